@@ -1,0 +1,73 @@
+// Builds every bundle with esbuild. Type-checking is tsc's job (npm run check); this only transpiles and bundles.
+//   dist/extension.js   the extension (CJS, `vscode` external; no AWS SDK inside, see dist/aws.js)
+//   dist/aws.js         the AWS layer, loaded lazily on first AWS use
+//   dist/cli.js         the `bedrock-mm` command line (shebang, wired as `bin`)
+//   dist/webview/*      the comparison webview (browser)
+//   out/test/**, out/bench/**, out/emulator/**   tests, benchmarks and the local AWS emulator (not shipped)
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const production = process.argv.includes('--production');
+const shippedOnly = process.argv.includes('--shipped-only');
+
+function walk(dir, pred) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p, pred) : pred(p) ? [p] : [];
+  });
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const shipped = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['webview-ui/src/main.ts'],
+    outdir: 'dist/webview',
+    loader: { '.css': 'css' },
+  },
+];
+
+// Tests, benchmarks and the emulator keep node_modules external: they run from the repository.
+const devEntries = [
+  ...walk(join(root, 'test'), (p) => /\.test\.ts$/.test(p) || /test[/\\](integration|e2e)[/\\]index\.ts$/.test(p) || /test[/\\]emulator[/\\]main\.ts$/.test(p)),
+  ...walk(join(root, 'bench'), (p) => /[/\\]bench[/\\][^/\\]+[/\\]main\.ts$/.test(p)),
+].map((p) => relative(root, p));
+
+const dev = {
+  ...common,
+  sourcemap: 'linked',
+  minify: false,
+  entryPoints: devEntries,
+  outdir: 'out',
+  outbase: '.',
+  packages: 'external',
+  external: ['vscode'],
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+const builds = shipped.map((o) => esbuild.build(o));
+if (!shippedOnly && devEntries.length > 0) {
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  builds.push(esbuild.build(dev));
+}
+await Promise.all(builds);

@@ -1,0 +1,90 @@
+// `npm test`: type-check, lint, build, unit tests (node --test), then integration tests inside real VS Code.
+// Ends with one line `N passed, N failed` over unit and integration tests together.
+//   --only unit|integration   run just that stage (after the build)
+//   --grep PATTERN            only tests whose title matches (both stages)
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInVsCode } from './lib/run-in-vscode.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : undefined;
+const artifacts = join(root, 'test-artifacts');
+const totals = { passed: 0, failed: 0 };
+
+function step(name, cmd, args) {
+  console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.log(`\n${name} failed (exit ${r.status}).`);
+    finish(1);
+  }
+}
+
+function finish(code) {
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(code || (totals.failed > 0 ? 1 : 0));
+}
+
+function walk(dir, pred) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p, pred) : pred(p) ? [p] : [];
+  });
+}
+
+function unitTests() {
+  const files = walk(join(root, 'out', 'test', 'unit'), (p) => p.endsWith('.test.js')).map((p) => relative(root, p));
+  console.log(`\n=== unit tests: ${files.length} files (node --test)`);
+  if (files.length === 0) return;
+  mkdirSync(artifacts, { recursive: true });
+  const tap = join(artifacts, 'unit.tap');
+  const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`];
+  if (grep) args.push(`--test-name-pattern=${grep}`);
+  const r = spawnSync(process.execPath, [...args, ...files], { cwd: root, stdio: 'inherit' });
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail') + count('cancelled');
+  if (r.status !== 0 && count('fail') + count('cancelled') === 0) totals.failed += 1; // crashed outside a test
+}
+
+async function integrationTests() {
+  console.log('\n=== integration tests inside real VS Code (code-server 4.100.3 + headless Chromium)');
+  // Tests may edit their workspace: give them a fresh copy each run.
+  const workspace = mkdtempSync(join(tmpdir(), 'bmc-workspace-'));
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const started = Date.now();
+  const { exitCode, results } = await runInVsCode({
+    extensionPath: root,
+    testsPath: join(root, 'out', 'test', 'integration', 'index.js'),
+    folder: workspace,
+    artifactsDir: join(artifacts, 'integration'),
+    env: { ...(grep ? { BMC_TEST_GREP: grep } : {}), BMC_TEST_WORKSPACE: workspace },
+  });
+  for (const t of results?.tests ?? []) {
+    console.log(`  ${t.state === 'passed' ? '✔' : '✖'} ${t.title} (${t.durationMs} ms)`);
+    if (t.error) console.log(t.error.split('\n').map((l) => `      ${l}`).join('\n'));
+  }
+  totals.passed += results?.passed ?? 0;
+  totals.failed += results?.failed ?? 0;
+  if (exitCode !== 0 && !(results?.failed > 0)) totals.failed += 1; // the entry threw outside a test or timed out
+  console.log(`  integration: exit ${exitCode} in ${((Date.now() - started) / 1000).toFixed(1)} s; artifacts in ${relative(root, artifacts)}/integration`);
+  rmSync(workspace, { recursive: true, force: true });
+}
+
+if (!only) {
+  step('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']);
+  step('type-check webview', 'npx', ['tsc', '--noEmit', '-p', 'webview-ui']);
+  step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+}
+step('build', process.execPath, ['scripts/build.mjs']);
+if (!only || only === 'unit') unitTests();
+if (!only || only === 'integration') await integrationTests();
+finish(0);

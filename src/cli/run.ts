@@ -1,0 +1,40 @@
+import { VERSION } from '../core/version';
+
+export interface CliIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+/** A subcommand: parses its own arguments and returns the process exit code. */
+export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
+
+const SUBCOMMANDS: Record<string, Subcommand> = {};
+
+const USAGE = `Usage: bedrock-mm <command> [options]
+
+Commands:
+${'  (none yet)'}
+
+Options:
+  --help       show this help
+  --version    print the version
+`;
+
+/** Exit codes: 0 success, 1 the checked thing has errors, 2 usage or I/O problems. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') {
+    io.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const sub = SUBCOMMANDS[command];
+  if (!sub) {
+    io.stderr.write(`bedrock-mm: unknown command '${command}'\n\n${USAGE}`);
+    return 2;
+  }
+  return sub(rest, io);
+}

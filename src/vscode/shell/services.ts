@@ -1,0 +1,13 @@
+import type * as vscode from 'vscode';
+import type { Config } from './config';
+import type { Log } from './log';
+
+/** What every feature's `register` receives: the extension's lifetime-long services. No globals. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: Log;
+  readonly config: Config;
+}
+
+/** A feature registers its commands, views and providers and returns what must be disposed. */
+export type FeatureRegistration = (services: Services) => vscode.Disposable[];

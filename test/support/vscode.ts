@@ -1,0 +1,29 @@
+// Helpers for integration tests that run inside the real extension host.
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'bedrock-mm.bedrock-mm-customizer';
+
+export async function activateExtension(): Promise<ExtensionApi> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this VS Code`);
+  return extension.activate();
+}
+
+/** Resolves when `predicate` holds, re-checking on every event `onEvent` fires; rejects after `timeoutMs`. */
+export function waitFor<T>(
+  onEvent: vscode.Event<unknown>,
+  predicate: () => T | undefined | false,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const now = predicate();
+  if (now) return Promise.resolve(now);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)); }, timeoutMs);
+    const sub = onEvent(() => {
+      const value = predicate();
+      if (value) { clearTimeout(timer); sub.dispose(); resolve(value); }
+    });
+  });
+}
