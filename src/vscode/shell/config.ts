@@ -8,6 +8,7 @@ export interface Settings {
   'endpoints.bedrockRuntime': string;
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
+  'maxAttempts': number;
 }
 
 const SECTION = 'bedrockCustomizer';
@@ -19,6 +20,7 @@ const DEFAULTS: Settings = {
   'endpoints.bedrockRuntime': '',
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
+  'maxAttempts': 8,
 };
 
 /**
