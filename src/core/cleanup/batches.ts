@@ -41,17 +41,21 @@ export async function deleteInBatches(
     inFlight.add(p);
   };
   let batch: string[] = [];
-  for await (const key of keys) {
-    if (failure || opts.signal?.aborted) break;
-    batch.push(key);
-    if (batch.length === size) {
-      launch(batch);
-      batch = [];
-      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+  try {
+    for await (const key of keys) {
+      if (failure || opts.signal?.aborted) break;
+      batch.push(key);
+      if (batch.length === size) {
+        launch(batch);
+        batch = [];
+        while (inFlight.size >= concurrency) await Promise.race(inFlight);
+      }
     }
+    if (batch.length > 0 && !failure && !opts.signal?.aborted) launch(batch);
+  } finally {
+    // A listing that fails still lets the batches already sent finish, so nothing is left half-known.
+    await Promise.all(inFlight);
   }
-  if (batch.length > 0 && !failure && !opts.signal?.aborted) launch(batch);
-  await Promise.all(inFlight);
   if (failure) throw failure.err;
   return done;
 }
