@@ -39,8 +39,9 @@ function walk(dir, pred) {
 }
 
 function unitTests() {
-  const files = walk(join(root, 'out', 'test', 'unit'), (p) => p.endsWith('.test.js')).map((p) => relative(root, p));
-  console.log(`\n=== unit tests: ${files.length} files (node --test)`);
+  // Unit tests, plus the AWS contract tests (they start the emulator in-process, no VS Code needed).
+  const files = ['unit', 'contract'].flatMap((d) => walk(join(root, 'out', 'test', d), (p) => p.endsWith('.test.js'))).map((p) => relative(root, p));
+  console.log(`\n=== unit and contract tests: ${files.length} files (node --test)`);
   if (files.length === 0) return;
   mkdirSync(artifacts, { recursive: true });
   const tap = join(artifacts, 'unit.tap');
