@@ -4,7 +4,6 @@
 import { decodeManifest } from './decode';
 import { duplicateDiagnostic, recordCountDiagnostic } from './fileRules';
 import { checkLine, type LineContext } from './lineRules';
-import { RefIndex } from './refIndex';
 import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
 export interface ManifestReport {
@@ -63,7 +62,8 @@ export function validateManifest(input: string | Uint8Array, options: BatchOptio
   // 500,000 strings alive.
   const fieldOf = (line: number, key: string): unknown => (JSON.parse(lineText(line)) as Record<string, unknown>)[key];
   const refOf = (line: number): string | undefined => fieldOf(line, 'image-ref') as string | undefined;
-  const firstUse = new RefIndex(refOf, Math.ceil(text.length / 64));
+  // Exact: a Map of image-ref -> first line (V8 hashes strings natively, faster than any JS hash).
+  const firstUse = new Map<string, number>();
   const repeats: number[] = [];
   const lineStarts: number[] = [];
   let records = 0;
@@ -75,8 +75,9 @@ export function validateManifest(input: string | Uint8Array, options: BatchOptio
     if (!summary.blank) records++;
     if (summary.diagnostics) summary.diagnostics.forEach(add);
     if (summary.imageRef !== undefined) {
-      const first = firstUse.add(summary.imageRef, line);
-      if (first !== undefined) repeats.push(line, first);
+      const first = firstUse.get(summary.imageRef);
+      if (first === undefined) firstUse.set(summary.imageRef, line);
+      else repeats.push(line, first);
     }
   });
 
