@@ -29,7 +29,8 @@ export function forEachLine(text: string, visit: (start: number, end: number, li
   while (start < n) {
     let nl = text.indexOf('\n', start);
     if (nl < 0) nl = n;
-    const end = nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    // CRLF: the CR belongs to the line break (a lone CR at the very end stays part of the line).
+    const end = nl < n && nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
     visit(start, end, line);
     line++;
     start = nl + 1;
