@@ -1,25 +1,5 @@
 import * as vscode from 'vscode';
-
-/** Every setting the extension reads, with its type. Keys are relative to `bedrockCustomizer.`. */
-export interface Settings {
-  'profile': string;
-  'region': string;
-  'endpoints.bedrock': string;
-  'endpoints.bedrockRuntime': string;
-  'endpoints.s3': string;
-  'endpoints.opensearchServerless': string;
-}
-
-const SECTION = 'bedrockCustomizer';
-
-const DEFAULTS: Settings = {
-  'profile': '',
-  'region': '',
-  'endpoints.bedrock': '',
-  'endpoints.bedrockRuntime': '',
-  'endpoints.s3': '',
-  'endpoints.opensearchServerless': '',
-};
+import { DEFAULTS, SECTION, type Settings } from './settings';
 
 /**
  * The typed facade over the extension's settings: the only place that calls `getConfiguration`.
