@@ -9,6 +9,7 @@ export interface Settings {
   'endpoints.bedrockRuntime': string;
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
+  'maxAttempts': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -20,4 +21,5 @@ export const DEFAULTS: Settings = {
   'endpoints.bedrockRuntime': '',
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
+  'maxAttempts': 8,
 };
