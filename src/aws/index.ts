@@ -47,3 +47,4 @@ export { cleanupTargets, discover, AWS_ERRORS } from './cleanup/index';
 export type { Discovery, DiscoveryInput, TargetOptions } from './cleanup/index';
 export { discoverPlan, runPlan } from './cleanup/run';
 export type { RunOptions } from './cleanup/run';
+export { createS3ImageSource, type S3ImageSource, type S3SourceOptions } from './s3ImageSource';

@@ -3,8 +3,7 @@ import type { AwsSession, AwsUserError, AwsErrorContext } from '../../aws/index'
 import { DEFAULT_REGION } from '../../core/aws/regions';
 import { resolveRegion, type AwsProfile } from '../../core/aws/profiles';
 import { loadAws } from '../shell/awsLoader';
-import type { Config } from '../shell/config';
-import type { Settings } from '../shell/settings';
+import type { Config, Settings } from '../shell/config';
 import type { Log } from '../shell/log';
 import { credentialStateFor, guessNoCredentials, type CredentialState } from './credentialState';
 import { ProfileCache } from './profileCache';
