@@ -1,6 +1,7 @@
 import { VERSION } from '../core/version';
 import { validateCommand } from './validate';
 import { evaluateCommand } from './evaluate';
+import { cleanupCommand } from './cleanup';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -13,6 +14,7 @@ export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 const SUBCOMMANDS: Record<string, Subcommand> = {
   validate: validateCommand,
   evaluate: evaluateCommand,
+  cleanup: cleanupCommand,
 };
 
 const USAGE = `Usage: bedrock-mm <command> [options]
@@ -20,6 +22,7 @@ const USAGE = `Usage: bedrock-mm <command> [options]
 Commands:
   validate     check Bedrock fine-tuning manifests (JSON Lines): bedrock-mm validate --help
   evaluate     score imported embeddings (one JSONL per model): metrics, paired comparison, no AWS
+  cleanup      plan, then delete (with --yes) what the work created, in order, verified: bedrock-mm cleanup --help
 
 Options:
   --help       show this help

@@ -27,7 +27,7 @@ async function admin(url: string, path: string, body: object): Promise<Record<st
 const tags = [{ key: CREATED_BY_TAG.key, value: CREATED_BY_TAG.value }];
 const lower = (n: number): string => [...randomBytes(n)].map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
 
-export async function buildCleanupWorld(session: AwsSession, adminUrl: string): Promise<CleanupWorld> {
+export async function buildCleanupWorld(session: AwsSession, adminUrl: string, objectCount = OBJECTS_UNDER_PREFIX): Promise<CleanupWorld> {
   const suffix = lower(6);
   const modelArn = `arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-embed-image-v1:0/${lower(12)}`;
   const otherModelArn = `arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-embed-image-v1:0/${lower(12)}`;
@@ -63,7 +63,7 @@ export async function buildCleanupWorld(session: AwsSession, adminUrl: string): 
   const prefix = `output/ft-job-${suffix}/`;
   await session.s3.createBucket(bucket);
   await session.s3.createBucket(otherBucket);
-  const keys = Array.from({ length: OBJECTS_UNDER_PREFIX }, (_, i) => `${prefix}part-${String(i).padStart(5, '0')}.json`);
+  const keys = Array.from({ length: objectCount }, (_, i) => `${prefix}part-${String(i).padStart(5, '0')}.json`);
   for (let i = 0; i < keys.length; i += 25) {
     await Promise.all(keys.slice(i, i + 25).map((k) => session.s3.putObject(bucket, k, '{}', 'application/json')));
   }
