@@ -45,6 +45,6 @@ export { parseS3Uri, formatS3Uri } from '../core/aws/s3Uri';
 // Clean-up: discovery and per-kind targets for the executor in src/core/cleanup.
 export { cleanupTargets, discover, AWS_ERRORS } from './cleanup/index';
 export type { Discovery, DiscoveryInput, TargetOptions } from './cleanup/index';
-export { discoverPlan, runPlan } from './cleanup/run';
+export { checkPresence, discoverPlan, runPlan } from './cleanup/run';
 export type { RunOptions } from './cleanup/run';
 export { createS3ImageSource, type S3ImageSource, type S3SourceOptions } from './s3ImageSource';

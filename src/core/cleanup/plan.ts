@@ -46,7 +46,7 @@ export interface ResourceIdentity {
   service?: 'aoss' | 'es';
 }
 
-export type ReasonSource = 'tag' | 'job-spec' | 'comparison-run' | 'manual' | 'dependency';
+export type ReasonSource = 'tag' | 'job-spec' | 'comparison-run' | 'manual' | 'dependency' | 'previous-plan';
 export interface Reason {
   source: ReasonSource;
   /** e.g. `train.bedrock-job.json`, `tag created-by=bedrock-mm-customizer`, `serves model X`. */

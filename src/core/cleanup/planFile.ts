@@ -28,12 +28,12 @@ function readIdentity(v: unknown, where: string, problems: string[]): ResourceId
 function readReasons(v: unknown, where: string, problems: string[]): Reason[] {
   if (v === undefined) return [{ source: 'manual', detail: 'added to the plan file by hand' }];
   if (!Array.isArray(v)) { problems.push(`${where}.reasons must be an array.`); return []; }
-  const sources = new Set(['tag', 'job-spec', 'comparison-run', 'manual', 'dependency']);
+  const sources = new Set(['tag', 'job-spec', 'comparison-run', 'manual', 'dependency', 'previous-plan']);
   return v.flatMap((r, i) => {
     if (isRecord(r) && typeof r['source'] === 'string' && sources.has(r['source']) && typeof r['detail'] === 'string') {
       return [{ source: r['source'] as Reason['source'], detail: r['detail'] }];
     }
-    problems.push(`${where}.reasons[${i}] must be {source: tag|job-spec|comparison-run|manual|dependency, detail: string}.`);
+    problems.push(`${where}.reasons[${i}] must be {source: tag|job-spec|comparison-run|manual|dependency|previous-plan, detail: string}.`);
     return [];
   });
 }

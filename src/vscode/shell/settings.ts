@@ -10,6 +10,7 @@ export interface Settings {
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
   'maxAttempts': number;
+  'cleanup.typeNameObjectThreshold': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -22,4 +23,5 @@ export const DEFAULTS: Settings = {
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
   'maxAttempts': 8,
+  'cleanup.typeNameObjectThreshold': 1000,
 };
