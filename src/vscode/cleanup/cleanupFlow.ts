@@ -53,21 +53,26 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter):
   );
   let plan = found.plan;
   const region = plan.region;
-  if (plan.resources.length === 0) {
-    const message = found.hadPrevious
-      ? `Nothing left to clean up in ${region}: the ${found.previousGone} resource(s) of your last clean-up are verified gone.`
-      : `Nothing to clean up in ${region}: nothing tagged ${CREATED_BY_TAG.key}=${CREATED_BY_TAG.value} or recorded by this workspace's job specs and comparison runs exists.`;
+  const previousGone = found.previousGone;
+  if (found.hadPrevious) {
+    const left = plan.resources.filter((r) => r.reasons.some((x) => x.source === 'previous-plan')).length;
+    const message = `Your last clean-up: ${previousGone} resource(s) re-read and verified gone${left > 0 ? `, ${left} still there (listed again)` : ''}.`;
     log.info(message);
-    await context.workspaceState.update(LAST_PLAN_KEY, undefined);
+    if (left === 0) await context.workspaceState.update(LAST_PLAN_KEY, undefined);
     void vscode.window.showInformationMessage(message);
-    return { status: 'nothing', previousGone: found.previousGone };
+  }
+  if (plan.resources.length === 0) {
+    const message = `Nothing to clean up in ${region}: nothing tagged ${CREATED_BY_TAG.key}=${CREATED_BY_TAG.value} or recorded by this workspace's job specs and comparison runs exists.`;
+    log.info(message);
+    void vscode.window.showInformationMessage(message);
+    return { status: 'nothing', previousGone };
   }
 
   const keys = await prompter.pickResources(checklist(plan, new Date()), region);
-  if (!keys || keys.length === 0) return { status: 'dismissed', plan };
+  if (!keys || keys.length === 0) return { status: 'dismissed', plan, previousGone };
   plan = withSelection(plan, new Set(keys));
   const action = await prompter.chooseAction(keys.length);
-  if (!action) return { status: 'dismissed', plan };
+  if (!action) return { status: 'dismissed', plan, previousGone };
   log.info(formatPlan(plan, new Date()));
 
   if (action === 'preview') {
