@@ -100,7 +100,7 @@ export class Explorer implements vscode.Disposable {
       const source = await this.host.current();
       for (const tree of this.trees()) {
         for (const node of tree.inProgress()) {
-          const before = node.data.status ?? (node.data as { modelStatus?: string }).modelStatus;
+          const before = (node.data as { status?: string }).status;
           try {
             const fresh = await tree.spec.refresh(source, node as never);
             if (tree.replace(node, fresh) && node.kind === 'throughput') this.refreshModelOf(fresh as ResourceData['throughput']);
@@ -108,7 +108,7 @@ export class Explorer implements vscode.Disposable {
             this.log.warn(`Polling ${node.name}: ${source.describeError(err, `refreshing ${node.name}`)}`);
             continue;
           }
-          if (node.kind === 'job') await this.onJobPolled(node as ResourceNode<'job'>, String(before));
+          if (node.kind === 'job') await this.onJobPolled(node as ResourceNode<'job'>, before ?? '');
         }
       }
     } catch (err) {

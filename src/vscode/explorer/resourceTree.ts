@@ -46,6 +46,7 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
   find(arn: string): ResourceNode<K> | undefined { return this.nodes.find((n) => n.arn === arn); }
   hasMore(): boolean { return this.nextToken !== undefined; }
   isLoaded(): boolean { return this.loaded; }
+  lastFailure(): string | undefined { return this.failure; }
 
   /** Loads the first page if needed (or the next one with `more`); failures become the error item. */
   ensureLoaded(more = false): Promise<void> {

@@ -8,6 +8,12 @@ export interface Settings {
   'endpoints.bedrockRuntime': string;
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
+  'explorer.pollSeconds': number;
+  'explorer.pageSize': number;
+  'pricing.throughputHourlyNoCommitment': number;
+  'pricing.throughputHourlyOneMonth': number;
+  'pricing.throughputHourlySixMonths': number;
+  'pricing.trainingPerRecordEpoch': number;
 }
 
 const SECTION = 'bedrockCustomizer';
@@ -19,6 +25,12 @@ const DEFAULTS: Settings = {
   'endpoints.bedrockRuntime': '',
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
+  'explorer.pollSeconds': 10,
+  'explorer.pageSize': 50,
+  'pricing.throughputHourlyNoCommitment': 0,
+  'pricing.throughputHourlyOneMonth': 0,
+  'pricing.throughputHourlySixMonths': 0,
+  'pricing.trainingPerRecordEpoch': 0,
 };
 
 /**

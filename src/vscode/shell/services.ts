@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ApiHooks } from './apiHooks';
 import type { Config } from './config';
 import type { Log } from './log';
 
@@ -7,6 +8,8 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: Log;
   readonly config: Config;
+  /** Filled by features at registration; returned from `activate` as `ExtensionApi.hooks`. */
+  readonly hooks: ApiHooks;
 }
 
 /** A feature registers its commands, views and providers and returns what must be disposed. */
