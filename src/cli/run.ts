@@ -1,4 +1,5 @@
 import { VERSION } from '../core/version';
+import { validateCommand } from './validate';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -8,12 +9,14 @@ export interface CliIo {
 /** A subcommand: parses its own arguments and returns the process exit code. */
 export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
-const SUBCOMMANDS: Record<string, Subcommand> = {};
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  validate: validateCommand,
+};
 
 const USAGE = `Usage: bedrock-mm <command> [options]
 
 Commands:
-${'  (none yet)'}
+  validate     check Bedrock fine-tuning manifests (JSON Lines): bedrock-mm validate --help
 
 Options:
   --help       show this help
