@@ -150,6 +150,11 @@ export class AwsExplorerSource implements ExplorerSource {
     return this.session.s3.getObjectText(bucket, key);
   }
 
+  putText(uri: string, text: string) {
+    const { bucket, key } = location(uri);
+    return this.session.s3.putObject(bucket, key, text, 'application/jsonl');
+  }
+
   async probeWritable(uri: string) {
     const { bucket, key } = location(uri);
     const probe = `${key === '' || key.endsWith('/') ? key : `${key}/`}.bedrock-mm-write-probe-${Date.now()}`;

@@ -32,6 +32,7 @@ export const jobsKind: ResourceKind<'job'> = {
   kind: 'job',
   viewId: 'bedrockCustomizer.jobs',
   noun: 'customization jobs',
+  emptyAction: { label: 'click to launch one', command: 'bedrockCustomizer.launchJob' },
   list: (source, token, size) => source.listJobs(token, size),
   refresh: (source, node) => source.getJob(node.arn),
   inProgress: (job) => statusLook('job', job.status).inProgress,

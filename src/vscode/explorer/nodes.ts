@@ -46,6 +46,8 @@ export class MessageNode {
     readonly detail: string,
     /** What "Retry" re-runs. */
     readonly retry?: () => void,
+    /** A placeholder's click action (e.g. "launch one"). */
+    readonly command?: { command: string; title: string },
   ) {}
 }
 

@@ -10,6 +10,8 @@ export interface ResourceKind<K extends ResourceKindName> {
   readonly viewId: string;
   /** Plural noun for messages: "customization jobs". */
   readonly noun: string;
+  /** What clicking the empty list's placeholder does, if anything. */
+  readonly emptyAction?: { label: string; command: string };
   list(source: ExplorerSource, nextToken: string | undefined, pageSize: number): Promise<Page<ResourceData[K]>>;
   /** Fetches the item again (for polling); may also set `node.detail`. */
   refresh(source: ExplorerSource, node: ResourceNode<K>): Promise<ResourceData[K]>;

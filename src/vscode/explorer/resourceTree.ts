@@ -152,7 +152,9 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
     } else if (this.nextToken !== undefined) {
       out.push(new LoadMoreNode(() => this.loadMore()));
     } else if (this.nodes.length === 0) {
-      out.push(new MessageNode(ContextValue.Placeholder, `No ${this.spec.noun}`, `No ${this.spec.noun} in this account and region.`));
+      const action = this.spec.emptyAction;
+      out.push(new MessageNode(ContextValue.Placeholder, `No ${this.spec.noun}${action ? ` (${action.label})` : ''}`,
+        `No ${this.spec.noun} in this account and region.`, undefined, action ? { command: action.command, title: action.label } : undefined));
     }
     return out;
   }
@@ -185,6 +187,7 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
       item.command = { command: 'bedrockCustomizer.showLog', title: 'Show Log' };
     } else {
       item.iconPath = new vscode.ThemeIcon('info');
+      if (node.command) item.command = node.command;
     }
     return item;
   }

@@ -22,6 +22,7 @@ export interface ExplorerSource {
   /** Keys under an S3 prefix (s3://bucket/prefix), up to `limit`. */
   listS3Keys(uri: string, limit: number): Promise<string[]>;
   getS3Text(uri: string): Promise<string>;
+  putText(uri: string, text: string): Promise<void>;
   /** Writes and deletes a small probe object under the prefix: the only sure test that the output is writable. */
   probeWritable(uri: string): Promise<{ writable: boolean; reason?: string }>;
   /** An actionable message for any error this source threw. */
