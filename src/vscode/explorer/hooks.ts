@@ -2,6 +2,7 @@
 // notifications it fired, and whether it is polling. Read-only views of the real state.
 import type * as vscode from 'vscode';
 import type { Explorer, ShownNotification } from './explorer';
+import type { JobDetailsPanels } from './jobDetails';
 import { ResourceNode, type ExplorerNode, type ResourceKindName } from './nodes';
 import type { ResourceTree } from './resourceTree';
 
@@ -31,6 +32,8 @@ export interface ExplorerHooks {
   isPolling(): boolean;
   /** The ARN selected in the view, if any. */
   selected(kind: ResourceKindName): string | undefined;
+  /** The HTML of the open "Show Job Details" panel of a job, if open. */
+  detailsHtml(jobArn: string): string | undefined;
 }
 
 async function describe(tree: ResourceTree<ResourceKindName>, nodes: ExplorerNode[]): Promise<SnapshotItem[]> {
@@ -46,7 +49,7 @@ async function describe(tree: ResourceTree<ResourceKindName>, nodes: ExplorerNod
   }));
 }
 
-export function explorerHooks(explorer: Explorer): ExplorerHooks {
+export function explorerHooks(explorer: Explorer, details: JobDetailsPanels): ExplorerHooks {
   const tree = (kind: ResourceKindName): ResourceTree<ResourceKindName> => explorer.treeFor(kind) as ResourceTree<ResourceKindName>;
   return {
     onDidChange: explorer.onDidChange,
@@ -77,6 +80,7 @@ export function explorerHooks(explorer: Explorer): ExplorerHooks {
     },
     refresh: () => explorer.resetAll(),
     isPolling: () => explorer.isPolling(),
+    detailsHtml: (jobArn) => details.html(jobArn),
     selected(kind) {
       const sel = explorer.views[kind].selection[0];
       return sel instanceof ResourceNode ? sel.arn : undefined;

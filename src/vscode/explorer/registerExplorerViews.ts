@@ -17,7 +17,7 @@ export const registerExplorerViews: FeatureRegistration = (services) => {
   const host = new SessionSourceHost(services.config);
   const explorer = new Explorer(host, services.config, services.log);
   const details = new JobDetailsPanels(host, services.log);
-  services.hooks.explorer = explorerHooks(explorer);
+  services.hooks.explorer = explorerHooks(explorer, details);
   const disposables: vscode.Disposable[] = [
     host, explorer, details,
     ...registerItemCommands(explorer, details, services.log),
