@@ -3,7 +3,7 @@
 //   dist/aws.js         the AWS layer, loaded lazily on first AWS use
 //   dist/cli.js         the `bedrock-mm` command line (shebang, wired as `bin`)
 //   dist/webview/*      the comparison webview (browser)
-//   out/test/**, out/bench/**, out/emulator/**   tests, benchmarks and the local AWS emulator (not shipped)
+//   out/test/**, out/bench/**          tests, benchmarks and the local AWS emulator (not shipped)
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -50,7 +50,7 @@ const shipped = [
 // Tests, benchmarks and the emulator keep node_modules external: they run from the repository.
 const devEntries = [
   ...walk(join(root, 'test'), (p) => /\.test\.ts$/.test(p) || /test[/\\](integration|e2e)[/\\]index\.ts$/.test(p) || /test[/\\]emulator[/\\]main\.ts$/.test(p)),
-  ...walk(join(root, 'bench'), (p) => /[/\\]bench[/\\][^/\\]+[/\\]main\.ts$/.test(p)),
+  ...walk(join(root, 'bench'), (p) => /[/\\]bench[/\\][^/\\]+[/\\](main|host)\.ts$/.test(p)),
 ].map((p) => relative(root, p));
 
 const dev = {

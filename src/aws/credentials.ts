@@ -21,7 +21,7 @@ export function credentialsFor(profile: string | undefined): AwsCredentialIdenti
 
 /** Every profile in the config and credentials files, read once per call (asynchronously). */
 export function listProfiles(env: NodeJS.ProcessEnv = process.env): Promise<AwsProfile[]> {
-  return readAwsProfiles({ env, homeDir: homedir(), readText: readTextOrUndefined });
+  return readAwsProfiles({ env, homeDir: homedir(), readText: (p) => readFile(p, 'utf8').catch(() => undefined) });
 }
 
 /**
@@ -34,14 +34,6 @@ export function regionForProfile(profile: string | undefined, region: string | u
   const profiles = profilesFromIni(readTextSync(paths.config), readTextSync(paths.credentials));
   const name = profile || env['AWS_PROFILE'] || 'default';
   return resolveRegion('', profiles.find((p) => p.name === name), env, DEFAULT_REGION);
-}
-
-async function readTextOrUndefined(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined; // a missing or unreadable file has no profiles
-  }
 }
 
 function readTextSync(path: string): string {

@@ -1,6 +1,6 @@
 // `bedrock-mm validate FILE... [--role training|validation|auto] [--deep] [--format text|json] [--max-diagnostics N]`
 // The editor's validator (src/core/manifest) over files, for CI. Exit 0 no errors, 1 errors, 2 usage or I/O.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { roleFromFileName, validateManifest, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
 import type { CliIo } from './run';
 import { deepCheckFile } from './validateDeep';
@@ -63,7 +63,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   for (const path of args.files) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path);
+      bytes = readFileSync(path); // sync: one file at a time, and measurably faster than the promise API here
     } catch (err) {
       io.stderr.write(`bedrock-mm validate: cannot read ${path}: ${(err as Error).message}\n`);
       ioFailed = true;

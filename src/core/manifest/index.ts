@@ -7,3 +7,4 @@ export { decodeManifest } from './decode';
 export { scanJsonLine } from './jsonScan';
 export { parseS3Uri, s3UriProblem, bucketNameProblem } from './s3uri';
 export { suggestKey } from './keys';
+export { IncrementalManifest, splitLines } from './incremental';

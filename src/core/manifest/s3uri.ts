@@ -87,6 +87,13 @@ export function s3UriProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** `.png`, `.jpg` or `.jpeg` in any case; char tests, as this runs on every line. */
 export function hasImageExtension(value: string): boolean {
-  return /\.(png|jpe?g)$/i.test(value);
+  const n = value.length;
+  const lower = (i: number): number => value.charCodeAt(n - i) | 0x20;
+  if (lower(4) === 0x2e) { // .png / .jpg
+    const a = lower(3); const b = lower(2); const c = lower(1);
+    return (a === 0x70 && b === 0x6e && c === 0x67) || (a === 0x6a && b === 0x70 && c === 0x67);
+  }
+  return lower(5) === 0x2e && lower(4) === 0x6a && lower(3) === 0x70 && lower(2) === 0x65 && lower(1) === 0x67;
 }

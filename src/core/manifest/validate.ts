@@ -4,7 +4,6 @@
 import { decodeManifest } from './decode';
 import { duplicateDiagnostic, recordCountDiagnostic } from './fileRules';
 import { checkLine, type LineContext } from './lineRules';
-import { RefIndex } from './refIndex';
 import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
 export interface ManifestReport {
@@ -30,7 +29,8 @@ export function forEachLine(text: string, visit: (start: number, end: number, li
   while (start < n) {
     let nl = text.indexOf('\n', start);
     if (nl < 0) nl = n;
-    const end = nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    // CRLF: the CR belongs to the line break (a lone CR at the very end stays part of the line).
+    const end = nl < n && nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
     visit(start, end, line);
     line++;
     start = nl + 1;
@@ -63,7 +63,8 @@ export function validateManifest(input: string | Uint8Array, options: BatchOptio
   // 500,000 strings alive.
   const fieldOf = (line: number, key: string): unknown => (JSON.parse(lineText(line)) as Record<string, unknown>)[key];
   const refOf = (line: number): string | undefined => fieldOf(line, 'image-ref') as string | undefined;
-  const firstUse = new RefIndex(refOf, Math.ceil(text.length / 64));
+  // Exact: a Map of image-ref -> first line (V8 hashes strings natively, faster than any JS hash).
+  const firstUse = new Map<string, number>();
   const repeats: number[] = [];
   const lineStarts: number[] = [];
   let records = 0;
@@ -75,8 +76,9 @@ export function validateManifest(input: string | Uint8Array, options: BatchOptio
     if (!summary.blank) records++;
     if (summary.diagnostics) summary.diagnostics.forEach(add);
     if (summary.imageRef !== undefined) {
-      const first = firstUse.add(summary.imageRef, line);
-      if (first !== undefined) repeats.push(line, first);
+      const first = firstUse.get(summary.imageRef);
+      if (first === undefined) firstUse.set(summary.imageRef, line);
+      else repeats.push(line, first);
     }
   });
 

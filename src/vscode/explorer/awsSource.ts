@@ -6,6 +6,7 @@ import type {
 } from '../../aws/index';
 import type { JobDetail, JobSummary, ModelSummary, SubStep, ThroughputSummary } from '../../core/lifecycle/types';
 import { parseS3Uri } from '../../core/aws/s3Uri';
+import type { AwsContext } from '../aws/awsContext';
 import type { ExplorerSource } from './source';
 
 function jobSummary(j: ModelCustomizationJobSummary | GetModelCustomizationJobResponse): JobSummary {
@@ -89,7 +90,8 @@ function location(uri: string): { bucket: string; key: string } {
 }
 
 export class AwsExplorerSource implements ExplorerSource {
-  constructor(private readonly session: AwsSession) {}
+  /** `errors` translates failures (and updates the credential state the status bar and welcome view show). */
+  constructor(private readonly session: AwsSession, private readonly errors: Pick<AwsContext, 'toUserError'>) {}
 
   get region(): string { return this.session.region; }
 
@@ -168,10 +170,8 @@ export class AwsExplorerSource implements ExplorerSource {
   }
 
   describeError(err: unknown, context: string): string {
-    if (err instanceof Error) {
-      const fix = (err as { details?: { fix?: string } }).details?.fix;
-      return fix && !err.message.includes(fix) ? `${err.message} ${fix}` : err.message;
-    }
-    return `${context}: ${String(err)}`;
+    const error = this.errors.toUserError(err, { action: context });
+    const fix = error.details.fix;
+    return fix && !error.message.includes(fix) ? `${error.message} ${fix}` : error.message;
   }
 }

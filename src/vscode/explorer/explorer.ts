@@ -44,7 +44,8 @@ export class Explorer implements vscode.Disposable {
       vscode.window.createTreeView(tree.spec.viewId, { treeDataProvider: tree, showCollapseAll: true });
     this.views = { job: view(this.jobs), model: view(this.models), throughput: view(this.throughputs) };
     for (const tree of this.trees()) this.disposables.push(tree, tree.onDidChangeTreeData(() => this.changed.fire()));
-    this.disposables.push(...Object.values(this.views), this.changed, host.onDidChange(() => this.resetAll()));
+    this.disposables.push(...Object.values(this.views), this.changed, host.onDidChange(() => this.resetAll()),
+      host.onDidChangeCredentials(() => { for (const tree of this.trees()) tree.fire(undefined); }));
   }
 
   dispose(): void {

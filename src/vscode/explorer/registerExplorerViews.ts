@@ -5,7 +5,7 @@ import { Explorer } from './explorer';
 import { explorerHooks } from './hooks';
 import { registerComparePlaceholder, registerItemCommands } from './itemCommands';
 import { JobDetailsPanels } from './jobDetails';
-import { SessionSourceHost } from './sessionHost';
+import { AwsContextHost } from './awsContextHost';
 
 export const EXPLORER_VIEWS = ['bedrockCustomizer.jobs', 'bedrockCustomizer.models', 'bedrockCustomizer.throughputs'] as const;
 
@@ -14,12 +14,12 @@ export const EXPLORER_VIEWS = ['bedrockCustomizer.jobs', 'bedrockCustomizer.mode
  * items. Nothing touches AWS until a view is shown or a command runs.
  */
 export const registerExplorerViews: FeatureRegistration = (services) => {
-  const host = new SessionSourceHost(services.config);
+  const host = new AwsContextHost(services.aws);
   const explorer = new Explorer(host, services.config, services.log);
   const details = new JobDetailsPanels(host, services.log);
   services.hooks.explorer = explorerHooks(explorer, details);
   const disposables: vscode.Disposable[] = [
-    host, explorer, details,
+    explorer, details,
     ...registerItemCommands(explorer, details, services.log),
     ...registerLifecycleCommands(services, explorer, details),
     registerComparePlaceholder(),

@@ -145,6 +145,8 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
   }
 
   private async rootChildren(): Promise<ExplorerNode[]> {
+    // No credentials at all: an empty tree lets the view's welcome content ("Choose profile") show.
+    if (this.host.noCredentials()) return [];
     await this.ensureLoaded();
     const out: ExplorerNode[] = [...this.nodes];
     if (this.failure !== undefined) {

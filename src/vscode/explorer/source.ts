@@ -33,4 +33,7 @@ export interface ExplorerSource {
 export interface SourceHost {
   current(): Promise<ExplorerSource>;
   onDidChange(listener: () => void): { dispose(): void };
+  /** True when there are no credentials at all: views show their welcome content instead of an error. */
+  noCredentials(): boolean;
+  onDidChangeCredentials(listener: () => void): { dispose(): void };
 }

@@ -1,37 +1,7 @@
 import * as vscode from 'vscode';
+import { DEFAULTS, SECTION, type Settings } from './settings';
 
-/** Every setting the extension reads, with its type. Keys are relative to `bedrockCustomizer.`. */
-export interface Settings {
-  'profile': string;
-  'region': string;
-  'endpoints.bedrock': string;
-  'endpoints.bedrockRuntime': string;
-  'endpoints.s3': string;
-  'endpoints.opensearchServerless': string;
-  'explorer.pollSeconds': number;
-  'explorer.pageSize': number;
-  'pricing.throughputHourlyNoCommitment': number;
-  'pricing.throughputHourlyOneMonth': number;
-  'pricing.throughputHourlySixMonths': number;
-  'pricing.trainingPerRecordEpoch': number;
-}
-
-const SECTION = 'bedrockCustomizer';
-
-const DEFAULTS: Settings = {
-  'profile': '',
-  'region': '',
-  'endpoints.bedrock': '',
-  'endpoints.bedrockRuntime': '',
-  'endpoints.s3': '',
-  'endpoints.opensearchServerless': '',
-  'explorer.pollSeconds': 10,
-  'explorer.pageSize': 50,
-  'pricing.throughputHourlyNoCommitment': 0,
-  'pricing.throughputHourlyOneMonth': 0,
-  'pricing.throughputHourlySixMonths': 0,
-  'pricing.trainingPerRecordEpoch': 0,
-};
+export type { Settings };
 
 /**
  * The typed facade over the extension's settings: the only place that calls `getConfiguration`.

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { AwsContext } from '../aws/awsContext';
 import type { ApiHooks } from './apiHooks';
 import type { Config } from './config';
 import type { Log } from './log';
@@ -8,6 +9,8 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: Log;
   readonly config: Config;
+  /** AWS sessions for the current profile + region (built lazily; rebuilt on change). */
+  readonly aws: AwsContext;
   /** Filled by features at registration; returned from `activate` as `ExtensionApi.hooks`. */
   readonly hooks: ApiHooks;
 }
