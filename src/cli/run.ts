@@ -1,5 +1,6 @@
 import { VERSION } from '../core/version';
 import { validateCommand } from './validate';
+import { evaluateCommand } from './evaluate';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -11,12 +12,14 @@ export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   validate: validateCommand,
+  evaluate: evaluateCommand,
 };
 
 const USAGE = `Usage: bedrock-mm <command> [options]
 
 Commands:
   validate     check Bedrock fine-tuning manifests (JSON Lines): bedrock-mm validate --help
+  evaluate     score imported embeddings (one JSONL per model): metrics, paired comparison, no AWS
 
 Options:
   --help       show this help
