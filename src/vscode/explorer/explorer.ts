@@ -7,6 +7,7 @@ import type { Log } from '../shell/log';
 import { jobsKind } from './jobsKind';
 import { modelsKind } from './modelsKind';
 import { jobDetailOf, ResourceNode, type ExplorerNode, type ResourceData, type ResourceKindName } from './nodes';
+import { PollIndicator } from './pollIndicator';
 import { ResourceTree } from './resourceTree';
 import type { SourceHost } from './source';
 import { throughputsKind } from './throughputsKind';
@@ -28,6 +29,7 @@ export class Explorer implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly indicator = new PollIndicator();
   onNotificationAction: NotificationAction = () => undefined;
 
   constructor(readonly host: SourceHost, private readonly config: Config, private readonly log: Log) {
@@ -44,7 +46,7 @@ export class Explorer implements vscode.Disposable {
       vscode.window.createTreeView(tree.spec.viewId, { treeDataProvider: tree, showCollapseAll: true });
     this.views = { job: view(this.jobs), model: view(this.models), throughput: view(this.throughputs) };
     for (const tree of this.trees()) this.disposables.push(tree, tree.onDidChangeTreeData(() => this.changed.fire()));
-    this.disposables.push(...Object.values(this.views), this.changed, host.onDidChange(() => this.resetAll()),
+    this.disposables.push(...Object.values(this.views), this.changed, this.indicator, host.onDidChange(() => this.resetAll()),
       host.onDidChangeCredentials(() => { for (const tree of this.trees()) tree.fire(undefined); }));
   }
 
@@ -72,7 +74,9 @@ export class Explorer implements vscode.Disposable {
   /** Starts the poll timer if something is in progress and no poll is pending. */
   schedulePoll(): void {
     if (this.timer || this.ticking) return;
-    if (!this.trees().some((t) => t.inProgress().length > 0)) return;
+    const watching = this.trees().reduce((n, t) => n + t.inProgress().length, 0);
+    this.indicator.update(watching);
+    if (watching === 0) return;
     const ms = Math.max(1, this.config.get('explorer.pollSeconds')) * 1000;
     this.timer = setTimeout(() => { this.timer = undefined; void this.tick(); }, ms);
   }
