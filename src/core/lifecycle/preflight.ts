@@ -2,10 +2,12 @@
 // facts already gathered by the glue (manifest validation summaries, region, whether the output is writable), so
 // the rules themselves are pure and tested directly.
 
-export const TMME_CUSTOMIZATION_REGIONS: readonly string[] = ['us-east-1', 'us-west-2'];
-export const RECORD_LIMITS = {
-  training: { min: 1_000, max: 500_000 },
-  validation: { min: 8, max: 50_000 },
+import { DEFAULT_MANIFEST_LIMITS } from '../manifest/types';
+
+/** The manifest validator's limits are the one source of the record ranges. */
+const RECORD_LIMITS = {
+  training: { min: DEFAULT_MANIFEST_LIMITS.trainingRecords[0], max: DEFAULT_MANIFEST_LIMITS.trainingRecords[1] },
+  validation: { min: DEFAULT_MANIFEST_LIMITS.validationRecords[0], max: DEFAULT_MANIFEST_LIMITS.validationRecords[1] },
 } as const;
 
 export interface ManifestFacts {
@@ -20,7 +22,8 @@ export interface ManifestFacts {
 }
 
 export interface PreflightInput {
-  region: string;
+  /** The session's region, whether it offers TMME customization, and where it is offered (src/core/aws/regions). */
+  region: { name: string; offered: boolean; offeredIn: readonly string[] };
   training: ManifestFacts;
   validation?: ManifestFacts;
   output: { uri: string; writable: boolean; reason?: string };
@@ -52,10 +55,10 @@ function manifestFindings(kind: 'training' | 'validation', m: ManifestFacts): Pr
 
 export function runPreflight(input: PreflightInput): PreflightResult {
   const findings: PreflightFinding[] = [];
-  if (!TMME_CUSTOMIZATION_REGIONS.includes(input.region)) {
+  if (!input.region.offered) {
     findings.push({
-      severity: 'error', subject: `region ${input.region}`,
-      message: `Titan Multimodal Embeddings fine-tuning is offered in ${TMME_CUSTOMIZATION_REGIONS.join(' and ')} only: change bedrockCustomizer.region.`,
+      severity: 'error', subject: `region ${input.region.name}`,
+      message: `Titan Multimodal Embeddings fine-tuning is offered in ${input.region.offeredIn.join(' and ')} only: change bedrockCustomizer.region.`,
     });
   }
   findings.push(...manifestFindings('training', input.training));

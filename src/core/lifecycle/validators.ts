@@ -65,7 +65,7 @@ export const validateS3Uri: Check = (v) => {
 export const validateS3ObjectUri: Check = (v) => {
   const base = validateS3Uri(v);
   if (base) return base;
-  const key = parseS3Uri(v)?.key ?? '';
+  const key = splitS3Uri(v)?.key ?? '';
   if (key === '' || key.endsWith('/')) return 'Name the manifest file itself (s3://bucket/path/file.jsonl), not a folder.';
   return undefined;
 };
@@ -75,14 +75,45 @@ export const validateRoleArn: Check = (v) => {
   return undefined;
 };
 
-export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
+/**
+ * Bucket and key of a valid S3 URI. (src/core/aws/s3Uri.ts has a lenient twin, but the layer lint keeps
+ * src/core/lifecycle from importing a folder named aws; this one only accepts URIs that pass validateS3Uri.)
+ */
+export function splitS3Uri(uri: string): { bucket: string; key: string } | undefined {
   const m = S3_URI.exec(uri);
-  if (!m || m[1] === undefined) return undefined;
-  return { bucket: m[1], key: (m[2] ?? '').replace(/^\//, '') };
+  return m?.[1] === undefined ? undefined : { bucket: m[1], key: (m[2] ?? '').replace(/^\//, '') };
 }
 
 /** Normalizes an epoch answer to what Bedrock receives ("Auto" or the integer as a string). */
 export function normalizeEpochCount(v: string): string {
   const t = v.trim();
   return t.toLowerCase() === 'auto' ? 'Auto' : String(Number(t));
+}
+
+const THROUGHPUT_NAME = /^([0-9a-zA-Z][_-]?)+$/;
+
+export const validateThroughputName: Check = (v) => {
+  if (v.length === 0) return 'A name is required.';
+  if (v.length > 63) return `A name has at most 63 characters (this one has ${v.length}).`;
+  if (!THROUGHPUT_NAME.test(v)) return 'Use letters and digits, each optionally followed by one "_" or "-".';
+  return undefined;
+};
+
+/** Model units: a whole number of at least 1 (the account's quota may allow fewer; Bedrock then says so). */
+export const validateModelUnits: Check = (v) => {
+  const t = v.trim();
+  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 1000) return 'Model units: a whole number from 1 (your quota may limit it).';
+  return undefined;
+};
+
+/** Extra tags typed as `key=value, key=value`; empty is fine. */
+export function parseTagList(v: string): { tags: Record<string, string>; error?: string } {
+  const tags: Record<string, string> = {};
+  for (const part of v.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const eq = part.indexOf('=');
+    const key = eq > 0 ? part.slice(0, eq).trim() : '';
+    if (key === '' || key.length > 128) return { tags, error: `"${part}" is not key=value (keys 1-128 characters).` };
+    tags[key] = part.slice(eq + 1).trim();
+  }
+  return { tags };
 }

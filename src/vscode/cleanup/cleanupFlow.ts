@@ -17,7 +17,8 @@ import type { CleanupPrompter } from './prompter';
 import { readWorkspaceRecords } from './workspaceRecords';
 
 export const LAST_PLAN_KEY = 'bedrockCustomizer.cleanup.lastPlan';
-export const REFRESH_EXPLORER_COMMAND = 'bedrockCustomizer.refreshExplorer';
+/** The explorer's refresh (fired only when registered, so the clean-up works without the explorer). */
+export const REFRESH_EXPLORER_COMMANDS = ['bedrockCustomizer.explorer.refresh', 'bedrockCustomizer.refreshExplorer'];
 
 export interface CleanupOutcome {
   status: 'nothing' | 'dismissed' | 'previewed' | 'declined' | 'ran';
@@ -121,8 +122,8 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter):
   } else {
     void vscode.window.showWarningMessage(summary, 'Show Log').then((b) => { if (b) log.show(); });
   }
-  if ((await vscode.commands.getCommands(true)).includes(REFRESH_EXPLORER_COMMAND)) {
-    await vscode.commands.executeCommand(REFRESH_EXPLORER_COMMAND);
-  }
+  const registered = await vscode.commands.getCommands(true);
+  const refresh = REFRESH_EXPLORER_COMMANDS.find((c) => registered.includes(c));
+  if (refresh) await vscode.commands.executeCommand(refresh);
   return { status: 'ran', plan, report };
 }

@@ -11,6 +11,12 @@ export interface Settings {
   'endpoints.opensearchServerless': string;
   'maxAttempts': number;
   'cleanup.typeNameObjectThreshold': number;
+  'explorer.pollSeconds': number;
+  'explorer.pageSize': number;
+  'pricing.throughputHourlyNoCommitment': number;
+  'pricing.throughputHourlyOneMonth': number;
+  'pricing.throughputHourlySixMonths': number;
+  'pricing.trainingPerRecordEpoch': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -24,4 +30,10 @@ export const DEFAULTS: Settings = {
   'endpoints.opensearchServerless': '',
   'maxAttempts': 8,
   'cleanup.typeNameObjectThreshold': 1000,
+  'explorer.pollSeconds': 10,
+  'explorer.pageSize': 50,
+  'pricing.throughputHourlyNoCommitment': 0,
+  'pricing.throughputHourlyOneMonth': 0,
+  'pricing.throughputHourlySixMonths': 0,
+  'pricing.trainingPerRecordEpoch': 0,
 };

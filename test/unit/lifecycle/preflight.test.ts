@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { runPreflight, type PreflightInput } from '../../../src/core/lifecycle/preflight';
+import { offersTmmeCustomization, TMME_CUSTOMIZATION_REGIONS } from '../../../src/core/aws/regions';
+
+const region = (name: string): PreflightInput['region'] => ({ name, offered: offersTmmeCustomization(name), offeredIn: TMME_CUSTOMIZATION_REGIONS });
 
 const good: PreflightInput = {
-  region: 'us-east-1',
+  region: region('us-east-1'),
   training: { uri: 's3://b/train.jsonl', records: 1200, errors: 0, warnings: 0 },
   validation: { uri: 's3://b/val.jsonl', records: 300, errors: 0, warnings: 0 },
   output: { uri: 's3://b/out/', writable: true },
@@ -32,10 +35,10 @@ test('record counts outside Bedrock ranges block, at the exact bounds', () => {
 });
 
 test('region, unreadable manifests, missing validation set and unwritable output', () => {
-  const region = runPreflight({ ...good, region: 'eu-west-1' });
-  assert.equal(region.canLaunch, false);
-  assert.match(region.findings[0]?.message ?? '', /us-east-1 and us-west-2/);
-  assert.equal(runPreflight({ ...good, region: 'us-west-2' }).canLaunch, true);
+  const wrongRegion = runPreflight({ ...good, region: region('eu-west-1') });
+  assert.equal(wrongRegion.canLaunch, false);
+  assert.match(wrongRegion.findings[0]?.message ?? '', /us-east-1 and us-west-2/);
+  assert.equal(runPreflight({ ...good, region: region('us-west-2') }).canLaunch, true);
   assert.equal(runPreflight({ ...good, training: { uri: 's3://b/t', errors: 0, warnings: 0, readError: 'NoSuchKey' } }).canLaunch, false);
   const { validation: _v, ...noValidation } = good;
   const r = runPreflight(noValidation);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
   validateBatchSize, validateCustomModelName, validateEpochCount, validateJobName, validateLearningRate,
-  validateRoleArn, validateS3ObjectUri, validateS3Uri, normalizeEpochCount, parseS3Uri,
+  validateRoleArn, validateS3ObjectUri, validateS3Uri, normalizeEpochCount, validateThroughputName, validateModelUnits, parseTagList,
 } from '../../../src/core/lifecycle/validators';
 
 test('jobName follows [a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])* and 1-63 characters', () => {
@@ -36,9 +36,17 @@ test('S3 URIs and role ARNs', () => {
   assert.ok(validateS3Uri('s3://My_Bucket/x'));
   assert.equal(validateS3ObjectUri('s3://b-1/data/train.jsonl'), undefined);
   assert.match(validateS3ObjectUri('s3://b-1/data/') ?? '', /manifest file itself/);
-  assert.deepEqual(parseS3Uri('s3://b-1/a/b.jsonl'), { bucket: 'b-1', key: 'a/b.jsonl' });
-  assert.deepEqual(parseS3Uri('s3://b-1'), { bucket: 'b-1', key: '' });
   assert.equal(validateRoleArn('arn:aws:iam::123456789012:role/BedrockRole'), undefined);
   assert.equal(validateRoleArn('arn:aws:iam::123456789012:role/service-role/Bedrock.Role-1'), undefined);
   for (const bad of ['arn:aws:iam::12345:role/x', 'arn:aws:iam::123456789012:user/x', 'BedrockRole', '']) assert.ok(validateRoleArn(bad), bad);
+});
+
+test('throughput names, model units and typed tag lists', () => {
+  assert.equal(validateThroughputName('asl-pt_1'), undefined);
+  for (const bad of ['', '-x', 'a..b', 'a b', 'x'.repeat(64)]) assert.ok(validateThroughputName(bad), bad);
+  assert.equal(validateModelUnits('1'), undefined);
+  for (const bad of ['0', '-1', '1.5', 'one', '']) assert.ok(validateModelUnits(bad), bad);
+  assert.deepEqual(parseTagList(' team = ml, cost-center=42 '), { tags: { team: 'ml', 'cost-center': '42' } });
+  assert.deepEqual(parseTagList(''), { tags: {} });
+  assert.match(parseTagList('team').error ?? '', /not key=value/);
 });
