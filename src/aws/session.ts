@@ -26,14 +26,14 @@ export interface AwsSessionOptions {
   /** Empty or missing: the profile's region, else `AWS_REGION`, else us-east-1. */
   readonly region?: string | undefined;
   readonly endpoints?: AwsEndpoints | undefined;
-  /** Attempts per call including adaptive retries (default 5). */
+  /** Attempts per call including adaptive retries (default 8, as the setting). */
   readonly maxAttempts?: number | undefined;
   readonly requestTimeoutMs?: number | undefined;
   /** Use these credentials instead of the provider chain (tests, the CLI with explicit keys). */
   readonly credentials?: AwsCredentialIdentityProvider | undefined;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_MAX_ATTEMPTS = 8;
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /**

@@ -1,5 +1,6 @@
 import { VERSION } from '../core/version';
 import { evaluateCommand } from './evaluate';
+import { validateCommand } from './validate';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -11,12 +12,14 @@ export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   evaluate: evaluateCommand,
+  validate: validateCommand,
 };
 
 const USAGE = `Usage: bedrock-mm <command> [options]
 
 Commands:
   evaluate     score imported embeddings (one JSONL per model): metrics, paired comparison, no AWS
+  validate     check Bedrock fine-tuning manifests (JSON Lines): bedrock-mm validate --help
 
 Options:
   --help       show this help

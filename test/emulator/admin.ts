@@ -9,7 +9,7 @@
 //   GET  /clock, POST /clock         {advanceMs} -> {now}
 //   POST /sample-data                {imagesPerClass?, bucket?} -> the uploaded dataset's manifest URIs
 //   GET  /health                     {ok: true}
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BedrockError } from './bedrock/errors';
 import type { Clock } from './clock';
 import type { FaultConfig, FaultInjector } from './faults';
@@ -89,5 +89,5 @@ async function serve(deps: AdminDeps, req: IncomingMessage, res: ServerResponse)
 }
 
 export function startAdmin(deps: AdminDeps): Promise<RunningServer> {
-  return listen(createServer((req, res) => void serve(deps, req, res)));
+  return listen((req, res) => void serve(deps, req, res));
 }

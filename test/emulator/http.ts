@@ -1,7 +1,8 @@
 // One loopback HTTP server per emulated service. This wrapper does what every service shares: reading the body,
 // logging the request, injecting faults and answering unexpected exceptions with the service's own error format.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { constants as h2constants, createServer as createH2cServer, type Http2ServerRequest } from 'node:http2';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultDecision, FaultInjector } from './faults';
 import { requestId } from './ids';
@@ -93,28 +94,54 @@ export function send(res: ServerResponse, r: EmuResponse): void {
   res.end(payload);
 }
 
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
 export function startServiceServer(def: ServiceDefinition, ctx: ServerContext): Promise<RunningServer> {
-  return listen(createServer((req, res) => {
+  return listen((req, res) => {
     void serve(def, ctx, req, res);
-  }));
+  });
 }
 
-/** Listens on a free loopback port; close() also ends kept-alive connections so stop() is prompt. */
-export async function listen(server: Server): Promise<RunningServer> {
-  // Keep-alive sockets must not hold the process open after stop().
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+/**
+ * Listens on a free loopback port speaking both HTTP/1.1 and cleartext HTTP/2 (prior knowledge): the SDK's
+ * bedrock-runtime client uses HTTP/2 while the others use HTTP/1.1, and each endpoint is one URL. The first bytes
+ * of a connection decide (an HTTP/2 connection starts with "PRI * HTTP/2.0"). close() also ends open connections
+ * so stop() is prompt.
+ */
+export async function listen(handler: RequestHandler): Promise<RunningServer> {
+  const h1 = createServer(handler);
+  h1.keepAliveTimeout = 5_000;
+  const h2 = createH2cServer(handler as unknown as Parameters<typeof createH2cServer>[0]);
+  const sockets = new Set<Socket>();
+  const tcp = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.once('data', (first: Buffer) => {
+      socket.pause();
+      socket.unshift(first);
+      (first.subarray(0, 3).toString('latin1') === 'PRI' ? h2 : h1).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
   });
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    tcp.once('error', reject);
+    tcp.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = tcp.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
+      tcp.close(() => resolve());
+      for (const s of sockets) s.destroy();
     }),
   };
+}
+
+/** Drops the request without an answer: resets the HTTP/2 stream, or destroys the HTTP/1.1 connection. */
+function drop(req: IncomingMessage): void {
+  const stream = (req as unknown as Http2ServerRequest).stream as Http2ServerRequest['stream'] | undefined;
+  if (stream) stream.close(h2constants.NGHTTP2_INTERNAL_ERROR);
+  else req.socket.destroy();
 }
 
 async function serve(def: ServiceDefinition, ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -136,7 +163,7 @@ async function serve(def: ServiceDefinition, ctx: ServerContext, req: IncomingMe
     if (decision === 'drop') {
       entry.fault = 'drop';
       ctx.log.add(entry);
-      req.socket.destroy();
+      drop(req);
       return;
     }
     if (decision !== 'none') {
@@ -179,6 +206,6 @@ async function serve(def: ServiceDefinition, ctx: ServerContext, req: IncomingMe
     send(res, r);
   } catch (err) {
     console.error(`[emulator] ${def.name}: failed to answer`, err);
-    res.destroy();
+    drop(req);
   }
 }

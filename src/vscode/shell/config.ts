@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULTS, SECTION, type Settings } from './settings';
+
 export type { Settings };
 
 /**

@@ -11,7 +11,8 @@ function clean<T extends object>(o: T): T {
 
 /** Sub-step statuses derived from the job's status and how far its simulated run has got. */
 function statusDetails(job: JobRecord, now: number): object {
-  const at = job.endTime ?? job.stopRequestedAt ?? now;
+  // A failure belongs to the phase that was running just before endTime (data checks fail at validation's end).
+  const at = job.stopRequestedAt ?? (job.status === 'Failed' && job.endTime !== undefined ? job.endTime - 1 : job.endTime ?? now);
   const f = (at - job.creationTime) / job.durationMs;
   const phase = f < PHASES.validationEnd ? 0 : f < PHASES.dataProcessingEnd ? 1 : 2;
   const step = (i: number): StepStatus => {

@@ -7,23 +7,7 @@ import {
   ListProvisionedModelThroughputsCommand, ListTagsForResourceCommand, StopModelCustomizationJobCommand, TagResourceCommand,
   UntagResourceCommand, type CreateModelCustomizationJobCommandInput,
 } from '@aws-sdk/client-bedrock';
-import { rejection, setUp, type Harness } from './harness';
-
-const ROLE = 'arn:aws:iam::123456789012:role/BedrockCustomizationRole';
-
-export function jobInput(name: string, over: Partial<CreateModelCustomizationJobCommandInput> = {}): CreateModelCustomizationJobCommandInput {
-  return {
-    jobName: name,
-    customModelName: `${name}-model`,
-    roleArn: ROLE,
-    baseModelIdentifier: 'amazon.titan-embed-image-v1:0',
-    hyperParameters: { epochCount: 'auto', batchSize: '256', learningRate: '0.00001' },
-    trainingDataConfig: { s3Uri: 's3://bedrock-mm-demo/manifests/training.jsonl' },
-    validationDataConfig: { validators: [{ s3Uri: 's3://bedrock-mm-demo/manifests/validation.jsonl' }] },
-    outputDataConfig: { s3Uri: 's3://bedrock-mm-demo/output/' },
-    ...over,
-  };
-}
+import { jobInput, rejection, setUp, type Harness } from './harness';
 
 describe('emulator Bedrock control plane: validation and errors', () => {
   let h: Harness;

@@ -1,5 +1,5 @@
 // Shared set-up for the emulator's own tests: a started emulator and the real AWS SDK clients pointed at it.
-import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockClient, type CreateModelCustomizationJobCommandInput } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -44,3 +44,21 @@ export async function rejection(fn: () => Promise<unknown>): Promise<Error & { n
   }
   throw new Error('expected the call to fail');
 }
+
+const ROLE = 'arn:aws:iam::123456789012:role/BedrockCustomizationRole';
+
+/** A valid TMME job request over the sample dataset; `over` replaces fields. */
+export function jobInput(name: string, over: Partial<CreateModelCustomizationJobCommandInput> = {}): CreateModelCustomizationJobCommandInput {
+  return {
+    jobName: name,
+    customModelName: `${name}-model`,
+    roleArn: ROLE,
+    baseModelIdentifier: 'amazon.titan-embed-image-v1:0',
+    hyperParameters: { epochCount: 'auto', batchSize: '256', learningRate: '0.00001' },
+    trainingDataConfig: { s3Uri: 's3://bedrock-mm-demo/manifests/training.jsonl' },
+    validationDataConfig: { validators: [{ s3Uri: 's3://bedrock-mm-demo/manifests/validation.jsonl' }] },
+    outputDataConfig: { s3Uri: 's3://bedrock-mm-demo/output/' },
+    ...over,
+  };
+}
+
