@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAwsSession, type AwsSession } from '../../src/aws';
+import { embeddingRuntime } from '../../src/aws/compare/embeddingRuntime';
 import type { RunningEmulator } from '../emulator';
 
 export const BASE_MODEL = 'amazon.titan-embed-image-v1';
@@ -15,6 +16,11 @@ export function emulatorSession(emu: RunningEmulator, maxAttempts = 8): AwsSessi
     credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
     maxAttempts,
   });
+}
+
+/** The comparison's embedding runtime (standard retry) pointed at the emulator. */
+export function emulatorRuntime(emu: RunningEmulator): ReturnType<typeof embeddingRuntime> {
+  return embeddingRuntime({ region: 'us-east-1', endpoint: emu.endpoints.bedrockRuntime, credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 4 });
 }
 
 export async function admin(emu: RunningEmulator, path: string, body: unknown): Promise<unknown> {

@@ -15,6 +15,7 @@ import type { EmbeddingRecord } from '../../core/eval/records';
 import { baselineOf, parseCompareSpec, type CompareSpec } from '../../core/eval/spec';
 import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
+import type { BedrockRuntime } from '../runtime';
 import type { AwsSession } from '../session';
 import { ensureCollection } from './collection';
 import { openSearchStore } from './openSearchStore';
@@ -23,6 +24,8 @@ import { parseManifest, sourceReader, type ManifestEntry, type SourceReader } fr
 export interface CompareOptions {
   specPath: string;
   session: AwsSession;
+  /** The runtime to embed with (default: the session's); see embeddingRuntime.ts. */
+  runtime?: BedrockRuntime;
   concurrency: number;
   requestsPerMinute: number;
   /** Default: the spec's cacheDir, else `.bedrock-mm-cache` next to the spec. */
@@ -141,6 +144,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
 
   const cacheDir = o.cacheDir ?? (spec.cacheDir ? resolve(dirname(specPath), spec.cacheDir) : join(dirname(specPath), '.bedrock-mm-cache'));
   const totals = { calls: 0, embedded: 0, cached: 0 };
+  const runtime = o.runtime ?? o.session.runtime;
   const models: ModelEmbeddings[] = [];
   for (const m of spec.models) {
     const cache = new EmbeddingCache(cacheDir, m.modelId, spec.embeddingLength);
@@ -151,7 +155,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     log(`${m.name}: embedding ${items.length} inputs (${cache.size} cached)`);
     const r = await embedAll(items, {
       cache,
-      embed: async (input, signal) => (await o.session.runtime.embed({ modelId: m.modelId, ...input, length: spec.embeddingLength, signal })).vector,
+      embed: async (input, signal) => (await runtime.embed({ modelId: m.modelId, ...input, length: spec.embeddingLength, signal })).vector,
       isRetryable: (e) => e instanceof AwsUserError && e.details.retryable,
       isThrottling: (e) => e instanceof AwsUserError && e.kind === 'throttled',
       concurrency: o.concurrency,

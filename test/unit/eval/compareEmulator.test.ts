@@ -8,17 +8,20 @@ import { join } from 'node:path';
 import { runCompare, type CompareOutcome } from '../../../src/aws/compare/runCompare';
 import type { AwsSession } from '../../../src/aws';
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { admin, BASE_MODEL, emulatorSession, requestCount, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { admin, BASE_MODEL, emulatorRuntime, emulatorSession, requestCount, trainedModel, writeSpec } from '../../support/emulatorCompare';
 
+const CLASSES = 10;
 let emu: RunningEmulator;
 let session: AwsSession;
+let rt: ReturnType<typeof emulatorRuntime>;
 let dir: string;
 let spec: Record<string, unknown>;
 
 before(async () => {
-  emu = await startEmulator({ minTrainingRecords: 100, collectionDurationMs: 1_000, visibilityDelayMs: 300 });
+  emu = await startEmulator({ minTrainingRecords: 40, collectionDurationMs: 1_000, visibilityDelayMs: 300 });
   session = emulatorSession(emu);
-  const data = await emu.uploadSampleData({ imagesPerClass: 6, testPerClass: 3 });
+  rt = emulatorRuntime(emu);
+  const data = await emu.uploadSampleData({ imagesPerClass: 6, testPerClass: 3, classes: CLASSES });
   const tuned = await trainedModel(emu, session, data);
   dir = mkdtempSync(join(tmpdir(), 'bmc-compare-'));
   spec = {
@@ -36,6 +39,7 @@ before(async () => {
 
 after(async () => {
   session?.dispose();
+  rt?.dispose();
   await emu?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -47,15 +51,15 @@ function cacheLines(cacheDir: string): string[] {
 }
 
 let exactRun: CompareOutcome;
-const UNIQUE_INPUTS = 2 * (78 + 26); // per model: the test images and one query per class
+const UNIQUE_INPUTS = 2 * (3 * CLASSES + CLASSES); // per model: the test images and one query per class
 
 test('compare e2e: exact store scores both models; a cached rerun makes zero calls', async () => {
   const specPath = writeSpec(dir, { ...spec, cacheDir: 'cache-a' });
-  exactRun = await runCompare({ specPath, session, concurrency: 8, requestsPerMinute: 60_000 });
+  exactRun = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
   assert.equal(exactRun.calls, UNIQUE_INPUTS);
   const t2i = exactRun.report.modes.find((m) => m.mode === 'text-to-image');
-  assert.equal(t2i?.queryCount, 26);
-  assert.equal(t2i?.corpusSize, 78);
+  assert.equal(t2i?.queryCount, CLASSES);
+  assert.equal(t2i?.corpusSize, 3 * CLASSES);
   const base = t2i?.results.find((r) => r.model === 'base')?.metrics['accuracy@1'] ?? 0;
   const tuned = t2i?.results.find((r) => r.model === 'tuned')?.metrics['accuracy@1'] ?? 0;
   assert.ok(tuned > base, `fine-tuned accuracy@1 ${tuned} should beat base ${base} on the emulated models`);
@@ -63,7 +67,7 @@ test('compare e2e: exact store scores both models; a cached rerun makes zero cal
   assert.ok(t2i?.warnings.some((w) => /identical to training captions/.test(w)), 'leak warning: the queries are the training captions');
   assert.deepEqual(exactRun.report.inputs.map((i) => i.role), ['spec', 'manifest', 'training']);
   assert.equal(JSON.parse(readFileSync(exactRun.reportPath, 'utf8')).schemaVersion, 1);
-  const again = await runCompare({ specPath, session, concurrency: 8, requestsPerMinute: 60_000 });
+  const again = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
   assert.equal(again.calls, 0);
   assert.deepEqual(metricsOf(again), metricsOf(exactRun));
 });
@@ -74,7 +78,7 @@ test('compare e2e: OpenSearch Serverless store (private collection created on re
     cacheDir: 'cache-a',
     vectorStore: { type: 'opensearch-serverless', collection: 'eval-test', create: true, principal: 'arn:aws:iam::123456789012:user/tester' },
   }, 'aoss.compare.json');
-  const run = await runCompare({ specPath, session, concurrency: 8, requestsPerMinute: 60_000 });
+  const run = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
   assert.equal(run.report.vectorStore, 'opensearch');
   assert.equal(run.calls, 0, 'embeddings come from the cache');
   assert.deepEqual(metricsOf(run), metricsOf(exactRun));
@@ -87,7 +91,7 @@ test('compare e2e: with 20% throttling the metrics are identical and each vector
   await admin(emu, '/faults', { service: 'bedrockRuntime', throttleRate: 0.2 });
   try {
     const specPath = writeSpec(dir, { ...spec, cacheDir: 'cache-b' }, 'throttled.compare.json');
-    const run = await runCompare({ specPath, session, concurrency: 8, requestsPerMinute: 60_000 });
+    const run = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
     assert.deepEqual(metricsOf(run), metricsOf(exactRun));
     const lines = cacheLines(join(dir, 'cache-b'));
     assert.equal(lines.length, UNIQUE_INPUTS);
@@ -102,13 +106,13 @@ test('compare e2e: an interrupted run resumes without re-embedding anything cach
   const stop = new AbortController();
   const before = await requestCount(emu, 'bedrockRuntime', '/invoke');
   await assert.rejects(runCompare({
-    specPath, session, concurrency: 4, requestsPerMinute: 60_000, signal: stop.signal,
-    onProgress: (model, done) => { if (model === 'tuned' && done >= 40) stop.abort(new Error('interrupted by the test')); },
+    specPath, session, runtime: rt.runtime, concurrency: 4, requestsPerMinute: 60_000, signal: stop.signal,
+    onProgress: (model, done) => { if (model === 'tuned' && done >= 15) stop.abort(new Error('interrupted by the test')); },
   }), /interrupted by the test/);
   const cachedAfterInterrupt = cacheLines(join(dir, 'cache-c')).length;
-  assert.ok(cachedAfterInterrupt >= 104 + 40 && cachedAfterInterrupt < UNIQUE_INPUTS, `cached ${cachedAfterInterrupt}`);
+  assert.ok(cachedAfterInterrupt >= UNIQUE_INPUTS / 2 + 15 && cachedAfterInterrupt < UNIQUE_INPUTS, `cached ${cachedAfterInterrupt}`);
   const mid = await requestCount(emu, 'bedrockRuntime', '/invoke');
-  const resumed = await runCompare({ specPath, session, concurrency: 4, requestsPerMinute: 60_000 });
+  const resumed = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 4, requestsPerMinute: 60_000 });
   const end = await requestCount(emu, 'bedrockRuntime', '/invoke');
   assert.equal(resumed.calls, UNIQUE_INPUTS - cachedAfterInterrupt, 'only what was missing is embedded');
   assert.equal(end - mid, resumed.calls);
