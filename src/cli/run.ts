@@ -1,4 +1,5 @@
 import { VERSION } from '../core/version';
+import { compareCommand } from './compare';
 import { evaluateCommand } from './evaluate';
 import { validateCommand } from './validate';
 
@@ -11,6 +12,7 @@ export interface CliIo {
 export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
+  compare: compareCommand,
   evaluate: evaluateCommand,
   validate: validateCommand,
 };
@@ -18,6 +20,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 const USAGE = `Usage: bedrock-mm <command> [options]
 
 Commands:
+  compare      embed, index and score a compare spec against AWS or the emulator: bedrock-mm compare --help
   evaluate     score imported embeddings (one JSONL per model): metrics, paired comparison, no AWS
   validate     check Bedrock fine-tuning manifests (JSON Lines): bedrock-mm validate --help
 

@@ -2,7 +2,8 @@
 // and a fine-tuned model from an emulated customization job, both vector stores, throttling, interrupt and resume.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCompare, type CompareOutcome } from '../../../src/aws/compare/runCompare';
@@ -121,4 +122,27 @@ test('compare e2e: an interrupted run resumes without re-embedding anything cach
   assert.equal(lines.length, UNIQUE_INPUTS);
   assert.equal(new Set(lines).size, UNIQUE_INPUTS);
   assert.deepEqual(metricsOf(resumed), metricsOf(exactRun));
+});
+
+test('compare e2e: bedrock-mm compare --spec through the bundled CLI, endpoints from BMC_EMULATOR', async () => {
+  const specPath = writeSpec(dir, { ...spec, cacheDir: 'cache-a' }, 'cli.compare.json');
+  const env = { ...process.env, BMC_EMULATOR: JSON.stringify(emu.endpoints), AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1' };
+  const run = (args: string[]): Promise<{ code: number | null; out: string; err: string }> => new Promise((resolve) => {
+    const child = spawn(process.execPath, ['dist/cli.js', 'compare', ...args], { env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+  const ok = await run(['--spec', specPath, '--format', 'json', '--rpm', '6000']);
+  assert.equal(ok.code, 0, ok.err);
+  assert.match(ok.err, /embedding calls: 0 /);
+  const report = JSON.parse(ok.out) as CompareOutcome['report'];
+  assert.deepEqual(metricsOf({ report } as CompareOutcome), metricsOf(exactRun));
+  assert.ok(existsSync(join(dir, 'cli.compare.report.json')));
+  const badPath = writeSpec(dir, { ...spec, embeddingLength: 512 }, 'bad.compare.json');
+  const bad = await run(['--spec', badPath]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /bad\.compare\.json:\d+:\d+: embeddingLength: must be one of \[256,384,1024\]/);
 });
