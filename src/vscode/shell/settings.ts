@@ -11,6 +11,7 @@ export interface Settings {
   'endpoints.opensearchServerless': string;
   'maxAttempts': number;
   'cleanup.typeNameObjectThreshold': number;
+  'cleanup.s3Prefixes': string[];
   'explorer.pollSeconds': number;
   'explorer.pageSize': number;
   'pricing.throughputHourlyNoCommitment': number;
@@ -30,6 +31,7 @@ export const DEFAULTS: Settings = {
   'endpoints.opensearchServerless': '',
   'maxAttempts': 8,
   'cleanup.typeNameObjectThreshold': 1000,
+  'cleanup.s3Prefixes': [],
   'explorer.pollSeconds': 10,
   'explorer.pageSize': 50,
   'pricing.throughputHourlyNoCommitment': 0,
