@@ -15,6 +15,8 @@ export interface ExtensionApi {
     readonly identity: () => SessionIdentity;
     readonly session: AwsContext['session'];
     readonly onDidChangeSession: AwsContext['onDidChangeSession'];
+    readonly credentialState: () => AwsContext['credentialState'];
+    readonly onDidChangeCredentialState: AwsContext['onDidChangeCredentialState'];
   };
 }
 
@@ -38,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       identity: () => aws.identity,
       session: () => aws.session(),
       onDidChangeSession: aws.onDidChangeSession,
+      credentialState: () => aws.credentialState,
+      onDidChangeCredentialState: aws.onDidChangeCredentialState,
     },
   };
 }
