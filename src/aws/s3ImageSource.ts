@@ -1,6 +1,6 @@
 // Reads the first bytes of S3 objects for the image checks: one ranged GET per image gives the bytes, the total
 // size (Content-Range) and the ETag; a re-check sends If-None-Match and gets 304 with no body when unchanged.
-import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { ImageSource, ReadOutcome } from '../core/image/source';
 import { parseS3Uri } from '../core/manifest/s3uri';
@@ -15,6 +15,8 @@ export interface S3SourceOptions {
 export interface S3ImageSource extends ImageSource {
   /** Reads a whole small object (hover previews); undefined when larger than `maxBytes`. */
   readAll(ref: string, maxBytes: number): Promise<Uint8Array | undefined>;
+  /** Uploads one object (the dataset tools' "create manifest from folder"). */
+  upload(bucket: string, key: string, body: Uint8Array, contentType: string): Promise<void>;
   dispose(): void;
 }
 
@@ -53,6 +55,9 @@ export function createS3ImageSource(options: S3SourceOptions): S3ImageSource {
     async readAll(ref, maxBytes) {
       const first = await get(ref, `bytes=0-${maxBytes - 1}`);
       return first.kind === 'ok' && first.bytes.length >= first.size ? first.bytes : undefined;
+    },
+    async upload(bucket, key, body, contentType) {
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
     },
     dispose: () => client.destroy(),
   };

@@ -4,7 +4,7 @@ import { deleteLineFix } from './lineRules';
 import type { ManifestDiagnostic, ManifestLimits, ManifestRole } from './types';
 
 /** Where the image-ref value sits on a line (falls back to the whole line). */
-function imageRefRange(text: string): [number, number] {
+export function imageRefRange(text: string): [number, number] {
   const scan = scanJsonLine(text);
   let found: [number, number] | undefined;
   for (const m of scan.members) if (m.key === 'image-ref') found = [m.valueStart, m.valueEnd];

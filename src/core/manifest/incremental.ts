@@ -71,6 +71,11 @@ export class IncrementalManifest {
     return this.lines[line]?.summary.imageRef;
   }
 
+  /** The current lines holding `ref` as their image-ref. */
+  linesOf(ref: string): number[] {
+    return (this.refs.get(ref) ?? []).map((s) => s.index).sort((a, b) => a - b);
+  }
+
   /** All diagnostics, sorted by line. */
   diagnostics(): ManifestDiagnostic[] {
     const out: ManifestDiagnostic[] = [];
