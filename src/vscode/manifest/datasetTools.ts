@@ -53,13 +53,12 @@ export async function createManifestFromFolder(config: Config, log: Log, sources
     async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
-      const s3 = sources.s3Source();
       let done = 0;
       try {
         return await mapBounded(plan.entries, config.get('manifest.uploadConcurrency'), async (entry) => {
           try {
             const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, entry.relativePath));
-            await s3.upload(entry.bucket, entry.key, bytes, /\.png$/i.test(entry.key) ? 'image/png' : 'image/jpeg');
+            await sources.upload(entry.bucket, entry.key, bytes, /\.png$/i.test(entry.key) ? 'image/png' : 'image/jpeg');
             return entry;
           } catch (err) {
             failures.push(`${entry.relativePath}: ${(err as Error).message}`);

@@ -52,7 +52,7 @@ export class ManifestHover implements vscode.HoverProvider {
     }
     if (size > PREVIEW_MAX_BYTES) return undefined;
     if (!this.previews.has(ref)) {
-      const bytes = await this.sources.s3Source().readAll(ref, PREVIEW_MAX_BYTES);
+      const bytes = await this.sources.readSmall(ref, PREVIEW_MAX_BYTES);
       this.previews.set(ref, bytes ? `data:image/${format};base64,${Buffer.from(bytes).toString('base64')}` : undefined);
     }
     return this.previews.get(ref);

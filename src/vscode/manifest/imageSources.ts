@@ -1,38 +1,40 @@
-// The image reader the hover and "Validate images" share: S3 through the lazily loaded AWS layer (never at
-// activation), local paths relative to the manifest. Rebuilt when the profile, region or S3 endpoint changes.
+// The image reader the hover and "Validate images" share: S3 through the AWS session of the current profile and
+// region (the SDK loads on first use, never at activation), local paths relative to the manifest.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import type { S3ImageSource } from '../../aws/index';
+import type * as vscode from 'vscode';
 import { routedImageSource } from '../../core/image/fileSource';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '../../core/image/header';
+import { s3ImageSource } from '../../core/image/s3Source';
 import type { ImageSource } from '../../core/image/source';
-import { ImageCheckCache } from '../../core/manifest';
-import { loadAws } from '../shell/awsLoader';
+import { ImageCheckCache, parseS3Uri } from '../../core/manifest';
+import type { AwsContext } from '../aws/awsContext';
 import type { Config } from '../shell/config';
 
-export class ImageSources implements vscode.Disposable {
-  private s3: S3ImageSource | undefined;
+export class ImageSources {
   /** Results by ETag, shared by hover and deep check, for the extension's lifetime. */
   readonly cache = new ImageCheckCache();
-  private readonly sub: vscode.Disposable;
 
-  constructor(private readonly config: Config) {
-    this.sub = config.onDidChange(['profile', 'region', 'endpoints.s3'], () => this.reset());
-  }
+  constructor(private readonly config: Config, private readonly aws: AwsContext) {}
 
-  s3Source(): S3ImageSource {
-    this.s3 ??= loadAws().createS3ImageSource({
-      region: this.config.get('region') || undefined,
-      endpoint: this.config.get('endpoints.s3') || undefined,
-      profile: this.config.get('profile') || undefined,
-    });
-    return this.s3;
-  }
-
-  /** S3 refs go to S3 (loaded on first use); other refs are files next to the manifest. */
+  /** S3 refs go to the current session's S3; other refs are files next to the manifest. */
   forDocument(doc: vscode.TextDocument): ImageSource {
-    const lazyS3: ImageSource = { read: (ref, length, etag) => this.s3Source().read(ref, length, etag) };
-    return routedImageSource(lazyS3, path.dirname(doc.uri.fsPath));
+    const s3: ImageSource = {
+      read: async (ref, length, etag) => s3ImageSource((await this.aws.session()).s3).read(ref, length, etag),
+    };
+    return routedImageSource(s3, path.dirname(doc.uri.fsPath));
+  }
+
+  /** A whole small object (hover preview), or undefined when it is larger than `maxBytes`. */
+  async readSmall(ref: string, maxBytes: number): Promise<Uint8Array | undefined> {
+    const loc = parseS3Uri(ref);
+    if (!loc) return undefined;
+    const s3 = (await this.aws.session()).s3;
+    const head = await s3.headObject(loc.bucket, loc.key);
+    return head.size <= maxBytes ? s3.getObject(loc.bucket, loc.key) : undefined;
+  }
+
+  async upload(bucket: string, key: string, body: Uint8Array, contentType: string): Promise<void> {
+    await (await this.aws.session()).s3.putObject(bucket, key, body, contentType);
   }
 
   limits(): ImageLimits {
@@ -41,15 +43,5 @@ export class ImageSources implements vscode.Disposable {
       maxBytes: this.config.get('manifest.maxImageMegabytes') * 1024 * 1024,
       minSide: this.config.get('manifest.minImageSide'),
     };
-  }
-
-  private reset(): void {
-    this.s3?.dispose();
-    this.s3 = undefined;
-  }
-
-  dispose(): void {
-    this.reset();
-    this.sub.dispose();
   }
 }

@@ -12,14 +12,13 @@ import { validateImages } from './validateImages';
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.jsonl' }, { scheme: 'untitled', language: 'jsonl' }, { language: 'jsonl' }];
 
-export function registerManifest({ config, log }: Services): vscode.Disposable[] {
+export function registerManifest({ config, log, aws }: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('bedrock-mm-manifest');
   const docs = new ManifestDocuments(collection, config, log);
-  const sources = new ImageSources(config);
+  const sources = new ImageSources(config, aws);
   return [
     collection,
     docs,
-    sources,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new ManifestCodeActions(docs), { providedCodeActionKinds: ManifestCodeActions.kinds }),
     vscode.languages.registerHoverProvider(SELECTOR, new ManifestHover(docs, sources)),
     vscode.languages.registerCodeLensProvider(SELECTOR, new ManifestCodeLens(docs)),

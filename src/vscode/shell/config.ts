@@ -20,6 +20,7 @@ export interface Settings {
   'manifest.uploadConcurrency': number;
   'manifest.validationFraction': number;
   'manifest.splitSeed': number;
+  'maxAttempts': number;
 }
 
 const SECTION = 'bedrockCustomizer';
@@ -43,6 +44,7 @@ const DEFAULTS: Settings = {
   'manifest.uploadConcurrency': 8,
   'manifest.validationFraction': 0.2,
   'manifest.splitSeed': 42,
+  'maxAttempts': 8,
 };
 
 /**
