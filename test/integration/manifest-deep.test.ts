@@ -44,7 +44,7 @@ describe('manifest deep check against s3rver', () => {
     assert.equal(result.images, 6);
     const diags = await waitFor(vscode.languages.onDidChangeDiagnostics, () => { const d = ours(doc.uri); return d.length >= 4 && d; }, 'deep diagnostics');
     assert.deepEqual(diags.map((d) => `${d.range.start.line}:${d.range.start.character}:${String(d.code)}`), [
-      '2:14:image-side', '3:14:image-aspect', '4:14:image-format', '5:14:image-missing',
+      '2:13:image-side', '3:13:image-aspect', '4:13:image-format', '5:13:image-missing',
     ]);
     const again = await vscode.commands.executeCommand<{ fromCache: number }>('bedrockCustomizer.manifest.validateImages', doc.uri);
     assert.equal(again.fromCache, 5, 'unchanged objects come from the ETag cache');
