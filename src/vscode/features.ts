@@ -2,6 +2,7 @@ import { registerAws } from './aws/registerAws';
 import { registerShellCommands } from './commands/registerShellCommands';
 import { registerExplorerViews } from './explorer/registerExplorerViews';
 import { registerManifest } from './manifest/registerManifest';
+import { registerCleanup } from './cleanup/registerCleanup';
 import type { FeatureRegistration } from './shell/services';
 
 /** The explicit registration list: every feature of the extension, in the order it is wired. */
@@ -10,4 +11,5 @@ export const FEATURES: readonly FeatureRegistration[] = [
   registerAws,
   registerExplorerViews,
   registerManifest,
+  registerCleanup,
 ];

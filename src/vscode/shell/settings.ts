@@ -22,6 +22,7 @@ export interface Settings {
   'manifest.uploadConcurrency': number;
   'manifest.validationFraction': number;
   'manifest.splitSeed': number;
+  'cleanup.typeNameObjectThreshold': number;
   'explorer.pollSeconds': number;
   'explorer.pageSize': number;
   'pricing.throughputHourlyNoCommitment': number;
@@ -52,6 +53,7 @@ export const DEFAULTS: Settings = {
   'manifest.uploadConcurrency': 8,
   'manifest.validationFraction': 0.2,
   'manifest.splitSeed': 42,
+  'cleanup.typeNameObjectThreshold': 1000,
   'explorer.pollSeconds': 10,
   'explorer.pageSize': 50,
   'pricing.throughputHourlyNoCommitment': 0,
