@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInVsCode } from './lib/run-in-vscode.mjs';
+import { ensureDebianPackages } from './lib/ensure-code-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -38,7 +39,11 @@ function walk(dir, pred) {
   });
 }
 
+// Cross-checks against independent implementations (scikit-learn, numpy, Python jsonschema) run in the unit stage.
+const PYTHON_CHECK_PACKAGES = ['python3-sklearn', 'python3-numpy', 'python3-jsonschema'];
+
 function unitTests() {
+  ensureDebianPackages(PYTHON_CHECK_PACKAGES);
   const files = walk(join(root, 'out', 'test', 'unit'), (p) => p.endsWith('.test.js')).map((p) => relative(root, p));
   console.log(`\n=== unit tests: ${files.length} files (node --test)`);
   if (files.length === 0) return;
