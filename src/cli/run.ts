@@ -1,4 +1,5 @@
 import { VERSION } from '../core/version';
+import { evaluateCommand } from './evaluate';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -8,12 +9,14 @@ export interface CliIo {
 /** A subcommand: parses its own arguments and returns the process exit code. */
 export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
-const SUBCOMMANDS: Record<string, Subcommand> = {};
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  evaluate: evaluateCommand,
+};
 
 const USAGE = `Usage: bedrock-mm <command> [options]
 
 Commands:
-${'  (none yet)'}
+  evaluate     score imported embeddings (one JSONL per model): metrics, paired comparison, no AWS
 
 Options:
   --help       show this help
