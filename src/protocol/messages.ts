@@ -29,8 +29,6 @@ export type TableId = 'headline' | 'metrics' | 'per-class' | 'per-query' | 'conf
 export interface HostNotifications {
   /** The report to show. `thumbnails` maps a corpus item id to a webview URI (already `asWebviewUri`'d). */
   report: { report: ComparisonReport; source: string; thumbnails: Record<string, string>; state?: ViewState };
-  /** Thumbnails that arrived after the report (fetched lazily by the host). */
-  thumbnails: { uris: Record<string, string> };
   /** A report could not be read; shown in place of the report. */
   error: { message: string };
 }
@@ -89,7 +87,7 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isRecord(v)) return false;
   if (v['kind'] === 'reply') return typeof v['id'] === 'number' && typeof v['ok'] === 'boolean';
-  return v['kind'] === 'notify' && (v['type'] === 'report' || v['type'] === 'thumbnails' || v['type'] === 'error');
+  return v['kind'] === 'notify' && (v['type'] === 'report' || v['type'] === 'error');
 }
 
 /** Calls the notification handler for `message`'s type. */

@@ -1,9 +1,11 @@
 import { registerShellCommands } from './commands/registerShellCommands';
 import { registerExplorerViews } from './explorer/registerExplorerViews';
+import { registerCompare } from './compare/registerCompare';
 import type { FeatureRegistration } from './shell/services';
 
 /** The explicit registration list: every feature of the extension, in the order it is wired. */
 export const FEATURES: readonly FeatureRegistration[] = [
   registerShellCommands,
   registerExplorerViews,
+  registerCompare,
 ];

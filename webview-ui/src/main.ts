@@ -68,11 +68,6 @@ function startPanel(vscode: VsCodeApi): void {
           (err: unknown) => status(`Snapshot failed: ${err instanceof Error ? err.message : String(err)}`)),
       });
     },
-    thumbnails: (p: HostNotifications['thumbnails']) => {
-      for (const [id, uri] of Object.entries(p.uris)) {
-        for (const img of root.querySelectorAll<HTMLImageElement>('img.thumb')) if (img.alt === id) img.src = uri;
-      }
-    },
     error: (p: HostNotifications['error']) => showError(p.message),
   };
   window.addEventListener('message', (e: MessageEvent<unknown>) => {

@@ -34,7 +34,6 @@ test('messages: notifications reach their handler; guards reject foreign shapes'
   const seen: string[] = [];
   const handlers: NotificationHandlers<HostNotifications> = {
     report: (p) => seen.push(`report:${p.source}`),
-    thumbnails: () => seen.push('thumbs'),
     error: (p) => seen.push(`error:${p.message}`),
   };
   dispatchNotification<HostNotifications>({ kind: 'notify', type: 'error', payload: { message: 'bad' } }, handlers);

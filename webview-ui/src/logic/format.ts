@@ -1,5 +1,6 @@
 // Number, interval, p-value and metric-name wording for the report. Pure (no DOM), unit-tested in plain Node.
-import type { EvalMode, MetricComparison, MetricKey, ModelComparison } from '../../../src/protocol/report';
+export { modeLabel } from '../../../src/protocol/modeLabel';
+import type { MetricComparison, MetricKey, ModelComparison } from '../../../src/protocol/report';
 
 /** Below this many queries the headline says "few" (evaluation.md: warn when queries are few, < 30). */
 export const FEW_QUERIES = 30;
@@ -45,10 +46,6 @@ export function metricLabel(key: string): string {
   const { metric, k } = splitMetric(key);
   const name = METRIC_NAMES[metric] ?? metric;
   return k === null ? name : `${name}@${k}`;
-}
-
-export function modeLabel(mode: EvalMode): string {
-  return mode === 'text-to-image' ? 'Text \u2192 image' : mode === 'image-to-image' ? 'Image \u2192 image' : 'Zero-shot classification';
 }
 
 /** The headline's p-value: exact McNemar for top-1 correctness when the engine computed it, else the randomization test. */
