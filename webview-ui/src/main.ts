@@ -46,9 +46,10 @@ function startSnapshot(data: HTMLElement): void {
 }
 
 function startPanel(vscode: VsCodeApi): void {
-  let state: ViewState = vscode.getState() ?? {};
+  // One state object, mutated in place: the views hold it and read the current filters from it.
+  const state: ViewState = { ...vscode.getState() };
   const setState = (patch: Partial<ViewState>): void => {
-    state = { ...state, ...patch };
+    Object.assign(state, patch);
     vscode.setState(state);
     vscode.postMessage(notify<WebviewNotifications, 'state'>('state', { state }));
   };
@@ -59,7 +60,9 @@ function startPanel(vscode: VsCodeApi): void {
   const handlers: NotificationHandlers<HostNotifications> = {
     report: (p: HostNotifications['report']) => {
       if (!isComparisonReport(p.report)) return showError(`${p.source} is not a comparison report this version can read.`);
-      state = { ...state, ...p.state, reportPath: p.source };
+      // The webview's own saved state wins over the host's copy (the host may not have seen the latest change
+      // when the webview was reloaded); the host's copy restores a panel revived after a window reload.
+      Object.assign(state, p.state, vscode.getState(), { reportPath: p.source });
       vscode.setState(state);
       renderApp(root, {
         report: p.report, source: p.source, thumbs: new Map(Object.entries(p.thumbnails)), state, setState, exporter,
