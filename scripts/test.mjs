@@ -2,7 +2,8 @@
 // Ends with one line `N passed, N failed` over unit and integration tests together.
 //   --only unit|integration   run just that stage (after the build)
 //   --grep PATTERN            only tests whose title matches (both stages)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -44,7 +45,10 @@ const PYTHON_CHECK_PACKAGES = ['python3-sklearn', 'python3-numpy', 'python3-json
 
 function unitTests() {
   ensureDebianPackages(PYTHON_CHECK_PACKAGES);
-  const files = walk(join(root, 'out', 'test', 'unit'), (p) => p.endsWith('.test.js')).map((p) => relative(root, p));
+  // Unit tests plus the AWS SDK contract tests (they start the emulator in-process through startEmulator).
+  const files = ['unit', 'contract']
+    .flatMap((dir) => walk(join(root, 'out', 'test', dir), (p) => p.endsWith('.test.js')))
+    .map((p) => relative(root, p));
   console.log(`\n=== unit tests: ${files.length} files (node --test)`);
   if (files.length === 0) return;
   mkdirSync(artifacts, { recursive: true });
@@ -60,8 +64,52 @@ function unitTests() {
   if (r.status !== 0 && count('fail') + count('cancelled') === 0) totals.failed += 1; // crashed outside a test
 }
 
+// Flags for the emulator during integration tests: short simulated durations and small-data jobs, so tests wait
+// for states in seconds; tests that need other timings drive the admin API (POST /clock, /faults, /seed).
+const EMULATOR_FLAGS = ['--job-duration-ms', '5000', '--stop-duration-ms', '1000', '--throughput-duration-ms', '2000',
+  '--collection-duration-ms', '1000', '--visibility-delay-ms', '500', '--min-training-records', '10'];
+
+/** Starts `node out/test/emulator/main.js` and resolves with its endpoints line and a stop function. */
+function startEmulatorProcess() {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'out', 'test', 'emulator', 'main.js'), ...EMULATOR_FLAGS], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { void stop(); reject(new Error('the emulator printed no endpoints within 30 s')); }, 30_000);
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve({ line, endpoints: JSON.parse(line), stop });
+      } catch {
+        void stop();
+        reject(new Error(`the emulator printed something other than its endpoints: ${line}`));
+      }
+      lines.on('line', (l) => console.log(`[emulator] ${l}`));
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the emulator exited (${code}) before it was ready`)); });
+  });
+}
+
 async function integrationTests() {
   console.log('\n=== integration tests inside real VS Code (code-server 4.100.3 + headless Chromium)');
+  const emulator = await startEmulatorProcess();
+  console.log(`  emulator: ${emulator.line}`);
+  try {
+    await runIntegration(emulator);
+  } finally {
+    await emulator.stop();
+  }
+}
+
+async function runIntegration(emulator) {
+  const e = emulator.endpoints;
   // Tests may edit their workspace: give them a fresh copy each run.
   const workspace = mkdtempSync(join(tmpdir(), 'bmc-workspace-'));
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
@@ -71,7 +119,22 @@ async function integrationTests() {
     testsPath: join(root, 'out', 'test', 'integration', 'index.js'),
     folder: workspace,
     artifactsDir: join(artifacts, 'integration'),
-    env: { ...(grep ? { BMC_TEST_GREP: grep } : {}), BMC_TEST_WORKSPACE: workspace },
+    settings: {
+      'bedrockCustomizer.endpoints.bedrock': e.bedrock,
+      'bedrockCustomizer.endpoints.bedrockRuntime': e.bedrockRuntime,
+      'bedrockCustomizer.endpoints.s3': e.s3,
+      'bedrockCustomizer.endpoints.opensearchServerless': e.opensearchServerless,
+    },
+    env: {
+      ...(grep ? { BMC_TEST_GREP: grep } : {}),
+      BMC_TEST_WORKSPACE: workspace,
+      BMC_EMULATOR: emulator.line,
+      // Dummy credentials: the emulator accepts any key; nothing may reach real AWS from tests.
+      AWS_ACCESS_KEY_ID: 'AKIAEMULATOREXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'emulator-secret-key',
+      AWS_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
   });
   for (const t of results?.tests ?? []) {
     console.log(`  ${t.state === 'passed' ? '✔' : '✖'} ${t.title} (${t.durationMs} ms)`);

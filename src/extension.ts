@@ -3,25 +3,47 @@ import { Config } from './vscode/shell/config';
 import { Log } from './vscode/shell/log';
 import { FEATURES } from './vscode/features';
 import { isAwsLoaded } from './vscode/shell/awsLoader';
+import { AwsContext, type SessionIdentity } from './vscode/aws/awsContext';
 
 /** What `activate` returns: facts tests and the activation benchmark read. */
 export interface ExtensionApi {
   readonly activationMs: number;
   readonly isAwsLoaded: () => boolean;
+  /** The AWS context, for integration tests: status bar text, identity, the session and its changes. */
+  readonly aws: {
+    readonly statusText: () => string;
+    readonly identity: () => SessionIdentity;
+    readonly session: AwsContext['session'];
+    readonly onDidChangeSession: AwsContext['onDidChangeSession'];
+    readonly credentialState: () => AwsContext['credentialState'];
+    readonly onDidChangeCredentialState: AwsContext['onDidChangeCredentialState'];
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = new Log();
   const config = new Config();
-  context.subscriptions.push(log);
-  const services = { context, log, config };
+  const aws = new AwsContext(config, log); // cheap: no SDK, the profile files are read asynchronously
+  context.subscriptions.push(log, aws);
+  const services = { context, log, config, aws };
   for (const register of FEATURES) {
     context.subscriptions.push(...register(services));
   }
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, isAwsLoaded };
+  return {
+    activationMs,
+    isAwsLoaded,
+    aws: {
+      statusText: () => aws.statusText(),
+      identity: () => aws.identity,
+      session: () => aws.session(),
+      onDidChangeSession: aws.onDidChangeSession,
+      credentialState: () => aws.credentialState,
+      onDidChangeCredentialState: aws.onDidChangeCredentialState,
+    },
+  };
 }
 
 export function deactivate(): void {

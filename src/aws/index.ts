@@ -1,3 +1,43 @@
-// The AWS layer's public surface, bundled as dist/aws.js and loaded lazily by the extension.
-// Each service wrapper is one file in this folder; this index only re-exports.
+// The AWS layer's public surface, bundled as dist/aws.js and loaded lazily by the extension (loadAws()).
+// Each service wrapper is one file in this folder; this index only re-exports. The vscode glue imports it
+// as `import type` only; values come through loadAws().
 export const AWS_LAYER_VERSION = 1;
+
+export { AwsSession, createAwsSession, DEFAULT_MAX_ATTEMPTS } from './session';
+export type { AwsEndpoints, AwsSessionOptions } from './session';
+
+export { BedrockControlPlane } from './bedrock';
+export type {
+  CallScope, CreateModelCustomizationJobRequest, CreateProvisionedModelThroughputRequest, CustomModelFilter, CustomModelSummary,
+  FoundationModelDetails, GetCustomModelResponse, GetModelCustomizationJobResponse, GetProvisionedModelThroughputResponse, JobFilter,
+  ModelCustomizationJobSummary, ProvisionedModelSummary, Tag, ThroughputFilter,
+} from './bedrock';
+
+export { BedrockRuntime } from './runtime';
+export type { EmbedRequest, Embedding, EmbeddingLength } from './runtime';
+
+export { S3Storage, DELETE_BATCH } from './s3';
+export type { DeleteObjectsResult, ListObjectsOptions, S3ObjectHead, S3ObjectSummary } from './s3';
+
+export { AossControlPlane } from './aoss';
+export type {
+  AccessPolicyDetail, AossTag, CollectionDetail, CollectionErrorDetail, CollectionSummary, CreateCollectionDetail, CreateCollectionInput,
+  DeleteCollectionDetail, PolicyInput, SecurityPolicyDetail, SecurityPolicyKind,
+} from './aoss';
+
+export { OpenSearchDataPlane } from './openSearch';
+export type { BulkResult, KnnHit, OpenSearchService, SpaceType, VectorIndexSpec } from './openSearch';
+
+export { credentialsFor, listProfiles, regionForProfile } from './credentials';
+export type { AwsCredentialIdentityProvider, AwsProfile, ProfileKind } from './credentials';
+
+export { AwsUserError, toUserError, callAws } from './errors';
+export type { AwsErrorContext, AwsErrorKind } from './errors';
+
+export { iteratePages } from './pages';
+export type { Page } from './pages';
+
+// Pure helpers, re-exported so CLI and glue code can reach them through one entry.
+export { TMME_CUSTOMIZATION_REGIONS, DEFAULT_REGION, offersTmmeCustomization } from '../core/aws/regions';
+export { parseArn, resourceIdOf } from '../core/aws/arn';
+export { parseS3Uri, formatS3Uri } from '../core/aws/s3Uri';

@@ -8,7 +8,6 @@ import { EVAL_MODES, type EvalMode, type InputFingerprint } from '../protocol/re
 import { evaluate, type ModelEmbeddings } from '../core/eval/evaluate';
 import { compileLabelRule } from '../core/eval/labels';
 import { parseEmbeddingsJsonl } from '../core/eval/records';
-import { exactKnnNaive } from '../core/eval/topk';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
 
@@ -138,7 +137,6 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       ks,
       labelRule: rule,
       inputs,
-      knn: exactKnnNaive,
       ...(seed !== undefined ? { comparison: { seed } } : {}),
       ...(trainingCaptions ? { trainingCaptions } : {}),
     });

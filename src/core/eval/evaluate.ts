@@ -16,7 +16,7 @@ import { compareModels, DEFAULT_COMPARISON, type ComparisonSettings } from './co
 import type { LabelRule } from './labels';
 import { scoreMode, type KnnFn } from './modes';
 import type { EmbeddingRecord } from './records';
-import { exactKnnNaive } from './topk';
+import { exactKnnFast } from './knnFast';
 
 export interface ModelEmbeddings {
   model: ReportModel;
@@ -45,7 +45,7 @@ export const FEW_QUERIES = 30;
 
 export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> {
   const settings: ComparisonSettings = { ...DEFAULT_COMPARISON, ...req.comparison };
-  const knn = req.knn ?? exactKnnNaive;
+  const knn = req.knn ?? exactKnnFast;
   const training = new Set(req.trainingCaptions ?? []);
   const modes: ModeReport[] = [];
   for (const mode of req.modes) {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { DEFAULTS, SECTION, type Settings } from './settings';
 
+export type { Settings };
+
 /**
  * The typed facade over the extension's settings: the only place that calls `getConfiguration`.
  * Values are read fresh on every `get` so a settings change is seen at once.

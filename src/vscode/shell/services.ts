@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { AwsContext } from '../aws/awsContext';
 import type { Config } from './config';
 import type { Log } from './log';
 
@@ -7,6 +8,8 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: Log;
   readonly config: Config;
+  /** AWS sessions for the current profile + region (built lazily; rebuilt on change). */
+  readonly aws: AwsContext;
 }
 
 /** A feature registers its commands, views and providers and returns what must be disposed. */

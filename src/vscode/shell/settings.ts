@@ -9,6 +9,19 @@ export interface Settings {
   'endpoints.bedrockRuntime': string;
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
+  'maxAttempts': number;
+  'manifest.include': string[];
+  'manifest.role': 'auto' | 'training' | 'validation';
+  'manifest.roles': Record<string, 'training' | 'validation'>;
+  'manifest.maxDiagnostics': number;
+  'manifest.s3Prefix': string;
+  'manifest.maxImageMegabytes': 5 | 25;
+  'manifest.minImageSide': 128 | 256;
+  'manifest.deepCheckConcurrency': number;
+  'manifest.captionTemplate': string;
+  'manifest.uploadConcurrency': number;
+  'manifest.validationFraction': number;
+  'manifest.splitSeed': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -20,4 +33,17 @@ export const DEFAULTS: Settings = {
   'endpoints.bedrockRuntime': '',
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
+  'maxAttempts': 8,
+  'manifest.include': ['**/*train*.jsonl', '**/*valid*.jsonl', '**/*manifest*.jsonl'],
+  'manifest.role': 'auto',
+  'manifest.roles': {},
+  'manifest.maxDiagnostics': 1000,
+  'manifest.s3Prefix': '',
+  'manifest.maxImageMegabytes': 5,
+  'manifest.minImageSide': 128,
+  'manifest.deepCheckConcurrency': 16,
+  'manifest.captionTemplate': 'The letter {label} in sign language',
+  'manifest.uploadConcurrency': 8,
+  'manifest.validationFraction': 0.2,
+  'manifest.splitSeed': 42,
 };

@@ -1,0 +1,117 @@
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import type { CallScope } from './bedrock';
+import { callAws } from './errors';
+import { iteratePages, type Page } from './pages';
+
+export interface S3ObjectSummary {
+  readonly key: string;
+  readonly size: number;
+  readonly lastModified: Date | undefined;
+  readonly etag: string | undefined;
+}
+
+export interface S3ObjectHead {
+  readonly size: number;
+  readonly contentType: string | undefined;
+  readonly lastModified: Date | undefined;
+  readonly etag: string | undefined;
+}
+
+export interface ListObjectsOptions {
+  readonly bucket: string;
+  readonly prefix?: string | undefined;
+  /** `/` to list one level (common prefixes are then skipped). */
+  readonly delimiter?: string | undefined;
+  readonly maxKeys?: number | undefined;
+}
+
+export interface DeleteObjectsResult {
+  readonly deleted: string[];
+  readonly errors: { key: string; code: string; message: string }[];
+}
+
+/** S3 allows at most 1,000 keys per DeleteObjects call. */
+export const DELETE_BATCH = 1000;
+
+/** S3 for training data, job output and clean-up. Every method is one API call, except batched deletes (one per 1,000 keys). */
+export class S3Storage {
+  constructor(private readonly client: S3Client, private readonly scope: CallScope) {}
+
+  async listObjectsPage(options: ListObjectsOptions, continuationToken?: string): Promise<Page<S3ObjectSummary>> {
+    const out = await this.call('s3:ListBucket', `s3://${options.bucket}/${options.prefix ?? ''}`, () => this.client.send(new ListObjectsV2Command({
+      Bucket: options.bucket, Prefix: options.prefix, Delimiter: options.delimiter, MaxKeys: options.maxKeys, ContinuationToken: continuationToken,
+    })));
+    const items = (out.Contents ?? []).map((o) => ({ key: o.Key ?? '', size: o.Size ?? 0, lastModified: o.LastModified, etag: o.ETag }));
+    return { items, nextToken: out.IsTruncated ? out.NextContinuationToken : undefined };
+  }
+
+  /** Every object under the prefix, fetched a page at a time as the consumer iterates. */
+  listObjects(options: ListObjectsOptions): AsyncGenerator<S3ObjectSummary> {
+    return iteratePages((token) => this.listObjectsPage(options, token));
+  }
+
+  async headObject(bucket: string, key: string): Promise<S3ObjectHead> {
+    const out = await this.call('s3:GetObject', `s3://${bucket}/${key}`, () => this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
+    return { size: out.ContentLength ?? 0, contentType: out.ContentType, lastModified: out.LastModified, etag: out.ETag };
+  }
+
+  /** Bytes `start..endInclusive` (an HTTP Range): enough to read an image header without the whole file. */
+  async getRange(bucket: string, key: string, start: number, endInclusive: number): Promise<Uint8Array> {
+    return this.call('s3:GetObject', `s3://${bucket}/${key}`, async () => {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${endInclusive}` }));
+      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    });
+  }
+
+  async getObject(bucket: string, key: string): Promise<Uint8Array> {
+    return this.call('s3:GetObject', `s3://${bucket}/${key}`, async () => {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    });
+  }
+
+  async getObjectText(bucket: string, key: string): Promise<string> {
+    return new TextDecoder().decode(await this.getObject(bucket, key));
+  }
+
+  async putObject(bucket: string, key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
+    await this.call('s3:PutObject', `s3://${bucket}/${key}`, () => this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType })));
+  }
+
+  /** Deletes the keys in batches of at most 1,000; per-key failures are returned, not thrown. */
+  async deleteObjects(bucket: string, keys: readonly string[]): Promise<DeleteObjectsResult> {
+    const result: DeleteObjectsResult = { deleted: [], errors: [] };
+    for (let i = 0; i < keys.length; i += DELETE_BATCH) {
+      const batch = keys.slice(i, i + DELETE_BATCH);
+      const out = await this.call('s3:DeleteObject', `s3://${bucket}`, () => this.client.send(new DeleteObjectsCommand({
+        Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: false },
+      })));
+      result.deleted.push(...(out.Deleted ?? []).map((d) => d.Key ?? ''));
+      result.errors.push(...(out.Errors ?? []).map((e) => ({ key: e.Key ?? '', code: e.Code ?? '', message: e.Message ?? '' })));
+    }
+    return result;
+  }
+
+  async createBucket(bucket: string): Promise<void> {
+    const location = this.scope.region === 'us-east-1' ? undefined : { LocationConstraint: this.scope.region as never };
+    await this.call('s3:CreateBucket', `s3://${bucket}`, () => this.client.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location })));
+  }
+
+  /** The bucket must be empty (kind `conflict` otherwise). */
+  async deleteBucket(bucket: string): Promise<void> {
+    await this.call('s3:DeleteBucket', `s3://${bucket}`, () => this.client.send(new DeleteBucketCommand({ Bucket: bucket })));
+  }
+
+  private call<T>(action: string, resource: string, send: () => Promise<T>): Promise<T> {
+    return callAws({ action, resource, profile: this.scope.profile, region: this.scope.region }, send);
+  }
+}

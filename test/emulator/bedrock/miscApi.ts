@@ -1,0 +1,59 @@
+// Tags (TagResource, UntagResource, ListTagsForResource) and GetFoundationModel.
+import { json } from '../http';
+import { foundationModelArn, foundationModelId, TMME_CUSTOMIZABLE_ID } from './arns';
+import { jsonBody, type Handler, type HandlerContext } from './context';
+import { BedrockError, notFound, validation } from './errors';
+import { checkTags, requiredString, requireObject } from './validate';
+
+const MAX_TAGS = 50;
+
+function resourceArn(ctx: HandlerContext): { arn: string; body: Record<string, unknown> } {
+  const body = requireObject(jsonBody(ctx.req));
+  const arn = requiredString(body, 'resourceARN');
+  if (!/^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]+:\d{12}:.+$/.test(arn)) throw validation(`The resource ARN ${arn} is not a valid Bedrock ARN.`);
+  if (!ctx.state.resourceExists(arn)) throw notFound(`Could not find the resource ${arn}.`);
+  return { arn, body };
+}
+
+export const tagResource: Handler = async (ctx) => {
+  const { arn, body } = resourceArn(ctx);
+  const incoming = checkTags(body['tags'], 'tags');
+  const merged = new Map((ctx.state.tags.get(arn) ?? []).map((t) => [t.key, t.value]));
+  for (const t of incoming) merged.set(t.key, t.value);
+  if (merged.size > MAX_TAGS) throw new BedrockError('TooManyTagsException', `A resource can have at most ${MAX_TAGS} tags; this request would leave ${merged.size}.`);
+  ctx.state.tags.set(arn, [...merged].map(([key, value]) => ({ key, value })));
+  return json(200, {});
+};
+
+export const untagResource: Handler = async (ctx) => {
+  const { arn, body } = resourceArn(ctx);
+  const keys = body['tagKeys'];
+  if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'string')) throw validation('tagKeys must be a list of strings.');
+  ctx.state.tags.set(arn, (ctx.state.tags.get(arn) ?? []).filter((t) => !keys.includes(t.key)));
+  return json(200, {});
+};
+
+export const listTags: Handler = async (ctx) => {
+  const { arn } = resourceArn(ctx);
+  return json(200, { tags: ctx.state.tags.get(arn) ?? [] });
+};
+
+export const getFoundationModel: Handler = async ({ params }) => {
+  const id = foundationModelId(params[0] ?? '');
+  if (!id) throw validation('The provided model identifier is invalid.');
+  const customizable = id === TMME_CUSTOMIZABLE_ID;
+  return json(200, {
+    modelDetails: {
+      modelArn: foundationModelArn(id),
+      modelId: id,
+      modelName: 'Titan Multimodal Embeddings G1',
+      providerName: 'Amazon',
+      inputModalities: ['TEXT', 'IMAGE'],
+      outputModalities: ['EMBEDDING'],
+      customizationsSupported: customizable ? ['FINE_TUNING'] : [],
+      inferenceTypesSupported: customizable ? ['PROVISIONED'] : ['ON_DEMAND'],
+      modelLifecycle: { status: 'ACTIVE' },
+    },
+  });
+};
+
