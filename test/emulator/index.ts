@@ -75,7 +75,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
         clock.reset();
         if (!keepS3) s3.reset();
       },
-      seed: async (body) => ({ ...seedBedrock(bedrock, body, opts.jobDurationMs), ...aoss.seed(body) }),
+      seed: async (body) => ({ ...(await seedBedrock(bedrock, body, opts.jobDurationMs)), ...aoss.seed(body) }),
       sampleData: (body) => uploadSampleData(body as Partial<DatasetOptions>),
     });
     servers.push(admin);

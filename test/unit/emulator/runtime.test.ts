@@ -108,4 +108,17 @@ describe('emulator Bedrock runtime InvokeModel', () => {
     const one = test[0]?.base64 ?? '';
     assert.notDeepEqual(await embed(h, BASE, { inputImage: one }), await embed(h, provisionedModelArn ?? '', { inputImage: one }));
   });
+
+  it('a seeded model with a training manifest answers as fine-tuned through a seeded throughput', async () => {
+    await h.emulator.uploadSampleData({ bucket: 'seeded-data', imagesPerClass: 3, testPerClass: 1, classes: 6 });
+    const seeded = await h.admin('POST', '/seed', {
+      customModels: [{ modelName: 'seeded-ft', trainingDataConfig: { s3Uri: 's3://seeded-data/manifests/training.jsonl' } }],
+      provisionedThroughputs: [{ provisionedModelName: 'seeded-pt' }],
+    });
+    const [arn] = seeded['provisionedModelArns'] as string[];
+    const test = [...generateDataset({ imagesPerClass: 3, testPerClass: 1, classes: 6 })].filter((i) => i.split === 'test').map((i) => ({ label: i.label, base64: i.bytes.toString('base64') }));
+    const letters = test.map((t) => t.label);
+    assert.equal(await top1(h, arn ?? '', test, letters), 1);
+    await assert.rejects(h.admin('POST', '/seed', { customModels: [{ modelName: 'x', trainingDataConfig: { s3Uri: 's3://seeded-data/none.jsonl' } }] }), /Cannot fit the seeded model x: Unable to access the training data/);
+  });
 });
