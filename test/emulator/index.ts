@@ -35,7 +35,7 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   const opts: EmulatorOptions = { ...DEFAULT_OPTIONS, ...options };
-  const clock = new Clock();
+  const clock = new Clock(opts.manualClock);
   const log = new RequestLog();
   const faults = new FaultInjector(opts.seed, opts.faults);
   const s3 = createS3Emulation(opts.s3Directory);
