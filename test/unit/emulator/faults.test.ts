@@ -4,9 +4,26 @@ import { BedrockClient, GetFoundationModelCommand, ListCustomModelsCommand } fro
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { HeadBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListCollectionsCommand } from '@aws-sdk/client-opensearchserverless';
+import type { RetryStrategyV2, RetryToken } from '@smithy/types';
 import { startEmulator } from '../../emulator';
 import { FaultInjector } from '../../emulator/faults';
 import { credentials, rejection, setUp, type Harness } from './harness';
+
+/**
+ * The SDK's retry middleware with a short fixed delay: the SDK classifies each failure (throttling, transient
+ * network error, server error) exactly as it would in production, without its production backoff times.
+ */
+function fastRetry(maxAttempts: number): RetryStrategyV2 {
+  const token = (n: number): RetryToken => ({ getRetryCount: () => n, getRetryDelay: () => 5 });
+  return {
+    acquireInitialRetryToken: async () => token(0),
+    refreshRetryTokenForRetry: async (t, info) => {
+      if (t.getRetryCount() + 1 >= maxAttempts || info.errorType === 'CLIENT_ERROR') throw new Error('no retry');
+      return token(t.getRetryCount() + 1);
+    },
+    recordSuccess: () => undefined,
+  };
+}
 
 describe('emulator fault injection', () => {
   let h: Harness;
@@ -76,7 +93,7 @@ describe('emulator fault injection', () => {
 
   it('loses no call under 20% throttling and 5% dropped connections when the client retries', async () => {
     await h.admin('POST', '/faults', { service: 'bedrock', throttleRate: 0.2, dropRate: 0.05 });
-    const client = new BedrockClient({ region: 'us-east-1', credentials, endpoint: h.emulator.endpoints.bedrock, maxAttempts: 10, retryMode: 'standard' });
+    const client = new BedrockClient({ region: 'us-east-1', credentials, endpoint: h.emulator.endpoints.bedrock, retryStrategy: fastRetry(10) });
     try {
       let ok = 0;
       for (let i = 0; i < 200; i++) {
