@@ -1,7 +1,7 @@
 // One loopback HTTP server per emulated service. This wrapper does what every service shares: reading the body,
 // logging the request, injecting faults and answering unexpected exceptions with the service's own error format.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { constants as h2constants, createServer as createH2cServer, type Http2ServerRequest } from 'node:http2';
+import { createServer as createH2cServer, type Http2ServerRequest } from 'node:http2';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultDecision, FaultInjector } from './faults';
@@ -150,10 +150,10 @@ export async function listen(handler: RequestHandler): Promise<RunningServer> {
   };
 }
 
-/** Drops the request without an answer: resets the HTTP/2 stream, or destroys the HTTP/1.1 connection. */
+/** Drops the connection without an answer (for HTTP/2, the whole session, as a network failure would). */
 function drop(req: IncomingMessage): void {
   const stream = (req as unknown as Http2ServerRequest).stream as Http2ServerRequest['stream'] | undefined;
-  if (stream) stream.close(h2constants.NGHTTP2_INTERNAL_ERROR);
+  if (stream) stream.session?.destroy();
   else req.socket.destroy();
 }
 
