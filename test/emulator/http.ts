@@ -83,10 +83,16 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** Bodies above this size are logged as a summary: embedding loops send images and must not fill memory. */
+const MAX_LOGGED_BODY = 16 * 1024;
+
 function parseJsonBody(req: IncomingMessage, body: Buffer): unknown {
   if (body.length === 0 || !/json/i.test(req.headers['content-type'] ?? 'application/json')) return undefined;
   try {
-    return JSON.parse(body.toString('utf8'));
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (body.length <= MAX_LOGGED_BODY) return parsed;
+    const keys = parsed && typeof parsed === 'object' ? Object.keys(parsed) : [];
+    return { truncated: true, bytes: body.length, keys };
   } catch {
     return undefined;
   }
