@@ -135,6 +135,8 @@ export async function listen(handler: RequestHandler): Promise<RunningServer> {
   const tcp = createTcpServer((socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
+    // A client that resets before its first byte must not crash the emulator (no server owns the socket yet).
+    socket.on('error', () => socket.destroy());
     socket.once('data', (first: Buffer) => {
       socket.pause();
       socket.unshift(first);

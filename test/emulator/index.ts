@@ -23,6 +23,7 @@ export type { EmulatorOptions } from './options';
 export type { Endpoints } from './services';
 export type { FaultConfig } from './faults';
 export { DEFAULT_OPTIONS } from './options';
+export { DEFAULT_DATASET, generateDataset, planDataset, type DatasetImage, type PlannedImage } from './dataset/generate';
 
 export interface RunningEmulator {
   endpoints: Endpoints;
