@@ -88,6 +88,7 @@ export class BedrockState {
     const check = this.checks.get(job.jobArn);
     const result = check ? await check : undefined;
     if (!result || result.failureMessage) {
+      this.checks.delete(job.jobArn); // the outcome is recorded on the job; free the image features
       Object.assign(job, {
         status: 'Failed',
         failureMessage: result?.failureMessage ?? 'Internal error while reading the training data.',
@@ -103,6 +104,7 @@ export class BedrockState {
       this.completions.set(job.jobArn, completion);
     }
     await completion;
+    this.checks.delete(job.jobArn);
   }
 
   private async complete(job: JobRecord, result: DataCheckResult): Promise<void> {
