@@ -68,6 +68,9 @@ describe('emulator fault injection', () => {
     const log = (await h.admin('GET', '/requests?service=bedrock'))['requests'] as { fault?: string; status: number }[];
     assert.deepEqual(log.map((r) => r.fault ?? r.status), ['drop', 200]);
     assert.deepEqual(log.map((r) => (r as { operation?: string }).operation), ['ListCustomModels', 'ListCustomModels']);
+    const first = (log[0] as { seq?: number }).seq ?? 0;
+    const later = (await h.admin('GET', `/requests?service=bedrock&since=${first}`))['requests'] as unknown[];
+    assert.equal(later.length, 1);
   });
 
   it('denies access with AWS wording: missing identity permission, or an explicit SCP deny', async () => {
