@@ -6,7 +6,7 @@ const awsSdkPatterns = [
   { group: ['@aws-sdk/*', '@smithy/*', '@opensearch-project/*'], message: 'src/core must not import the AWS SDK: put AWS calls in src/aws.' },
 ];
 const noUpwardFrom = (layers) => layers.map((layer) => ({
-  group: [`**/${layer}/**`, `**/${layer}`],
+  regex: `^\\.\\.?/(?:\\.\\./)*${layer}(?:/|$)`, // a relative import of that src/ folder
   message: `Layer violation: this folder may not import src/${layer}.`,
 }));
 

@@ -3,9 +3,10 @@
 //   dist/aws.js         the AWS layer, loaded lazily on first AWS use
 //   dist/cli.js         the `bedrock-mm` command line (shebang, wired as `bin`)
 //   dist/webview/*      the comparison webview (browser)
-//   out/test/**, out/bench/**, out/emulator/**   tests, benchmarks and the local AWS emulator (not shipped)
+//   out/test/**, out/bench/**          tests, benchmarks and the local AWS emulator (not shipped)
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, rmSync, readFileSync } from 'node:fs';
+import initWabt from 'wabt';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +22,24 @@ function walk(dir, pred) {
   });
 }
 
+// WebAssembly text sources (`*.wat`, e.g. the exact-kNN kernel) are compiled here and imported as bytes: the .wasm is
+// always built from the source in the repository.
+const wabt = await initWabt();
+const watPlugin = {
+  name: 'wat',
+  setup(build) {
+    build.onLoad({ filter: /\.wat$/ }, (args) => {
+      const mod = wabt.parseWat(args.path, readFileSync(args.path, 'utf8'), { simd: true });
+      try {
+        mod.validate();
+        return { contents: mod.toBinary({}).buffer, loader: 'binary' };
+      } finally {
+        mod.destroy();
+      }
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -30,6 +49,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  plugins: [watPlugin],
 };
 
 const shipped = [
@@ -50,7 +70,7 @@ const shipped = [
 // Tests, benchmarks and the emulator keep node_modules external: they run from the repository.
 const devEntries = [
   ...walk(join(root, 'test'), (p) => /\.test\.ts$/.test(p) || /test[/\\](integration|e2e)[/\\]index\.ts$/.test(p) || /test[/\\]emulator[/\\]main\.ts$/.test(p)),
-  ...walk(join(root, 'bench'), (p) => /[/\\]bench[/\\][^/\\]+[/\\]main\.ts$/.test(p)),
+  ...walk(join(root, 'bench'), (p) => /[/\\]bench[/\\][^/\\]+[/\\](main|host)\.ts$/.test(p)),
 ].map((p) => relative(root, p));
 
 const dev = {

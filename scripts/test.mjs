@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInVsCode } from './lib/run-in-vscode.mjs';
+import { ensureDebianPackages } from './lib/ensure-code-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -39,7 +40,11 @@ function walk(dir, pred) {
   });
 }
 
+// Cross-checks against independent implementations (scikit-learn, numpy, Python jsonschema) run in the unit stage.
+const PYTHON_CHECK_PACKAGES = ['python3-sklearn', 'python3-numpy', 'python3-jsonschema'];
+
 function unitTests() {
+  ensureDebianPackages(PYTHON_CHECK_PACKAGES);
   // Unit tests plus the AWS SDK contract tests (they start the emulator in-process through startEmulator).
   const files = ['unit', 'contract']
     .flatMap((dir) => walk(join(root, 'out', 'test', dir), (p) => p.endsWith('.test.js')))

@@ -22,7 +22,6 @@ export function codeServerEntry() {
   return join(codeServerDir(), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
-const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const hasDebPackage = (pkg) => spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status === 0;
 
 /** Installs Debian packages that are missing; explains what to do when this process may not. */
@@ -76,10 +75,4 @@ export function ensureCodeServer(log = console.error) {
   }
   writeFileSync(marker, new Date().toISOString());
   return codeServerEntry();
-}
-
-export { has };
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(ensureCodeServer());
 }

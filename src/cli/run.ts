@@ -1,4 +1,7 @@
 import { VERSION } from '../core/version';
+import { compareCommand } from './compare';
+import { evaluateCommand } from './evaluate';
+import { validateCommand } from './validate';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -8,12 +11,18 @@ export interface CliIo {
 /** A subcommand: parses its own arguments and returns the process exit code. */
 export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
-const SUBCOMMANDS: Record<string, Subcommand> = {};
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  compare: compareCommand,
+  evaluate: evaluateCommand,
+  validate: validateCommand,
+};
 
 const USAGE = `Usage: bedrock-mm <command> [options]
 
 Commands:
-${'  (none yet)'}
+  compare      embed, index and score a compare spec against AWS or the emulator: bedrock-mm compare --help
+  evaluate     score imported embeddings (one JSONL per model): metrics, paired comparison, no AWS
+  validate     check Bedrock fine-tuning manifests (JSON Lines): bedrock-mm validate --help
 
 Options:
   --help       show this help

@@ -1,27 +1,7 @@
 import * as vscode from 'vscode';
+import { DEFAULTS, SECTION, type Settings } from './settings';
 
-/** Every setting the extension reads, with its type. Keys are relative to `bedrockCustomizer.`. */
-export interface Settings {
-  'profile': string;
-  'region': string;
-  'endpoints.bedrock': string;
-  'endpoints.bedrockRuntime': string;
-  'endpoints.s3': string;
-  'endpoints.opensearchServerless': string;
-  'maxAttempts': number;
-}
-
-const SECTION = 'bedrockCustomizer';
-
-const DEFAULTS: Settings = {
-  'profile': '',
-  'region': '',
-  'endpoints.bedrock': '',
-  'endpoints.bedrockRuntime': '',
-  'endpoints.s3': '',
-  'endpoints.opensearchServerless': '',
-  'maxAttempts': 8,
-};
+export type { Settings };
 
 /**
  * The typed facade over the extension's settings: the only place that calls `getConfiguration`.

@@ -50,6 +50,23 @@ describe('emulator fault injection', () => {
     assert.ok(Date.now() - started >= 140);
     const log = (await h.admin('GET', '/requests?service=bedrock'))['requests'] as { fault?: string; status: number }[];
     assert.deepEqual(log.map((r) => r.fault ?? r.status), ['drop', 200]);
+    assert.deepEqual(log.map((r) => (r as { operation?: string }).operation), ['ListCustomModels', 'ListCustomModels']);
+  });
+
+  it('denies access with AWS wording: missing identity permission, or an explicit SCP deny', async () => {
+    await h.admin('POST', '/faults', { service: 'bedrock', accessDenied: 'identity' });
+    const denied = await rejection(() => h.bedrock.send(new ListCustomModelsCommand({})));
+    assert.equal(denied.name, 'AccessDeniedException');
+    assert.equal(denied.$metadata?.httpStatusCode, 403);
+    assert.match(denied.message, /not authorized to perform: bedrock:ListCustomModels because no identity-based policy allows/);
+    await h.admin('POST', '/faults', { service: 'bedrock', accessDenied: 'scp' });
+    assert.match((await rejection(() => h.bedrock.send(new ListCustomModelsCommand({})))).message, /explicit deny in a service control policy/);
+    await h.admin('POST', '/faults', { service: 's3', accessDenied: 'identity' });
+    const s3 = await rejection(() => h.s3.send(new ListBucketsCommand({})));
+    assert.equal(s3.name, 'AccessDenied');
+    assert.match(s3.message, /s3:ListAllMyBuckets/);
+    await h.admin('POST', '/faults', { service: 'opensearchServerless', accessDenied: 'identity' });
+    assert.match((await rejection(() => h.aoss.send(new ListCollectionsCommand({})))).message, /aoss:ListCollections/);
   });
 
   it('refuses invalid fault settings with 400', async () => {

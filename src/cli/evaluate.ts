@@ -1,0 +1,152 @@
+// `bedrock-mm evaluate`: scores imported embeddings (one JSONL file per model) with no AWS at all and prints the
+// comparison report as JSON or a text table.
+
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { EVAL_MODES, type EvalMode, type InputFingerprint } from '../protocol/report';
+import { evaluate, type ModelEmbeddings } from '../core/eval/evaluate';
+import { compileLabelRule } from '../core/eval/labels';
+import { parseEmbeddingsJsonl } from '../core/eval/records';
+import { formatReportText } from './reportText';
+import type { CliIo } from './run';
+
+export const EVALUATE_USAGE = `Usage: bedrock-mm evaluate --mode MODE --model NAME=EMBEDDINGS.jsonl [--model NAME=FILE ...]
+                          [--baseline NAME] [--k 1,3,5,10] [--format json|text] [--label-regex R]
+                          [--seed N] [--train MANIFEST.jsonl]
+
+  --mode          text-to-image | image-to-image | classify (repeat or comma-separate for several)
+  --model         a model's embeddings: JSONL lines {"id","label","kind":"image"|"text","vector":[...]}
+  --baseline      the model the others are compared with (default: the first --model)
+  --k             cut-offs for the @k metrics (default 1,3,5,10)
+  --label-regex   class = group 1 of this regex on each label, e.g. "The letter (\\w) in sign language"
+                  (default: the whole label)
+  --seed          seed for the bootstrap and randomization tests (default 20240901)
+  --train         training manifest; warns when text queries equal its captions
+`;
+
+class UsageError extends Error {}
+
+function parseKs(text: string): number[] {
+  const ks = text.split(',').map((s) => Number(s.trim()));
+  if (ks.length === 0 || ks.some((k) => !Number.isInteger(k) || k < 1)) throw new UsageError(`--k must be a comma-separated list of positive integers, got "${text}"`);
+  return [...new Set(ks)].sort((a, b) => a - b);
+}
+
+function parseModes(values: string[]): EvalMode[] {
+  const modes = values.flatMap((v) => v.split(',')).map((m) => m.trim());
+  if (modes.length === 0) throw new UsageError(`--mode is required: one of ${EVAL_MODES.join(', ')}`);
+  for (const m of modes) if (!EVAL_MODES.includes(m as EvalMode)) throw new UsageError(`unknown --mode "${m}": use ${EVAL_MODES.join(', ')}`);
+  return [...new Set(modes)] as EvalMode[];
+}
+
+function fingerprint(role: string, source: string, bytes: Buffer, model?: string): InputFingerprint {
+  return { role, source, ...(model !== undefined ? { model } : {}), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
+async function readInput(path: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Captions of a Bedrock training manifest (`{"image-ref": ..., "caption": ...}` per line); bad lines are skipped. */
+function manifestCaptions(text: string): string[] {
+  return text.split(/\r?\n/).flatMap((l) => {
+    try {
+      const v = JSON.parse(l) as unknown;
+      const c = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)['caption'] : undefined;
+      return typeof c === 'string' ? [c] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        options: {
+          mode: { type: 'string', multiple: true },
+          model: { type: 'string', multiple: true },
+          baseline: { type: 'string' },
+          k: { type: 'string', default: '1,3,5,10' },
+          format: { type: 'string', default: 'text' },
+          'label-regex': { type: 'string' },
+          seed: { type: 'string' },
+          train: { type: 'string' },
+          help: { type: 'boolean' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }).values;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    if (parsed.help) {
+      io.stdout.write(EVALUATE_USAGE);
+      return 0;
+    }
+    const modes = parseModes(parsed.mode ?? []);
+    const ks = parseKs(parsed.k ?? '');
+    if (parsed.format !== 'json' && parsed.format !== 'text') throw new UsageError(`--format must be json or text, got "${parsed.format}"`);
+    const seed = parsed.seed === undefined ? undefined : Number(parsed.seed);
+    if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)) throw new UsageError(`--seed must be an integer from 0 to 4294967295, got "${parsed.seed}"`);
+    const rule = compileLabelRule(parsed['label-regex']);
+    if ('error' in rule) throw new UsageError(rule.error);
+    const specs = parsed.model ?? [];
+    if (specs.length === 0) throw new UsageError('give at least one --model NAME=EMBEDDINGS.jsonl');
+
+    const inputs: InputFingerprint[] = [];
+    const models: ModelEmbeddings[] = [];
+    for (const spec of specs) {
+      const eq = spec.indexOf('=');
+      if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--model must be NAME=EMBEDDINGS.jsonl, got "${spec}"`);
+      const name = spec.slice(0, eq);
+      const path = spec.slice(eq + 1);
+      if (models.some((m) => m.model.name === name)) throw new UsageError(`model name "${name}" is given twice`);
+      const bytes = await readInput(path, `embeddings of model ${name}`);
+      const parsedFile = parseEmbeddingsJsonl(bytes.toString('utf8'));
+      if (parsedFile.errors.length > 0) {
+        for (const e of parsedFile.errors.slice(0, 20)) io.stderr.write(`${path}:${e.line}: ${e.message}\n`);
+        if (parsedFile.errors.length > 20) io.stderr.write(`${path}: ... and ${parsedFile.errors.length - 20} more\n`);
+        return 2;
+      }
+      if (parsedFile.records.length === 0) throw new UsageError(`${path}: no embeddings in the file`);
+      inputs.push(fingerprint('embeddings', path, bytes, name));
+      models.push({ model: { name, modelId: path, embeddingLength: parsedFile.dim, baseline: false }, records: parsedFile.records });
+    }
+    const baseline = parsed.baseline ?? (models[0] as ModelEmbeddings).model.name;
+    if (!models.some((m) => m.model.name === baseline)) throw new UsageError(`--baseline "${baseline}" is not one of the --model names (${models.map((m) => m.model.name).join(', ')})`);
+    let trainingCaptions: string[] | undefined;
+    if (parsed.train !== undefined) {
+      const bytes = await readInput(parsed.train, 'training manifest');
+      inputs.push(fingerprint('manifest', parsed.train, bytes));
+      trainingCaptions = manifestCaptions(bytes.toString('utf8'));
+    }
+
+    const report = await evaluate({
+      models,
+      baseline,
+      modes,
+      ks,
+      labelRule: rule,
+      inputs,
+      ...(seed !== undefined ? { comparison: { seed } } : {}),
+      ...(trainingCaptions ? { trainingCaptions } : {}),
+    });
+    io.stdout.write(parsed.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`bedrock-mm evaluate: ${e.message}\n\n${EVALUATE_USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,12 @@
+// The manifest validator's public surface for the CLI and the editor.
+export * from './types';
+export { validateManifest, forEachLine, type ManifestReport, type BatchOptions } from './validate';
+export { checkLine, estimateTokens, localPathToS3, type LineSummary, type LineContext } from './lineRules';
+export { roleFromFileName } from './role';
+export { decodeManifest } from './decode';
+export { scanJsonLine } from './jsonScan';
+export { parseS3Uri, s3UriProblem, bucketNameProblem } from './s3uri';
+export { suggestKey } from './keys';
+export { IncrementalManifest, splitLines } from './incremental';
+export { imageRefRange } from './fileRules';
+export { deepCheck, checkImage, imageTargets, placeDeepProblems, ImageCheckCache, type DeepProblem, type DeepResult, type DeepTarget } from './deep';

@@ -1,0 +1,99 @@
+// S3 URI form and bucket-name rules (Amazon S3 user guide, "Bucket naming rules", general purpose buckets).
+// Returns the first problem as a message, or undefined when S3 would accept the URI.
+
+export interface S3Location { bucket: string; key: string }
+
+const BUCKET_CHARS = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
+const IP_LIKE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/** Splits `s3://bucket/key`; undefined when the text does not start with `s3://`. */
+export function parseS3Uri(uri: string): S3Location | undefined {
+  if (!uri.startsWith('s3://')) return undefined;
+  const rest = uri.slice(5);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? { bucket: rest, key: '' } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
+}
+
+export function bucketNameProblem(bucket: string): string | undefined {
+  if (bucket.length < 3 || bucket.length > 63) return `bucket name '${bucket}' must be 3 to 63 characters long`;
+  if (!BUCKET_CHARS.test(bucket)) {
+    return `bucket name '${bucket}' may use only lowercase letters, digits, '.' and '-', and must begin and end with a letter or digit`;
+  }
+  if (bucket.includes('..')) return `bucket name '${bucket}' must not contain two adjacent periods`;
+  if (IP_LIKE.test(bucket)) return `bucket name '${bucket}' must not look like an IP address`;
+  const prefix = RESERVED_PREFIXES.find((p) => bucket.startsWith(p));
+  if (prefix) return `bucket name '${bucket}' must not start with the reserved prefix '${prefix}'`;
+  const suffix = RESERVED_SUFFIXES.find((p) => bucket.endsWith(p));
+  if (suffix) return `bucket name '${bucket}' must not end with the reserved suffix '${suffix}'`;
+  return undefined;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+/** True when the value looks like a local file path rather than a URI (a quick fix can map it to S3). */
+export function looksLikeLocalPath(value: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  return /^(\.{0,2}\/|~\/|[A-Za-z]:[\\/])/.test(value) || /\.(png|jpe?g)$/i.test(value);
+}
+
+const goodBuckets = new Set<string>();
+
+/**
+ * The fast path for the common case (most manifests use one or two buckets): true when the value is surely a valid
+ * `s3://bucket/key.(png|jpg|jpeg)`. False means "look closer" with s3UriProblem, not "invalid".
+ */
+export function quickImageRefOk(value: string): boolean {
+  if (!value.startsWith('s3://')) return false;
+  const slash = value.indexOf('/', 5);
+  if (slash < 0 || slash === value.length - 1 || value.length - slash > 341) return false;
+  if (value.charCodeAt(value.length - 1) <= 0x20) return false;
+  if (!hasImageExtension(value)) return false;
+  const bucket = value.slice(5, slash);
+  if (goodBuckets.has(bucket)) return true;
+  if (bucketNameProblem(bucket) !== undefined) return false;
+  if (goodBuckets.size < 64) goodBuckets.add(bucket);
+  return true;
+}
+
+/** The problem with an image-ref value as an S3 URI, or undefined. */
+export function s3UriProblem(value: string): string | undefined {
+  if (value.trim() !== value) return 'the S3 URI has leading or trailing whitespace';
+  if (/^https?:\/\//i.test(value)) {
+    return 'an HTTP(S) URL is not accepted: write the object as s3://bucket/key';
+  }
+  if (/^s3:\/\//i.test(value) && !value.startsWith('s3://')) return 'the scheme must be lowercase \'s3://\'';
+  const loc = parseS3Uri(value);
+  if (!loc) {
+    return looksLikeLocalPath(value)
+      ? 'a local path is not accepted: upload the image and write its S3 URI (s3://bucket/key)'
+      : 'not an S3 URI: expected s3://bucket/key';
+  }
+  const bucketProblem = bucketNameProblem(loc.bucket);
+  if (bucketProblem) return bucketProblem;
+  if (loc.key === '' || loc.key.endsWith('/')) return 'the S3 URI names no object: expected s3://bucket/key';
+  if (utf8Length(loc.key) > 1024) return 'the object key is longer than 1,024 bytes';
+  return undefined;
+}
+
+/** `.png`, `.jpg` or `.jpeg` in any case; char tests, as this runs on every line. */
+export function hasImageExtension(value: string): boolean {
+  const n = value.length;
+  const lower = (i: number): number => value.charCodeAt(n - i) | 0x20;
+  if (lower(4) === 0x2e) { // .png / .jpg
+    const a = lower(3); const b = lower(2); const c = lower(1);
+    return (a === 0x70 && b === 0x6e && c === 0x67) || (a === 0x6a && b === 0x70 && c === 0x67);
+  }
+  return lower(5) === 0x2e && lower(4) === 0x6a && lower(3) === 0x70 && lower(2) === 0x65 && lower(1) === 0x67;
+}

@@ -1,0 +1,170 @@
+// The versioned comparison report: the one JSON document the comparison engine writes (next to the compare spec,
+// or on stdout from `bedrock-mm evaluate --format json`) and the comparison webview reads. Plain data only:
+// no vscode, no DOM, no functions, so an old report can be reopened, diffed and trusted.
+//
+// Bump REPORT_SCHEMA_VERSION on any incompatible change; readers check it with `isComparisonReport`.
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** The three evaluation modes of shared/reference/evaluation.md. */
+export type EvalMode = 'text-to-image' | 'image-to-image' | 'classify';
+export const EVAL_MODES: readonly EvalMode[] = ['text-to-image', 'image-to-image', 'classify'];
+
+/**
+ * Metric keys, e.g. `accuracy@1`, `precision@5`, `recall@5`, `mrr@10`, `ndcg@10`, `map@10`, plus `r-precision` and
+ * (classify only) `mean-per-class-recall`. Values are means over the queries that have at least one relevant item.
+ */
+export type AtKMetric = 'accuracy' | 'precision' | 'recall' | 'mrr' | 'ndcg' | 'map';
+export type MetricKey = `${AtKMetric}@${number}` | 'r-precision' | 'mean-per-class-recall';
+export type MetricValues = Partial<Record<MetricKey, number>>;
+
+/** SHA-256 (hex) of an input's bytes, with its size, so a report states exactly what it was computed from. */
+export interface InputFingerprint {
+  /** What the input is: 'embeddings', 'manifest', 'gallery', 'spec', 'queries'. */
+  role: string;
+  /** Path or URI as given by the user. */
+  source: string;
+  /** Model name for per-model inputs. */
+  model?: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ReportModel {
+  /** User-facing name (`base`, `tuned`, ...). */
+  name: string;
+  /** Bedrock model id or provisioned ARN when known; for imported embeddings, the file it came from. */
+  modelId?: string;
+  embeddingLength?: number;
+  baseline: boolean;
+}
+
+/** One query's ranked result, for drill-down in the webview. */
+export interface QueryResult {
+  queryId: string;
+  /** The query's text for text queries. */
+  text?: string;
+  label: string;
+  /** Size of the relevant set (items in the corpus with the query's label, excluding the query itself). */
+  relevantCount: number;
+  /** Top-k (k = max of the report's k values) in rank order. */
+  topIds: string[];
+  topLabels: string[];
+  topScores: number[];
+  /** Per-query metric values (same keys as the mode's metrics). */
+  metrics: MetricValues;
+}
+
+export interface ClassResult {
+  label: string;
+  /** Number of queries with this label that were scored. */
+  queries: number;
+  /** Recall at top-1 within the class for classify (correct / queries); for retrieval, mean accuracy@1. */
+  top1: number;
+  metrics: MetricValues;
+}
+
+export interface ConfusionMatrix {
+  /** Row and column order: labels[i] is true label of row i and predicted label of column i. */
+  labels: string[];
+  /** counts[true][predicted]. */
+  counts: number[][];
+}
+
+export interface ModelModeResult {
+  model: string;
+  metrics: MetricValues;
+  perQuery: QueryResult[];
+  perClass: ClassResult[];
+  /** Classify mode only. */
+  confusion?: ConfusionMatrix;
+}
+
+export interface PValues {
+  /** Exact two-sided McNemar test on top-1 correctness (binary outcomes); null when not applicable. */
+  mcnemarExact: number | null;
+  /** Paired sign-flip randomization test on per-query differences of the metric. */
+  randomization: number;
+}
+
+export interface MetricComparison {
+  /** Mean of tuned(q) - baseline(q) over the paired queries. */
+  difference: number;
+  /** Paired-bootstrap 95% percentile interval of the mean difference. */
+  ci95: [number, number];
+  pValues: PValues;
+  /** Whether the randomization p-value was computed by exact enumeration or Monte Carlo. */
+  randomizationMethod: 'exact' | 'monte-carlo';
+}
+
+/** McNemar's 2x2 table on top-1 correctness. */
+export interface PairedOutcomes {
+  bothRight: number;
+  /** b: baseline right, model wrong. */
+  baselineOnly: number;
+  /** c: baseline wrong, model right. */
+  modelOnly: number;
+  bothWrong: number;
+}
+
+export interface ModelComparison {
+  model: string;
+  baseline: string;
+  /** The headline: accuracy@1 (the reference run's "precision"). */
+  difference: number;
+  ci95: [number, number];
+  pValues: PValues;
+  outcomes: PairedOutcomes;
+  /** Every metric key, compared the same way. */
+  metrics: Partial<Record<MetricKey, MetricComparison>>;
+  bootstrap: { resamples: number; seed: number };
+  randomization: { method: 'exact' | 'monte-carlo'; permutations: number; seed: number };
+}
+
+export interface ModeReport {
+  mode: EvalMode;
+  /** Image-to-image corpus: `leave-one-out` over the test images, or a gallery. */
+  corpus?: 'leave-one-out' | 'gallery';
+  queryCount: number;
+  corpusSize: number;
+  /** Queries dropped because no corpus item shares their label, with their ids. */
+  droppedQueries: string[];
+  results: ModelModeResult[];
+  comparisons: ModelComparison[];
+  warnings: string[];
+}
+
+export interface ComparisonReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /** ISO-8601 UTC. */
+  createdAt: string;
+  /** Tool name and version that wrote it. */
+  generator: string;
+  inputs: InputFingerprint[];
+  models: ReportModel[];
+  baseline: string;
+  k: number[];
+  /** Similarity and conventions, stated so the numbers can be reproduced elsewhere. */
+  conventions: {
+    similarity: 'cosine on L2-normalised float32 vectors';
+    tieBreak: string;
+    averagePrecision: string;
+    labelRule: string;
+  };
+  /** Vector store used for the ranking; approximate-store differences are listed per mode in warnings. */
+  vectorStore: 'exact' | 'opensearch';
+  modes: ModeReport[];
+  /** Report-wide warnings (mode-specific ones are on each mode). */
+  warnings: string[];
+}
+
+export const TIE_BREAK_RULE = 'equal scores are ordered by corpus order (earlier item first)';
+export const AP_CONVENTION =
+  'AP@k = sum of precision@i at relevant ranks i<=k, divided by min(k, |R|) (sentence-transformers InformationRetrievalEvaluator; trec_eval divides by |R|)';
+
+/** Cheap structural check for a report read from disk (the webview and `compare` reopen old reports). */
+export function isComparisonReport(value: unknown): value is ComparisonReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v['schemaVersion'] === REPORT_SCHEMA_VERSION && Array.isArray(v['modes']) && Array.isArray(v['models']);
+}

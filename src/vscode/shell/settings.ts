@@ -1,0 +1,49 @@
+// The extension's settings, typed, with their defaults. No vscode import, so unit tests can check them
+// against package.json's `contributes.configuration`.
+
+/** Every setting the extension reads, with its type. Keys are relative to `bedrockCustomizer.`. */
+export interface Settings {
+  'profile': string;
+  'region': string;
+  'endpoints.bedrock': string;
+  'endpoints.bedrockRuntime': string;
+  'endpoints.s3': string;
+  'endpoints.opensearchServerless': string;
+  'maxAttempts': number;
+  'manifest.include': string[];
+  'manifest.role': 'auto' | 'training' | 'validation';
+  'manifest.roles': Record<string, 'training' | 'validation'>;
+  'manifest.maxDiagnostics': number;
+  'manifest.s3Prefix': string;
+  'manifest.maxImageMegabytes': 5 | 25;
+  'manifest.minImageSide': 128 | 256;
+  'manifest.deepCheckConcurrency': number;
+  'manifest.captionTemplate': string;
+  'manifest.uploadConcurrency': number;
+  'manifest.validationFraction': number;
+  'manifest.splitSeed': number;
+}
+
+export const SECTION = 'bedrockCustomizer';
+
+export const DEFAULTS: Settings = {
+  'profile': '',
+  'region': '',
+  'endpoints.bedrock': '',
+  'endpoints.bedrockRuntime': '',
+  'endpoints.s3': '',
+  'endpoints.opensearchServerless': '',
+  'maxAttempts': 8,
+  'manifest.include': ['**/*train*.jsonl', '**/*valid*.jsonl', '**/*manifest*.jsonl'],
+  'manifest.role': 'auto',
+  'manifest.roles': {},
+  'manifest.maxDiagnostics': 1000,
+  'manifest.s3Prefix': '',
+  'manifest.maxImageMegabytes': 5,
+  'manifest.minImageSide': 128,
+  'manifest.deepCheckConcurrency': 16,
+  'manifest.captionTemplate': 'The letter {label} in sign language',
+  'manifest.uploadConcurrency': 8,
+  'manifest.validationFraction': 0.2,
+  'manifest.splitSeed': 42,
+};

@@ -1,0 +1,62 @@
+// package.json is the extension's contract with VS Code: check the conventions the product card fixes.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULTS, SECTION } from '../../../src/vscode/shell/settings';
+import { VERSION } from '../../../src/core/version';
+
+const root = path.join(__dirname, '..', '..', '..', '..') // out/test/unit/foundation -> repository root;
+interface Manifest {
+  name: string; version: string; displayName: string; main: string; bin: Record<string, string>;
+  engines: { vscode: string }; activationEvents: string[];
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    viewsContainers: { activitybar: { id: string }[] };
+    views: Record<string, { id: string }[]>;
+    configuration: { properties: Record<string, { default: unknown; markdownDescription?: string }> };
+  };
+}
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+
+test('names and engine are the ones the product card fixes', () => {
+  assert.equal(manifest.name, 'bedrock-mm-customizer');
+  assert.equal(manifest.displayName, 'Bedrock Multimodal Customizer');
+  assert.equal(manifest.engines.vscode, '^1.100.0');
+  assert.equal(manifest.bin['bedrock-mm'], './dist/cli.js');
+  assert.equal(manifest.main, './dist/extension.js');
+  assert.equal(VERSION, manifest.version, 'src/core/version.ts follows package.json');
+});
+
+test('activation is narrow: no "*" and no onStartupFinished', () => {
+  assert.ok(manifest.activationEvents.includes('onLanguage:jsonl'));
+  assert.ok(manifest.activationEvents.includes('workspaceContains:**/*.bedrock-job.json'));
+  for (const e of manifest.activationEvents) assert.ok(e !== '*' && e !== 'onStartupFinished', `eager activation event ${e}`);
+});
+
+test('every command is in the "Bedrock Customizer" category with an id under bedrockCustomizer.', () => {
+  assert.ok(manifest.contributes.commands.length > 0);
+  for (const c of manifest.contributes.commands) {
+    assert.equal(c.category, 'Bedrock Customizer', `${c.command} category`);
+    assert.match(c.command, /^bedrockCustomizer\.[A-Za-z.]+$/);
+  }
+});
+
+test('the activity-bar container bedrockCustomizer holds the explorer views', () => {
+  assert.ok(manifest.contributes.viewsContainers.activitybar.some((c) => c.id === 'bedrockCustomizer'));
+  const views = (manifest.contributes.views['bedrockCustomizer'] ?? []).map((v) => v.id);
+  for (const id of ['bedrockCustomizer.jobs', 'bedrockCustomizer.models', 'bedrockCustomizer.throughputs']) {
+    assert.ok(views.includes(id), `${id} is contributed`);
+  }
+});
+
+test('contributed settings and the typed Config defaults are the same set with the same defaults', () => {
+  const contributed = manifest.contributes.configuration.properties;
+  const declared = Object.keys(contributed).map((k) => k.slice(SECTION.length + 1)).sort();
+  assert.deepEqual(declared, Object.keys(DEFAULTS).sort());
+  for (const [key, value] of Object.entries(DEFAULTS)) {
+    const property = contributed[`${SECTION}.${key}`];
+    assert.deepEqual(property?.default, value, `default of ${key}`);
+    assert.ok(property?.markdownDescription, `${key} has a markdownDescription`);
+  }
+});
