@@ -116,4 +116,19 @@ describe('OpenSearch data plane (SigV4, service aoss)', () => {
     assert.equal(noIndex.kind, 'notFound');
     assert.equal(noIndex.details.iamAction, 'aoss:ReadDocument');
   });
+
+  test('a managed domain (service es): index, bulk, search; errors name es:ESHttp*', async () => {
+    const os = aws.openSearch(emulator.endpoints.opensearch, 'es');
+    await os.createVectorIndex({ index: 'domain-idx', field: 'v', dimension: 2, spaceType: 'l2', engine: 'lucene' });
+    assert.deepEqual(await os.bulkIndex('domain-idx', [{ v: [0, 1], name: 'up' }, { v: [1, 0], name: 'right' }]), { indexed: 2, errors: [] });
+    await admin.advance(60_000);
+    assert.equal(await os.count('domain-idx'), 2);
+    assert.deepEqual((await os.knnSearch('domain-idx', 'v', [0.9, 0.1], 1)).map((h) => h.source['name']), ['right']);
+    const dup = await rejection(() => os.createVectorIndex({ index: 'domain-idx', field: 'v', dimension: 2, spaceType: 'l2' }));
+    assert.equal(dup.kind, 'conflict');
+    assert.equal(dup.details.code, 'resource_already_exists_exception');
+    assert.equal(dup.details.iamAction, 'es:ESHttp*');
+    assert.equal(dup.details.httpStatus, 400);
+    await os.deleteIndex('domain-idx');
+  });
 });
