@@ -6,24 +6,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsSession, listProfiles, regionForProfile } from '../../src/aws/index';
-import { Admin, rejection, sessionFor, startTestEmulator, type Emulator } from './support';
+import { rejection, sessionFor, useEmulator } from './support';
 
-let emulator: Emulator;
-let admin: Admin;
+const fx = useEmulator();
 let dir: string;
 
-before(async () => {
-  emulator = await startTestEmulator();
-  admin = new Admin(emulator.endpoints.admin);
+before(() => {
   dir = mkdtempSync(join(tmpdir(), 'bmc-aws-config-'));
 });
-after(async () => {
-  await emulator.stop();
+after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
 test('clients are created once per session and refuse use after dispose', async () => {
-  const aws = sessionFor(emulator);
+  const aws = sessionFor(fx.emulator);
   assert.equal(aws.bedrock, aws.bedrock);
   assert.equal(aws.s3, aws.s3);
   assert.equal(aws.runtime, aws.runtime);
@@ -49,14 +45,14 @@ test('a profile from AWS_CONFIG_FILE gives the region and the credentials (the r
     assert.deepEqual((await listProfiles(env)).map((p) => p.name), ['contract', 'empty', 'other']);
     assert.equal(regionForProfile('contract', undefined, env), 'us-west-2');
     assert.equal(regionForProfile('contract', 'us-east-1', env), 'us-east-1');
-    const e = emulator.endpoints;
+    const e = fx.emulator.endpoints;
     const aws = createAwsSession({ profile: 'contract', endpoints: { bedrock: e.bedrock } });
     try {
       assert.equal(aws.region, 'us-west-2');
       await aws.verifyCredentials();
-      await admin.clearRequests();
+      await fx.admin.clearRequests();
       await aws.bedrock.listJobsPage();
-      assert.equal((await admin.requests('bedrock')).length, 1, 'signed with the profile\'s keys and accepted');
+      assert.equal((await fx.admin.requests('bedrock')).length, 1, 'signed with the profile\'s keys and accepted');
     } finally {
       aws.dispose();
     }
@@ -124,7 +120,7 @@ test('an expired SSO session from the real SSO provider becomes "sign in again" 
     accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: 'https://corp.awsapps.com/start',
   }));
   await withEnv({ HOME: home, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials') }, async () => {
-    const aws = createAwsSession({ profile: 'corp-dev', endpoints: { bedrock: emulator.endpoints.bedrock } });
+    const aws = createAwsSession({ profile: 'corp-dev', endpoints: { bedrock: fx.emulator.endpoints.bedrock } });
     try {
       const err = await rejection(() => aws.bedrock.listJobsPage());
       assert.equal(err.kind, 'ssoExpired');
