@@ -22,6 +22,13 @@ export interface Settings {
   'manifest.uploadConcurrency': number;
   'manifest.validationFraction': number;
   'manifest.splitSeed': number;
+  'cleanup.typeNameObjectThreshold': number;
+  'explorer.pollSeconds': number;
+  'explorer.pageSize': number;
+  'pricing.throughputHourlyNoCommitment': number;
+  'pricing.throughputHourlyOneMonth': number;
+  'pricing.throughputHourlySixMonths': number;
+  'pricing.trainingPerRecordEpoch': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -46,4 +53,11 @@ export const DEFAULTS: Settings = {
   'manifest.uploadConcurrency': 8,
   'manifest.validationFraction': 0.2,
   'manifest.splitSeed': 42,
+  'cleanup.typeNameObjectThreshold': 1000,
+  'explorer.pollSeconds': 10,
+  'explorer.pageSize': 50,
+  'pricing.throughputHourlyNoCommitment': 0,
+  'pricing.throughputHourlyOneMonth': 0,
+  'pricing.throughputHourlySixMonths': 0,
+  'pricing.trainingPerRecordEpoch': 0,
 };
