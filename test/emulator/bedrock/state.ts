@@ -53,6 +53,16 @@ export class BedrockState {
     return result;
   }
 
+  /**
+   * Fits the emulated fine-tuning from a training manifest without running a job (for seeded models). Throws
+   * with the job-style failure message when the data breaks the rules.
+   */
+  async fitFromManifest(s3Uri: string): Promise<ModelRecord['adapter']> {
+    const result = await checkJobData(this.store, s3Uri, [], { ...this.options, minTrainingRecords: 1 });
+    if (result.failureMessage) throw new Error(result.failureMessage);
+    return fitAdapter(result.trainingRecords);
+  }
+
   async refresh(): Promise<void> {
     for (const job of this.jobs.values()) await this.refreshJob(job);
     const now = this.clock.now();

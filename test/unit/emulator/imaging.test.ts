@@ -3,7 +3,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { imageSize } from 'image-size';
-import { DEFAULT_DATASET, generateDataset } from '../../emulator/dataset/generate';
+import { DEFAULT_DATASET, generateDataset, planDataset } from '../../emulator/dataset/generate';
 import { decodeImage, imageFeatures, imageInfo } from '../../emulator/model/image';
 import { decodePng, encodePng } from '../../emulator/model/png';
 
@@ -64,7 +64,7 @@ describe('emulator image decoding', () => {
 
 describe('emulator sample dataset', () => {
   it('respects every TMME image limit and captions each letter like the reference run', () => {
-    const images = [...generateDataset({ imagesPerClass: 5, testPerClass: 2 })];
+    const images = [...generateDataset({ imagesPerClass: 2, testPerClass: 1 })];
     for (const img of images) {
       const info = imageInfo(img.bytes);
       assert.equal(info.format, 'png');
@@ -74,13 +74,13 @@ describe('emulator sample dataset', () => {
     }
     assert.equal(new Set(images.map((i) => i.label)).size, 26);
     assert.ok(images.some((i) => i.key === 'images/A/A1.png') && images.some((i) => i.key === 'images/A/A1_1.png'));
-    assert.equal(images.filter((i) => i.split === 'test').length, 52);
+    assert.equal(images.filter((i) => i.split === 'test').length, 26);
   });
 
   it('has at least 1,000 training records at the default size, and is deterministic', () => {
-    let training = 0;
-    for (const img of generateDataset()) if (img.split === 'training') training++;
-    assert.ok(training >= 1000, `${training}`);
+    const counts = { training: 0, validation: 0, test: 0 };
+    for (const img of planDataset()) counts[img.split]++;
+    assert.deepEqual(counts, { training: 1040, validation: 260, test: 78 });
     assert.equal(DEFAULT_DATASET.bucket, 'bedrock-mm-demo');
     const a = [...generateDataset({ imagesPerClass: 1, classes: 2 })].map((i) => i.bytes.toString('base64'));
     const b = [...generateDataset({ imagesPerClass: 1, classes: 2 })].map((i) => i.bytes.toString('base64'));
