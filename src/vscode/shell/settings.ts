@@ -10,6 +10,8 @@ export interface Settings {
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
   'maxAttempts': number;
+  'compare.requestsPerMinute': number;
+  'compare.concurrency': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -22,4 +24,6 @@ export const DEFAULTS: Settings = {
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
   'maxAttempts': 8,
+  'compare.requestsPerMinute': 300,
+  'compare.concurrency': 8,
 };
