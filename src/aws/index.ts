@@ -42,4 +42,8 @@ export { TMME_CUSTOMIZATION_REGIONS, DEFAULT_REGION, offersTmmeCustomization } f
 export { parseArn, resourceIdOf } from '../core/aws/arn';
 export { parseS3Uri, formatS3Uri } from '../core/aws/s3Uri';
 
-export { createS3ImageSource, type S3ImageSource, type S3SourceOptions } from './s3ImageSource';
+// Clean-up: discovery and per-kind targets for the executor in src/core/cleanup.
+export { cleanupTargets, discover, AWS_ERRORS } from './cleanup/index';
+export type { Discovery, DiscoveryInput, TargetOptions } from './cleanup/index';
+export { checkPresence, discoverPlan, runPlan } from './cleanup/run';
+export type { RunOptions } from './cleanup/run';

@@ -10,6 +10,25 @@ export interface Settings {
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
   'maxAttempts': number;
+  'manifest.include': string[];
+  'manifest.role': 'auto' | 'training' | 'validation';
+  'manifest.roles': Record<string, 'training' | 'validation'>;
+  'manifest.maxDiagnostics': number;
+  'manifest.s3Prefix': string;
+  'manifest.maxImageMegabytes': 5 | 25;
+  'manifest.minImageSide': 128 | 256;
+  'manifest.deepCheckConcurrency': number;
+  'manifest.captionTemplate': string;
+  'manifest.uploadConcurrency': number;
+  'manifest.validationFraction': number;
+  'manifest.splitSeed': number;
+  'cleanup.typeNameObjectThreshold': number;
+  'explorer.pollSeconds': number;
+  'explorer.pageSize': number;
+  'pricing.throughputHourlyNoCommitment': number;
+  'pricing.throughputHourlyOneMonth': number;
+  'pricing.throughputHourlySixMonths': number;
+  'pricing.trainingPerRecordEpoch': number;
   'compare.requestsPerMinute': number;
   'compare.concurrency': number;
 }
@@ -24,6 +43,25 @@ export const DEFAULTS: Settings = {
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
   'maxAttempts': 8,
+  'manifest.include': ['**/*train*.jsonl', '**/*valid*.jsonl', '**/*manifest*.jsonl'],
+  'manifest.role': 'auto',
+  'manifest.roles': {},
+  'manifest.maxDiagnostics': 1000,
+  'manifest.s3Prefix': '',
+  'manifest.maxImageMegabytes': 5,
+  'manifest.minImageSide': 128,
+  'manifest.deepCheckConcurrency': 16,
+  'manifest.captionTemplate': 'The letter {label} in sign language',
+  'manifest.uploadConcurrency': 8,
+  'manifest.validationFraction': 0.2,
+  'manifest.splitSeed': 42,
+  'cleanup.typeNameObjectThreshold': 1000,
+  'explorer.pollSeconds': 10,
+  'explorer.pageSize': 50,
+  'pricing.throughputHourlyNoCommitment': 0,
+  'pricing.throughputHourlyOneMonth': 0,
+  'pricing.throughputHourlySixMonths': 0,
+  'pricing.trainingPerRecordEpoch': 0,
   'compare.requestsPerMinute': 300,
   'compare.concurrency': 8,
 };

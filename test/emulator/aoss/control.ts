@@ -152,6 +152,14 @@ function deleteCollection(state: AossState, b: Body): object {
   return { deleteCollectionDetail: { id: c.id, name: c.name, status: 'DELETING' } };
 }
 
+// The clean-up discovers collections by the extension's tag, as AWS's ListTagsForResource reports them.
+function listTags(state: AossState, b: Body): object {
+  const arn = str(b, 'resourceArn') as string;
+  const c = [...state.collections.values()].find((x) => x.arn === arn);
+  if (!c) throw missing(`Resource ${arn} is not found`);
+  return { tags: c.tags };
+}
+
 const OPERATIONS: Record<string, (s: AossState, b: Body) => object> = {
   CreateSecurityPolicy: (s, b) => createPolicy(s, b, 'security'),
   GetSecurityPolicy: (s, b) => getPolicy(s, b, 'security'),
@@ -165,6 +173,7 @@ const OPERATIONS: Record<string, (s: AossState, b: Body) => object> = {
   BatchGetCollection: batchGet,
   ListCollections: listCollections,
   DeleteCollection: deleteCollection,
+  ListTagsForResource: listTags,
 };
 
 async function handle(state: AossState, req: EmuRequest): Promise<EmuResponse> {
@@ -193,8 +202,11 @@ export function aossControl(state: AossState): ServiceDefinition {
   return {
     name: 'opensearchServerless',
     handle: (req) => handle(state, req),
+    iamPrefix: 'aoss',
+    operation: (_method, _segments, target) => (target ?? '').replace(/^OpenSearchServerless\./, '') || 'unknown',
     errorResponse(kind, message) {
       switch (kind) {
+        case 'denied': return aossError('AccessDeniedException', 403, message ?? 'Access denied');
         case 'throttle': return aossError('ThrottlingException', 400, 'Rate exceeded');
         case 'expired': return aossError('ExpiredTokenException', 403, 'The security token included in the request is expired');
         default: return aossError('InternalServerException', 500, message ?? 'Internal server error');
