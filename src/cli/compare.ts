@@ -13,7 +13,7 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
                          [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
 
   --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
-                  <spec name>.report.json
+                  <name>.report.json for <name>.compare.json
   --rpm           InvokeModel requests per minute at most (default 300; Service Quotas L-DF0E34D4)
   --concurrency   requests in flight at most (default 8)
   --cache-dir     embedding cache folder (default: the spec's cacheDir, else .bedrock-mm-cache next to the spec)

@@ -110,8 +110,9 @@ async function openStore(spec: CompareSpec, o: CompareOptions, warnings: string[
   return openSearchStore(o.session.openSearch(c.endpoint, 'aoss'), { prefix: `bedrock-mm-${sha256(c.endpoint + Date.now()).slice(0, 8)}`, ...(o.clock ? { clock: o.clock } : {}) });
 }
 
+/** `x.compare.json` -> `x.report.json` beside it (the same rule as the VS Code comparison command). */
 export function reportPathFor(specPath: string): string {
-  const name = basename(specPath).replace(/\.json$/i, '');
+  const name = basename(specPath).replace(/(\.compare)?\.json$/i, '');
   return join(dirname(specPath), `${name}.report.json`);
 }
 

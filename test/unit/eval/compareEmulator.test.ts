@@ -140,7 +140,7 @@ test('compare e2e: bedrock-mm compare --spec through the bundled CLI, endpoints 
   assert.match(ok.err, /embedding calls: 0 /);
   const report = JSON.parse(ok.out) as CompareOutcome['report'];
   assert.deepEqual(metricsOf({ report } as CompareOutcome), metricsOf(exactRun));
-  assert.ok(existsSync(join(dir, 'cli.compare.report.json')));
+  assert.ok(existsSync(join(dir, 'cli.report.json')));
   // The exported embeddings rescore to the same numbers with `evaluate` (no AWS).
   const rescored = spawnSync(process.execPath, ['dist/cli.js', 'evaluate', '--mode', 'text-to-image,classify', '--k', '1,5,10', '--seed', '11', '--format', 'json',
     '--model', `base=${join(dir, 'export', 'base.embeddings.jsonl')}`, '--model', `tuned=${join(dir, 'export', 'tuned.embeddings.jsonl')}`], { encoding: 'utf8' });
