@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exactKnnFast, wasmSimdAvailable } from '../../src/core/eval/knnFast';
-import { seededRandom } from '../../src/core/eval/random';
+import { seededRandom } from '../../src/core/random';
 import { exactKnnNaive } from '../../src/core/eval/topk';
 import { normalisedMatrix, type VectorMatrix } from '../../src/core/eval/vectors';
 
