@@ -17,7 +17,7 @@ export { BedrockRuntime } from './runtime';
 export type { EmbedRequest, Embedding, EmbeddingLength } from './runtime';
 
 export { S3Storage, DELETE_BATCH } from './s3';
-export type { DeleteObjectsResult, ListObjectsOptions, S3ObjectHead, S3ObjectSummary } from './s3';
+export type { DeleteObjectsResult, ListObjectsOptions, S3ObjectHead, S3ObjectSummary, S3RangeRead } from './s3';
 
 export { AossControlPlane } from './aoss';
 export type {
@@ -47,4 +47,3 @@ export { cleanupTargets, discover, AWS_ERRORS } from './cleanup/index';
 export type { Discovery, DiscoveryInput, TargetOptions } from './cleanup/index';
 export { checkPresence, discoverPlan, runPlan } from './cleanup/run';
 export type { RunOptions } from './cleanup/run';
-export { createS3ImageSource, type S3ImageSource, type S3SourceOptions } from './s3ImageSource';

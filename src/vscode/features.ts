@@ -1,6 +1,8 @@
 import { registerAws } from './aws/registerAws';
 import { registerShellCommands } from './commands/registerShellCommands';
 import { registerExplorerViews } from './explorer/registerExplorerViews';
+import { registerCompare } from './compare/registerCompare';
+import { registerManifest } from './manifest/registerManifest';
 import { registerCleanup } from './cleanup/registerCleanup';
 import type { FeatureRegistration } from './shell/services';
 
@@ -9,5 +11,7 @@ export const FEATURES: readonly FeatureRegistration[] = [
   registerShellCommands,
   registerAws,
   registerExplorerViews,
+  registerCompare,
+  registerManifest,
   registerCleanup,
 ];

@@ -23,6 +23,7 @@ export type { EmulatorOptions } from './options';
 export type { Endpoints } from './services';
 export type { FaultConfig } from './faults';
 export { DEFAULT_OPTIONS } from './options';
+export { DEFAULT_DATASET, generateDataset, planDataset, type DatasetImage, type PlannedImage } from './dataset/generate';
 
 export interface RunningEmulator {
   endpoints: Endpoints;
@@ -35,7 +36,7 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   const opts: EmulatorOptions = { ...DEFAULT_OPTIONS, ...options };
-  const clock = new Clock();
+  const clock = new Clock(opts.manualClock);
   const log = new RequestLog();
   const faults = new FaultInjector(opts.seed, opts.faults);
   const s3 = createS3Emulation(opts.s3Directory);
@@ -75,7 +76,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
         clock.reset();
         if (!keepS3) s3.reset();
       },
-      seed: async (body) => ({ ...seedBedrock(bedrock, body, opts.jobDurationMs), ...aoss.seed(body) }),
+      seed: async (body) => ({ ...(await seedBedrock(bedrock, body, opts.jobDurationMs)), ...aoss.seed(body) }),
       sampleData: (body) => uploadSampleData(body as Partial<DatasetOptions>),
     });
     servers.push(admin);

@@ -18,9 +18,12 @@ export interface EmbeddingRuntimeOptions {
 }
 
 export function embeddingRuntime(o: EmbeddingRuntimeOptions): { runtime: BedrockRuntime; dispose(): void } {
-  const client = new BedrockRuntimeClient({
-    ...clientConfig({ region: o.region, credentials: o.credentials ?? credentialsFor(o.profile), maxAttempts: o.maxAttempts ?? 4, requestTimeoutMs: 60_000, retryMode: 'standard' }, o.endpoint || undefined),
+  const client = new BedrockRuntimeClient(clientConfig({
+    region: o.region,
+    credentials: o.credentials ?? credentialsFor(o.profile),
+    maxAttempts: o.maxAttempts ?? 4,
     retryMode: 'standard',
-  });
+    requestTimeoutMs: 60_000,
+  }, o.endpoint || undefined));
   return { runtime: new BedrockRuntime(client, { profile: o.profile, region: o.region }), dispose: () => client.destroy() };
 }

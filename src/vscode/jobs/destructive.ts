@@ -5,20 +5,18 @@ import * as vscode from 'vscode';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import type { ThroughputSummary } from '../../core/lifecycle/types';
 import type { Explorer } from '../explorer/explorer';
-import type { Log } from '../shell/log';
 
-async function attempt<T>(explorer: Explorer, log: Log, what: string, call: () => Promise<T>): Promise<T> {
+async function attempt<T>(explorer: Explorer, what: string, call: () => Promise<T>): Promise<T> {
   const source = await explorer.host.current();
   try { return await call(); } catch (err) {
-    const message = source.describeError(err, what);
-    log.error(`${what}: ${message}`);
-    throw new Error(message);
+    // The command wrapper logs it and shows it with "Show Log".
+    throw new Error(`${what}: ${source.describeError(err, what)}`);
   }
 }
 
-export async function stopJob(jobArn: string, explorer: Explorer, log: Log, driver: InputDriver): Promise<boolean> {
+export async function stopJob(jobArn: string, explorer: Explorer, driver: InputDriver): Promise<boolean> {
   const source = await explorer.host.current();
-  const job = await attempt(explorer, log, 'reading the job', () => source.getJob(jobArn));
+  const job = await attempt(explorer, 'reading the job', () => source.getJob(jobArn));
   if (job.status !== 'InProgress') {
     void vscode.window.showWarningMessage(`Job "${job.jobName}" is ${job.status}: only a job in progress can be stopped.`);
     return false;
@@ -26,12 +24,12 @@ export async function stopJob(jobArn: string, explorer: Explorer, log: Log, driv
   const ok = await driver.confirm(`Stop customization job "${job.jobName}"?`,
     'Training stops and no custom model is created. You are billed for the training done so far.', ['Stop Job']);
   if (ok !== 'Stop Job') return false;
-  await attempt(explorer, log, `stopping ${job.jobName}`, () => source.stopJob(jobArn));
+  await attempt(explorer, `stopping ${job.jobName}`, () => source.stopJob(jobArn));
   explorer.put('job', await source.getJob(jobArn));
   return true;
 }
 
-export async function deleteThroughput(t: ThroughputSummary, explorer: Explorer, log: Log, driver: InputDriver): Promise<boolean> {
+export async function deleteThroughput(t: ThroughputSummary, explorer: Explorer, driver: InputDriver): Promise<boolean> {
   const source = await explorer.host.current();
   if (t.commitmentDuration) {
     const typed = await driver.typeToConfirm(
@@ -43,14 +41,14 @@ export async function deleteThroughput(t: ThroughputSummary, explorer: Explorer,
       'Hourly billing stops. Applications invoking its ARN will fail.', ['Delete']);
     if (ok !== 'Delete') return false;
   }
-  await attempt(explorer, log, `deleting ${t.provisionedModelName}`, () => source.deleteThroughput(t.provisionedModelArn));
+  await attempt(explorer, `deleting ${t.provisionedModelName}`, () => source.deleteThroughput(t.provisionedModelArn));
   explorer.remove('throughput', t.provisionedModelArn, t.modelArn);
   return true;
 }
 
-export async function deleteModel(modelArn: string, explorer: Explorer, log: Log, driver: InputDriver): Promise<boolean> {
+export async function deleteModel(modelArn: string, explorer: Explorer, driver: InputDriver): Promise<boolean> {
   const source = await explorer.host.current();
-  const [model, users] = await attempt(explorer, log, 'reading the model', () =>
+  const [model, users] = await attempt(explorer, 'reading the model', () =>
     Promise.all([source.getModel(modelArn), source.throughputsForModel(modelArn)]));
   if (users.length > 0) {
     const names = users.map((u) => `"${u.provisionedModelName}" (${u.status}${u.commitmentDuration ? `, ${u.commitmentDuration} commitment` : ''})`).join(', ');
@@ -59,13 +57,13 @@ export async function deleteModel(modelArn: string, explorer: Explorer, log: Log
       ['Delete Throughputs First']);
     if (ok !== 'Delete Throughputs First') return false;
     for (const t of users) {
-      if (!(await deleteThroughput(t, explorer, log, driver))) return false;
+      if (!(await deleteThroughput(t, explorer, driver))) return false;
     }
   }
   const ok = await driver.confirm(`Delete custom model "${model.modelName}"?`,
     'This cannot be undone: the fine-tuned weights are gone, and re-creating them means training again.', ['Delete Model']);
   if (ok !== 'Delete Model') return false;
-  await attempt(explorer, log, `deleting ${model.modelName}`, () => source.deleteModel(modelArn));
+  await attempt(explorer, `deleting ${model.modelName}`, () => source.deleteModel(modelArn));
   explorer.remove('model', modelArn);
   return true;
 }

@@ -49,7 +49,6 @@ export async function provisionThroughput(
   const source = await explorer.host.current();
   let model;
   try { model = await source.getModel(modelArn); } catch (err) {
-    log.error(source.describeError(err, 'reading the custom model'));
     throw new Error(source.describeError(err, 'reading the custom model'));
   }
   if (model.modelStatus !== undefined && model.modelStatus !== 'Active') {
@@ -80,8 +79,6 @@ export async function provisionThroughput(
     await explorer.views.throughput.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
     return arn;
   } catch (err) {
-    const message = source.describeError(err, 'provisioning throughput');
-    log.error(message);
-    throw new Error(message);
+    throw new Error(source.describeError(err, 'provisioning throughput'));
   }
 }

@@ -105,18 +105,18 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
     })),
     reg('bedrockCustomizer.stopJob', guarded(async (arg?: unknown) => {
       const arn = arnFromArg(arg);
-      return arn ? stopJob(arn, explorer, log, driver()) : false;
+      return arn ? stopJob(arn, explorer, driver()) : false;
     })),
     reg('bedrockCustomizer.deleteModel', guarded(async (arg?: unknown) => {
       const arn = arnFromArg(arg);
-      return arn ? deleteModel(arn, explorer, log, driver()) : false;
+      return arn ? deleteModel(arn, explorer, driver()) : false;
     })),
     reg('bedrockCustomizer.deleteThroughput', guarded(async (arg?: unknown) => {
       const node = nodeFromArg(arg, 'throughput');
       const arn = arnFromArg(arg);
       if (!arn) return false;
       const t = node?.data ?? await (await explorer.host.current()).getThroughput(arn);
-      return deleteThroughput(t, explorer, log, driver());
+      return deleteThroughput(t, explorer, driver());
     })),
   ];
 }

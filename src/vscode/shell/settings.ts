@@ -10,6 +10,18 @@ export interface Settings {
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
   'maxAttempts': number;
+  'manifest.include': string[];
+  'manifest.role': 'auto' | 'training' | 'validation';
+  'manifest.roles': Record<string, 'training' | 'validation'>;
+  'manifest.maxDiagnostics': number;
+  'manifest.s3Prefix': string;
+  'manifest.maxImageMegabytes': 5 | 25;
+  'manifest.minImageSide': 128 | 256;
+  'manifest.deepCheckConcurrency': number;
+  'manifest.captionTemplate': string;
+  'manifest.uploadConcurrency': number;
+  'manifest.validationFraction': number;
+  'manifest.splitSeed': number;
   'cleanup.typeNameObjectThreshold': number;
   'cleanup.s3Prefixes': string[];
   'explorer.pollSeconds': number;
@@ -18,6 +30,8 @@ export interface Settings {
   'pricing.throughputHourlyOneMonth': number;
   'pricing.throughputHourlySixMonths': number;
   'pricing.trainingPerRecordEpoch': number;
+  'compare.requestsPerMinute': number;
+  'compare.concurrency': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -30,6 +44,18 @@ export const DEFAULTS: Settings = {
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
   'maxAttempts': 8,
+  'manifest.include': ['**/*train*.jsonl', '**/*valid*.jsonl', '**/*manifest*.jsonl'],
+  'manifest.role': 'auto',
+  'manifest.roles': {},
+  'manifest.maxDiagnostics': 1000,
+  'manifest.s3Prefix': '',
+  'manifest.maxImageMegabytes': 5,
+  'manifest.minImageSide': 128,
+  'manifest.deepCheckConcurrency': 16,
+  'manifest.captionTemplate': 'The letter {label} in sign language',
+  'manifest.uploadConcurrency': 8,
+  'manifest.validationFraction': 0.2,
+  'manifest.splitSeed': 42,
   'cleanup.typeNameObjectThreshold': 1000,
   'cleanup.s3Prefixes': [],
   'explorer.pollSeconds': 10,
@@ -38,4 +64,6 @@ export const DEFAULTS: Settings = {
   'pricing.throughputHourlyOneMonth': 0,
   'pricing.throughputHourlySixMonths': 0,
   'pricing.trainingPerRecordEpoch': 0,
+  'compare.requestsPerMinute': 300,
+  'compare.concurrency': 8,
 };
