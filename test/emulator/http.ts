@@ -7,7 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultDecision, FaultInjector } from './faults';
 import { requestId } from './ids';
 import type { RequestLog } from './requestLog';
-import { ACCOUNT_ID, type ServiceName } from './services';
+import { CALLER_ARN, type ServiceName } from './services';
 
 export interface EmuRequest {
   method: string;
@@ -41,13 +41,11 @@ export interface ServiceDefinition {
   operation(method: string, segments: string[], target: string | undefined): string;
 }
 
-const CALLER = `arn:aws:iam::${ACCOUNT_ID}:user/emulator`;
-
 /** AWS's wording for a denied action, which the AWS layer turns into an actionable message. */
 export function accessDeniedMessage(action: string, mode: 'identity' | 'scp'): string {
   return mode === 'scp'
-    ? `User: ${CALLER} is not authorized to perform: ${action} with an explicit deny in a service control policy`
-    : `User: ${CALLER} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+    ? `User: ${CALLER_ARN} is not authorized to perform: ${action} with an explicit deny in a service control policy`
+    : `User: ${CALLER_ARN} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
 }
 
 export interface ServerContext {

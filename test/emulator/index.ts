@@ -12,6 +12,7 @@ import { BedrockState } from './bedrock/state';
 import { Clock } from './clock';
 import { uploadSampleDataset, type DatasetOptions } from './dataset/upload';
 import { FaultInjector } from './faults';
+import { iamService, IamState, stsService } from './iam';
 import { startServiceServer, type RunningServer } from './http';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './options';
 import { OpenSearchData } from './opensearch/data';
@@ -42,6 +43,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
   const s3 = createS3Emulation(opts.s3Directory);
   const bedrock = new BedrockState(clock, s3.store, opts);
   const aoss = new AossState(clock, opts);
+  const iam = new IamState(clock);
   const ctx = { faults, log };
   const servers: RunningServer[] = [];
   try {
@@ -60,6 +62,8 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
       s3: await start(s3.definition),
       opensearchServerless: await start(aossControl(aoss)),
       opensearch: openSearchUrl,
+      sts: await start(stsService()),
+      iam: await start(iamService(iam)),
     };
     const uploadSampleData = (o: Partial<DatasetOptions> = {}): ReturnType<typeof uploadSampleDataset> => uploadSampleDataset(s3.store, o);
     const admin = await startAdmin({
@@ -70,6 +74,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
         bedrock.reset();
         limiter.reset();
         aoss.reset();
+        iam.reset();
         openSearch.reset();
         log.clear();
         faults.reset();

@@ -3,7 +3,7 @@
 // a second sequential pass, only when there are any.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { bomDiagnostic, decodeLines } from './decode';
-import { ManifestBatch, type BatchOptions, type ManifestReport } from './validate';
+import { forEachLine, ManifestBatch, type BatchOptions, type ManifestReport } from './validate';
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -43,18 +43,7 @@ function readLines(path: string, onLines: (bytes: Uint8Array, firstLine: number)
 
 /** Feeds each line of decoded chunk text to `visit`; returns how many lines the chunk held. */
 function eachLine(text: string, visit: (line: string) => void): number {
-  let start = 0;
-  let count = 0;
-  const n = text.length;
-  while (start < n) {
-    let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = n;
-    const end = nl < n && nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
-    visit(text.slice(start, end));
-    count++;
-    start = nl + 1;
-  }
-  return count;
+  return forEachLine(text, (start, end) => visit(text.slice(start, end)));
 }
 
 export function validateManifestFile(path: string, options: BatchOptions = {}): ManifestReport {
