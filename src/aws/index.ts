@@ -41,3 +41,9 @@ export type { Page } from './pages';
 export { TMME_CUSTOMIZATION_REGIONS, DEFAULT_REGION, offersTmmeCustomization } from '../core/aws/regions';
 export { parseArn, resourceIdOf } from '../core/aws/arn';
 export { parseS3Uri, formatS3Uri } from '../core/aws/s3Uri';
+
+// The comparison pipeline (compare spec -> embeddings -> vector store -> report), for `Compare Models` in VS Code.
+export { runCompare, reportPathFor, SpecError } from './compare/runCompare';
+export type { CompareOptions, CompareOutcome } from './compare/runCompare';
+export { embeddingRuntime } from './compare/embeddingRuntime';
+export { callerArn } from './compare/callerIdentity';

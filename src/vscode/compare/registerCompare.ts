@@ -8,7 +8,8 @@ import { VIEW_TYPE } from './panel';
 import { ComparePanels } from './panels';
 import { pickSpec, specFromFile, specFromObject, type SpecSource } from './pickSpec';
 import { PanelProbe } from './probe';
-import { ComparisonInputError, runWithProgress } from './runComparison';
+import { ComparisonInputError, runComparison, withProgress } from './runComparison';
+import { runPipeline } from './runPipeline';
 
 export const COMMANDS = {
   compareModels: 'bedrockCustomizer.compareModels',
@@ -28,7 +29,7 @@ function isTreeItemLike(arg: unknown): boolean {
   return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && !Array.isArray((arg as Record<string, unknown>)['models']);
 }
 
-export function registerCompare({ context, log }: Services): vscode.Disposable[] {
+export function registerCompare({ context, log, config, aws }: Services): vscode.Disposable[] {
   const probe = new PanelProbe();
   const panels = new ComparePanels({ context, log, probe });
 
@@ -51,14 +52,21 @@ export function registerCompare({ context, log }: Services): vscode.Disposable[]
       void vscode.window.showErrorMessage(message, 'Show Log').then((c) => { if (c) log.show(); });
       return undefined;
     }
-    const spec = source.spec;
     try {
-      const report = await runWithProgress(spec);
-      if (!report) { log.info('Comparison cancelled; no report written.'); return undefined; }
-      const uri = vscode.Uri.file(spec.output);
-      log.info(`Comparison report written to ${spec.output}`);
-      panels.show(uri);
-      return uri;
+      let written: vscode.Uri | undefined;
+      if ('pipeline' in source) {
+        const spec = source.pipeline;
+        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log }, p, token));
+        written = out ? vscode.Uri.file(out.reportPath) : undefined;
+      } else {
+        const spec = source.spec;
+        const report = await withProgress((p, token) => runComparison(spec, p, token));
+        written = report ? vscode.Uri.file(spec.output) : undefined;
+      }
+      if (!written) { log.info('Comparison cancelled; no report written.'); return undefined; }
+      log.info(`Comparison report written to ${written.fsPath}`);
+      panels.show(written);
+      return written;
     } catch (err) {
       const message = err instanceof ComparisonInputError ? err.message : `The comparison failed: ${err instanceof Error ? err.message : String(err)}`;
       log.error(message);

@@ -22,6 +22,8 @@ export interface Settings {
   'manifest.uploadConcurrency': number;
   'manifest.validationFraction': number;
   'manifest.splitSeed': number;
+  'compare.requestsPerMinute': number;
+  'compare.concurrency': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -46,4 +48,6 @@ export const DEFAULTS: Settings = {
   'manifest.uploadConcurrency': 8,
   'manifest.validationFraction': 0.2,
   'manifest.splitSeed': 42,
+  'compare.requestsPerMinute': 300,
+  'compare.concurrency': 8,
 };
