@@ -51,6 +51,12 @@ describe('compare on the emulator in real VS Code', () => {
     assert.ok(top1('fine-tuned') > top1('base'), `fine-tuned top-1 ${top1('fine-tuned')} beats base ${top1('base')}`);
     assert.deepEqual(msg.payload.report, JSON.parse(fs.readFileSync(uri.fsPath, 'utf8')));
     assert.ok(hooks.probe.received.some((m) => m.type === 'ready'));
+    const thumbs = Object.entries(msg.payload.thumbnails);
+    assert.ok(thumbs.length > 0, 'thumbnails of the S3 test images were fetched and cached');
+    for (const [id, src] of thumbs) {
+      assert.match(id, /^s3:\/\//);
+      assert.ok(!src.includes('s3://') && /vscode-(resource|cdn)/.test(src), `served from the local cache, not S3: ${src}`);
+    }
     hooks.panels.dispose();
     await config.update('compare.requestsPerMinute', undefined, vscode.ConfigurationTarget.Global);
   });

@@ -31,7 +31,7 @@ function isTreeItemLike(arg: unknown): boolean {
 
 export function registerCompare({ context, log, config, aws }: Services): vscode.Disposable[] {
   const probe = new PanelProbe();
-  const panels = new ComparePanels({ context, log, probe });
+  const panels = new ComparePanels({ context, log, probe, aws });
 
   const compareModels = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
     let source: SpecSource;
