@@ -4,6 +4,7 @@ import { Log } from './vscode/shell/log';
 import { FEATURES } from './vscode/features';
 import { isAwsLoaded } from './vscode/shell/awsLoader';
 import { AwsContext, type SessionIdentity } from './vscode/aws/awsContext';
+import type { ApiHooks } from './vscode/shell/apiHooks';
 
 /** What `activate` returns: facts tests and the activation benchmark read. */
 export interface ExtensionApi {
@@ -18,6 +19,8 @@ export interface ExtensionApi {
     readonly credentialState: () => AwsContext['credentialState'];
     readonly onDidChangeCredentialState: AwsContext['onDidChangeCredentialState'];
   };
+  /** Test hooks of the features (e.g. `hooks.explorer`). */
+  readonly hooks: ApiHooks;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -26,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const config = new Config();
   const aws = new AwsContext(config, log); // cheap: no SDK, the profile files are read asynchronously
   context.subscriptions.push(log, aws);
-  const services = { context, log, config, aws };
+  const hooks: ApiHooks = {};
+  const services = { context, log, config, aws, hooks };
   for (const register of FEATURES) {
     context.subscriptions.push(...register(services));
   }
@@ -43,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       credentialState: () => aws.credentialState,
       onDidChangeCredentialState: aws.onDidChangeCredentialState,
     },
+    hooks,
   };
 }
 

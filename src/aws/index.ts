@@ -47,3 +47,9 @@ export { runCompare, reportPathFor, SpecError } from './compare/runCompare';
 export type { CompareOptions, CompareOutcome } from './compare/runCompare';
 export { embeddingRuntime } from './compare/embeddingRuntime';
 export { callerArn } from './compare/callerIdentity';
+
+// Clean-up: discovery and per-kind targets for the executor in src/core/cleanup.
+export { cleanupTargets, discover, AWS_ERRORS } from './cleanup/index';
+export type { Discovery, DiscoveryInput, TargetOptions } from './cleanup/index';
+export { checkPresence, discoverPlan, runPlan } from './cleanup/run';
+export type { RunOptions } from './cleanup/run';

@@ -3,6 +3,12 @@ import * as vscode from 'vscode';
 import { activateExtension, EXTENSION_ID } from '../support/vscode';
 
 describe('activation in real VS Code', () => {
+  // First: later tests show the explorer views, and a shown view loads the AWS layer by design.
+  it('does not load the AWS SDK during activation', async () => {
+    const api = await activateExtension();
+    assert.equal(api.isAwsLoaded(), false);
+  });
+
   it('activates, registers its commands and runs one', async () => {
     const api = await activateExtension();
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
@@ -23,8 +29,4 @@ describe('activation in real VS Code', () => {
     assert.ok(commands.includes('workbench.view.extension.bedrockCustomizer'), 'the activity-bar container is registered');
   });
 
-  it('does not load the AWS SDK during activation', async () => {
-    const api = await activateExtension();
-    assert.equal(api.isAwsLoaded(), false);
-  });
 });

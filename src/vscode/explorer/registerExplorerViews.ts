@@ -1,13 +1,28 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { registerLifecycleCommands } from '../jobs/registerLifecycleCommands';
 import type { FeatureRegistration } from '../shell/services';
+import { Explorer } from './explorer';
+import { explorerHooks } from './hooks';
+import { registerComparePlaceholder, registerItemCommands } from './itemCommands';
+import { JobDetailsPanels } from './jobDetails';
+import { AwsContextHost } from './awsContextHost';
 
 export const EXPLORER_VIEWS = ['bedrockCustomizer.jobs', 'bedrockCustomizer.models', 'bedrockCustomizer.throughputs'] as const;
 
-/** Until a view has a real provider it shows its welcome content (an empty tree). */
-class EmptyTree implements vscode.TreeDataProvider<never> {
-  getTreeItem(element: never): vscode.TreeItem { return element; }
-  getChildren(): never[] { return []; }
-}
-
-export const registerExplorerViews: FeatureRegistration = () =>
-  EXPLORER_VIEWS.map((id) => vscode.window.registerTreeDataProvider(id, new EmptyTree()));
+/**
+ * The sidebar explorer (jobs, custom models, provisioned throughput) and the lifecycle commands that act on its
+ * items. Nothing touches AWS until a view is shown or a command runs.
+ */
+export const registerExplorerViews: FeatureRegistration = (services) => {
+  const host = new AwsContextHost(services.aws);
+  const explorer = new Explorer(host, services.config, services.log);
+  const details = new JobDetailsPanels(host, services.log);
+  services.hooks.explorer = explorerHooks(explorer, details);
+  const disposables: vscode.Disposable[] = [
+    explorer, details,
+    ...registerItemCommands(explorer, details, services.log),
+    ...registerLifecycleCommands(services, explorer, details),
+    registerComparePlaceholder(),
+  ];
+  return disposables;
+};

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
+import type { ApiHooks } from './apiHooks';
 import type { Config } from './config';
 import type { Log } from './log';
 
@@ -10,6 +11,8 @@ export interface Services {
   readonly config: Config;
   /** AWS sessions for the current profile + region (built lazily; rebuilt on change). */
   readonly aws: AwsContext;
+  /** Filled by features at registration; returned from `activate` as `ExtensionApi.hooks`. */
+  readonly hooks: ApiHooks;
 }
 
 /** A feature registers its commands, views and providers and returns what must be disposed. */

@@ -24,6 +24,13 @@ export interface Settings {
   'manifest.splitSeed': number;
   'compare.requestsPerMinute': number;
   'compare.concurrency': number;
+  'cleanup.typeNameObjectThreshold': number;
+  'explorer.pollSeconds': number;
+  'explorer.pageSize': number;
+  'pricing.throughputHourlyNoCommitment': number;
+  'pricing.throughputHourlyOneMonth': number;
+  'pricing.throughputHourlySixMonths': number;
+  'pricing.trainingPerRecordEpoch': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -50,4 +57,11 @@ export const DEFAULTS: Settings = {
   'manifest.splitSeed': 42,
   'compare.requestsPerMinute': 300,
   'compare.concurrency': 8,
+  'cleanup.typeNameObjectThreshold': 1000,
+  'explorer.pollSeconds': 10,
+  'explorer.pageSize': 50,
+  'pricing.throughputHourlyNoCommitment': 0,
+  'pricing.throughputHourlyOneMonth': 0,
+  'pricing.throughputHourlySixMonths': 0,
+  'pricing.trainingPerRecordEpoch': 0,
 };

@@ -1,0 +1,63 @@
+// Multi-step input as step objects over a shared partial state, with Back (ARCHITECTURE habit 6). The steps are
+// plain data + pure validators; a driver renders them (VS Code quick input, or a scripted driver for tests).
+
+export const BACK = Symbol('back');
+export type Answer = string | typeof BACK | undefined;
+
+export interface Choice { label: string; value: string; description?: string; detail?: string }
+
+interface BaseStep<S> {
+  id: string;
+  title: string;
+  /** Skipped steps are not asked (e.g. the upload target when the manifest is already in S3). */
+  skip?: (state: S) => boolean;
+  apply: (state: S, answer: string) => void;
+}
+
+export interface TextStep<S> extends BaseStep<S> {
+  kind: 'text';
+  prompt: string;
+  placeholder?: string;
+  initial?: (state: S) => string;
+  validate?: (value: string, state: S) => string | undefined;
+}
+
+export interface PickStep<S> extends BaseStep<S> {
+  kind: 'pick';
+  placeholder: string;
+  choices: (state: S) => Promise<Choice[]> | Choice[];
+  /** When set, a typed value is accepted if it passes this check (e.g. an S3 URI not in the list). */
+  custom?: (value: string, state: S) => string | undefined;
+}
+
+export type Step<S> = TextStep<S> | PickStep<S>;
+
+export interface Position { step: number; total: number }
+
+export interface InputDriver {
+  text<S>(step: TextStep<S>, state: S, at: Position): Promise<Answer>;
+  pick<S>(step: PickStep<S>, choices: Choice[], state: S, at: Position): Promise<Answer>;
+  /** A modal question; resolves to the action chosen, or undefined for Cancel. */
+  confirm(message: string, detail: string, actions: string[]): Promise<string | undefined>;
+  /** Type-the-name confirmation for costly deletions. */
+  typeToConfirm(prompt: string, expected: string): Promise<boolean>;
+}
+
+/** Runs the steps in order; Back returns to the previous asked step. False when the user cancelled. */
+export async function runSteps<S>(steps: readonly Step<S>[], state: S, driver: InputDriver): Promise<boolean> {
+  const asked: number[] = [];
+  let i = 0;
+  while (i < steps.length) {
+    const step = steps[i];
+    if (step === undefined) break;
+    if (step.skip?.(state)) { i += 1; continue; }
+    const at = { step: asked.length + 1, total: asked.length + 1 + steps.slice(i + 1).filter((s) => !s.skip?.(state)).length };
+    const answer = step.kind === 'text' ? await driver.text(step, state, at) : await driver.pick(step, await step.choices(state), state, at);
+    if (answer === undefined) return false;
+    if (answer === BACK) { i = asked.pop() ?? 0; continue; }
+    step.apply(state, answer);
+    asked.push(i);
+    i += 1;
+  }
+  return true;
+}

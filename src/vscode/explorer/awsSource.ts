@@ -1,0 +1,177 @@
+// ExplorerSource over the AWS layer: one AwsSession (profile + region + endpoints). Converts the SDK's shapes to
+// the plain lifecycle records of src/core/lifecycle. Type-only imports from src/aws: values come via loadAws().
+import type {
+  AwsSession, CustomModelSummary, GetCustomModelResponse, GetModelCustomizationJobResponse, GetProvisionedModelThroughputResponse,
+  ModelCustomizationJobSummary, ProvisionedModelSummary,
+} from '../../aws/index';
+import type { JobDetail, JobSummary, ModelSummary, SubStep, ThroughputSummary } from '../../core/lifecycle/types';
+import { parseS3Uri } from '../../core/aws/s3Uri';
+import type { AwsContext } from '../aws/awsContext';
+import type { ExplorerSource } from './source';
+
+function jobSummary(j: ModelCustomizationJobSummary | GetModelCustomizationJobResponse): JobSummary {
+  const out: JobSummary = { jobArn: j.jobArn ?? '', jobName: j.jobName ?? '', status: j.status ?? 'Unknown' };
+  if (j.baseModelArn) out.baseModelArn = j.baseModelArn;
+  if (j.creationTime) out.creationTime = new Date(j.creationTime);
+  if (j.lastModifiedTime) out.lastModifiedTime = new Date(j.lastModifiedTime);
+  if (j.endTime) out.endTime = new Date(j.endTime);
+  const s = j as ModelCustomizationJobSummary;
+  const d = j as GetModelCustomizationJobResponse;
+  const modelArn = s.customModelArn ?? d.outputModelArn;
+  const modelName = s.customModelName ?? d.outputModelName;
+  if (modelArn) out.customModelArn = modelArn;
+  if (modelName) out.customModelName = modelName;
+  return out;
+}
+
+function subSteps(d: GetModelCustomizationJobResponse): SubStep[] {
+  const details = d.statusDetails;
+  if (!details) return [];
+  const steps: [string, { status?: string; creationTime?: Date; lastModifiedTime?: Date } | undefined][] = [
+    ['Validation', details.validationDetails],
+    ['Data processing', details.dataProcessingDetails],
+    ['Training', details.trainingDetails],
+  ];
+  return steps.filter(([, s]) => s !== undefined).map(([label, s]) => {
+    const step: SubStep = { label, status: s?.status ?? 'Unknown' };
+    if (s?.creationTime) step.creationTime = new Date(s.creationTime);
+    if (s?.lastModifiedTime) step.lastModifiedTime = new Date(s.lastModifiedTime);
+    return step;
+  });
+}
+
+export function jobDetail(d: GetModelCustomizationJobResponse): JobDetail {
+  const out: JobDetail = { ...jobSummary(d), subSteps: subSteps(d), raw: d };
+  if (d.failureMessage) out.failureMessage = d.failureMessage;
+  if (d.roleArn) out.roleArn = d.roleArn;
+  if (d.hyperParameters) out.hyperParameters = d.hyperParameters;
+  if (d.trainingDataConfig?.s3Uri) out.trainingDataUri = d.trainingDataConfig.s3Uri;
+  const validators = d.validationDataConfig?.validators?.map((v) => v.s3Uri ?? '').filter((u) => u !== '');
+  if (validators && validators.length > 0) out.validationDataUris = validators;
+  if (d.outputDataConfig?.s3Uri) out.outputDataUri = d.outputDataConfig.s3Uri;
+  if (d.outputModelArn) out.outputModelArn = d.outputModelArn;
+  if (d.outputModelName) out.outputModelName = d.outputModelName;
+  if (d.trainingMetrics?.trainingLoss !== undefined) out.trainingLoss = d.trainingMetrics.trainingLoss;
+  return out;
+}
+
+function modelSummary(m: CustomModelSummary | GetCustomModelResponse): ModelSummary {
+  const out: ModelSummary = { modelArn: m.modelArn ?? '', modelName: m.modelName ?? '' };
+  if (m.baseModelArn) out.baseModelArn = m.baseModelArn;
+  if ((m as CustomModelSummary).baseModelName) out.baseModelName = (m as CustomModelSummary).baseModelName ?? '';
+  if (m.creationTime) out.creationTime = new Date(m.creationTime);
+  const g = m as GetCustomModelResponse;
+  if (g.modelStatus) out.modelStatus = g.modelStatus;
+  if (g.trainingMetrics?.trainingLoss !== undefined) out.trainingLoss = g.trainingMetrics.trainingLoss;
+  if (g.jobArn) out.jobArn = g.jobArn;
+  return out;
+}
+
+function throughput(t: ProvisionedModelSummary | GetProvisionedModelThroughputResponse): ThroughputSummary {
+  const out: ThroughputSummary = {
+    provisionedModelArn: t.provisionedModelArn ?? '', provisionedModelName: t.provisionedModelName ?? '',
+    modelArn: t.modelArn ?? '', status: t.status ?? 'Unknown',
+  };
+  if (t.modelUnits !== undefined) out.modelUnits = t.modelUnits;
+  if (t.desiredModelUnits !== undefined) out.desiredModelUnits = t.desiredModelUnits;
+  if (t.commitmentDuration) out.commitmentDuration = t.commitmentDuration;
+  if (t.commitmentExpirationTime) out.commitmentExpirationTime = new Date(t.commitmentExpirationTime);
+  if (t.creationTime) out.creationTime = new Date(t.creationTime);
+  if (t.lastModifiedTime) out.lastModifiedTime = new Date(t.lastModifiedTime);
+  const g = t as GetProvisionedModelThroughputResponse;
+  if (g.failureMessage) out.failureMessage = g.failureMessage;
+  return out;
+}
+
+function location(uri: string): { bucket: string; key: string } {
+  const loc = parseS3Uri(uri);
+  if (!loc) throw new Error(`Not an S3 URI: ${uri}`);
+  return loc;
+}
+
+export class AwsExplorerSource implements ExplorerSource {
+  /** `errors` translates failures (and updates the credential state the status bar and welcome view show). */
+  constructor(private readonly session: AwsSession, private readonly errors: Pick<AwsContext, 'toUserError'>) {}
+
+  get region(): string { return this.session.region; }
+
+  async listJobs(nextToken: string | undefined, pageSize: number) {
+    const page = await this.session.bedrock.listJobsPage({ maxResults: pageSize, sortBy: 'CreationTime', sortOrder: 'Descending' }, nextToken);
+    return { items: page.items.map(jobSummary), nextToken: page.nextToken };
+  }
+
+  async getJob(jobArn: string) { return jobDetail(await this.session.bedrock.getJob(jobArn)); }
+  stopJob(jobArn: string) { return this.session.bedrock.stopJob(jobArn); }
+
+  async createJob(request: Parameters<ExplorerSource['createJob']>[0]) {
+    return (await this.session.bedrock.createJob(request)).jobArn;
+  }
+
+  async listModels(nextToken: string | undefined, pageSize: number) {
+    const page = await this.session.bedrock.listCustomModelsPage({ maxResults: pageSize, sortBy: 'CreationTime', sortOrder: 'Descending' }, nextToken);
+    return { items: page.items.map(modelSummary), nextToken: page.nextToken };
+  }
+
+  async getModel(modelArn: string) { return modelSummary(await this.session.bedrock.getCustomModel(modelArn)); }
+  deleteModel(modelArn: string) { return this.session.bedrock.deleteCustomModel(modelArn); }
+
+  async listThroughputs(nextToken: string | undefined, pageSize: number) {
+    const page = await this.session.bedrock.listProvisionedThroughputsPage({ maxResults: pageSize, sortBy: 'CreationTime', sortOrder: 'Descending' }, nextToken);
+    return { items: page.items.map(throughput), nextToken: page.nextToken };
+  }
+
+  async throughputsForModel(modelArn: string) {
+    const out: ThroughputSummary[] = [];
+    for await (const t of this.session.bedrock.listProvisionedThroughputs({ modelArnEquals: modelArn, maxResults: 100 })) {
+      // Filter again: a service that ignores the filter must not attach other models' throughputs.
+      if (t.modelArn === modelArn) out.push(throughput(t));
+    }
+    return out;
+  }
+
+  async getThroughput(arn: string) { return throughput(await this.session.bedrock.getProvisionedThroughput(arn)); }
+
+  async createThroughput(request: Parameters<ExplorerSource['createThroughput']>[0]) {
+    return (await this.session.bedrock.createProvisionedThroughput(request)).provisionedModelArn;
+  }
+
+  deleteThroughput(arn: string) { return this.session.bedrock.deleteProvisionedThroughput(arn); }
+
+  async listS3Keys(uri: string, limit: number) {
+    const { bucket, key } = location(uri);
+    const keys: string[] = [];
+    for await (const o of this.session.s3.listObjects({ bucket, prefix: key })) {
+      keys.push(o.key);
+      if (keys.length >= limit) break;
+    }
+    return keys;
+  }
+
+  getS3Text(uri: string) {
+    const { bucket, key } = location(uri);
+    return this.session.s3.getObjectText(bucket, key);
+  }
+
+  putText(uri: string, text: string) {
+    const { bucket, key } = location(uri);
+    return this.session.s3.putObject(bucket, key, text, 'application/jsonl');
+  }
+
+  async probeWritable(uri: string) {
+    const { bucket, key } = location(uri);
+    const probe = `${key === '' || key.endsWith('/') ? key : `${key}/`}.bedrock-mm-write-probe-${Date.now()}`;
+    try {
+      await this.session.s3.putObject(bucket, probe, 'probe', 'text/plain');
+      await this.session.s3.deleteObjects(bucket, [probe]);
+      return { writable: true };
+    } catch (err) {
+      return { writable: false, reason: this.describeError(err, `writing to ${uri}`) };
+    }
+  }
+
+  describeError(err: unknown, context: string): string {
+    const error = this.errors.toUserError(err, { action: context });
+    const fix = error.details.fix;
+    return fix && !error.message.includes(fix) ? `${error.message} ${fix}` : error.message;
+  }
+}

@@ -1,0 +1,64 @@
+// The explorer's own commands: refresh, paging, retry, copy ARN, open in the AWS console, open the job's output.
+import * as vscode from 'vscode';
+import { consoleUrl, s3ConsoleUrl } from '../../core/lifecycle/consoleUrls';
+import type { Log } from '../shell/log';
+import { arnFromArg } from './args';
+import type { Explorer } from './explorer';
+import type { JobDetailsPanels } from './jobDetails';
+import { LoadMoreNode, MessageNode, ResourceNode } from './nodes';
+
+export function registerItemCommands(explorer: Explorer, details: JobDetailsPanels, log: Log): vscode.Disposable[] {
+  const reg = vscode.commands.registerCommand;
+  return [
+    reg('bedrockCustomizer.explorer.refresh', () => explorer.resetAll()),
+    reg('bedrockCustomizer.explorer.loadMore', (node: unknown) => { if (node instanceof LoadMoreNode) node.load(); }),
+    reg('bedrockCustomizer.explorer.retry', (node: unknown) => { if (node instanceof MessageNode) node.retry?.(); }),
+    reg('bedrockCustomizer.copyArn', async (arg: unknown) => {
+      const arn = arnFromArg(arg);
+      if (!arn) return;
+      await vscode.env.clipboard.writeText(arn);
+      void vscode.window.setStatusBarMessage(`Copied ${arn}`, 3000);
+    }),
+    reg('bedrockCustomizer.openInConsole', async (arg: unknown) => {
+      if (!(arg instanceof ResourceNode)) return;
+      const source = await explorer.host.current();
+      await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(arg.kind, source.region, arg.arn, arg.name)));
+    }),
+    reg('bedrockCustomizer.openJobOutput', async (arg: unknown) => {
+      const arn = arnFromArg(arg);
+      if (!arn) return;
+      const source = await explorer.host.current();
+      try {
+        const job = await source.getJob(arn);
+        const url = job.outputDataUri ? s3ConsoleUrl(source.region, job.outputDataUri) : undefined;
+        if (!url) { void vscode.window.showWarningMessage(`Job "${job.jobName}" has no S3 output location.`); return; }
+        await vscode.env.openExternal(vscode.Uri.parse(url));
+      } catch (err) {
+        const message = source.describeError(err, 'opening the job output');
+        log.error(message);
+        void vscode.window.showErrorMessage(message);
+      }
+    }),
+    reg('bedrockCustomizer.showJobDetails', async (arg: unknown) => {
+      const arn = arnFromArg(arg);
+      if (arn) await details.show(arn);
+    }),
+  ];
+}
+
+/**
+ * "Compare with Base Model" belongs to the comparison feature. If nothing registered it by the time activation
+ * finished, a placeholder says so instead of VS Code's "command not found".
+ */
+export function registerComparePlaceholder(): vscode.Disposable {
+  let placeholder: vscode.Disposable | undefined;
+  let disposed = false;
+  void vscode.commands.getCommands(true).then((all) => {
+    if (disposed || all.includes('bedrockCustomizer.compareModels')) return;
+    placeholder = vscode.commands.registerCommand('bedrockCustomizer.compareModels', () => {
+      void vscode.window.showInformationMessage('Comparison is not available yet in this version of Bedrock Customizer.');
+      return 'comparison not available yet';
+    });
+  });
+  return { dispose: () => { disposed = true; placeholder?.dispose(); } };
+}

@@ -1,0 +1,39 @@
+// What the explorer and the lifecycle commands need from AWS, as one small interface. The implementation over the
+// AWS layer is awsSource.ts; keeping this seam lets the trees be written and reasoned about without the SDK.
+import type {
+  CreateJobRequest, CreateThroughputRequest, JobDetail, JobSummary, ModelSummary, Page, ThroughputSummary,
+} from '../../core/lifecycle/types';
+
+export interface ExplorerSource {
+  readonly region: string;
+  listJobs(nextToken: string | undefined, pageSize: number): Promise<Page<JobSummary>>;
+  getJob(jobArn: string): Promise<JobDetail>;
+  stopJob(jobArn: string): Promise<void>;
+  createJob(request: CreateJobRequest): Promise<string>;
+  listModels(nextToken: string | undefined, pageSize: number): Promise<Page<ModelSummary>>;
+  getModel(modelArn: string): Promise<ModelSummary>;
+  deleteModel(modelArn: string): Promise<void>;
+  listThroughputs(nextToken: string | undefined, pageSize: number): Promise<Page<ThroughputSummary>>;
+  /** Every throughput serving `modelArn` (walks all pages, filtered by the service where it can). */
+  throughputsForModel(modelArn: string): Promise<ThroughputSummary[]>;
+  getThroughput(provisionedModelArn: string): Promise<ThroughputSummary>;
+  createThroughput(request: CreateThroughputRequest): Promise<string>;
+  deleteThroughput(provisionedModelArn: string): Promise<void>;
+  /** Keys under an S3 prefix (s3://bucket/prefix), up to `limit`. */
+  listS3Keys(uri: string, limit: number): Promise<string[]>;
+  getS3Text(uri: string): Promise<string>;
+  putText(uri: string, text: string): Promise<void>;
+  /** Writes and deletes a small probe object under the prefix: the only sure test that the output is writable. */
+  probeWritable(uri: string): Promise<{ writable: boolean; reason?: string }>;
+  /** An actionable message for any error this source threw. */
+  describeError(err: unknown, context: string): string;
+}
+
+/** The current source (per profile + region), and the event when the profile/region changes. */
+export interface SourceHost {
+  current(): Promise<ExplorerSource>;
+  onDidChange(listener: () => void): { dispose(): void };
+  /** True when there are no credentials at all: views show their welcome content instead of an error. */
+  noCredentials(): boolean;
+  onDidChangeCredentials(listener: () => void): { dispose(): void };
+}

@@ -1,0 +1,94 @@
+// Launching a job: pre-flight, one confirmation stating what is created and what it may cost, uploads, then
+// CreateModelCustomizationJob with a token derived from the request and the launch attempt. A second launch of
+// the same attempt (a double click) joins the first instead of creating a second job.
+import * as vscode from 'vscode';
+import { jobRequestFromSpec, type JobSpec } from '../../core/lifecycle/jobSpec';
+import { deriveClientRequestToken } from '../../core/lifecycle/requestToken';
+import type { PreflightResult } from '../../core/lifecycle/preflight';
+import type { CreateJobRequest } from '../../core/lifecycle/types';
+import type { InputDriver } from '../../core/lifecycle/steps';
+import type { Explorer } from '../explorer/explorer';
+import type { Config } from '../shell/config';
+import type { Log } from '../shell/log';
+import type { Upload } from './launchWizard';
+import { preflight } from './preflightFacts';
+
+export interface LaunchOutcome { jobArn?: string; preflight?: PreflightResult; cancelled?: boolean; error?: string }
+
+export function projectName(): string {
+  return vscode.workspace.name ?? 'no-workspace';
+}
+
+function costLine(spec: JobSpec, records: number | undefined, price: number): string {
+  if (!(price > 0)) return 'Training cost: set bedrockCustomizer.pricing.trainingPerRecordEpoch (from the AWS pricing page) to see an estimate.';
+  const epochs = Number(spec.hyperParameters.epochCount);
+  if (!Number.isFinite(epochs) || records === undefined) return `Training cost: depends on the epoch count Bedrock picks (your price: $${price} per record per epoch).`;
+  return `Training cost: about $${(records * epochs * price).toFixed(2)} (${records} records x ${epochs} epochs x your configured $${price}).`;
+}
+
+export class Launcher {
+  private readonly attempts = new Map<string, Promise<LaunchOutcome>>();
+
+  constructor(
+    private readonly explorer: Explorer,
+    private readonly config: Config,
+    private readonly log: Log,
+    private readonly driver: () => InputDriver,
+  ) {}
+
+  /** Same spec + same attemptId -> the same token and the same outcome, however often it is called. */
+  launch(spec: JobSpec, attemptId: string, uploads: readonly Upload[] = []): Promise<LaunchOutcome> {
+    const request = jobRequestFromSpec(spec, projectName());
+    const token = deriveClientRequestToken(request, attemptId);
+    const existing = this.attempts.get(token);
+    if (existing) return existing;
+    const run = this.run(spec, { ...request, clientRequestToken: token }, uploads).then((outcome) => {
+      // A cancelled or failed attempt may be tried again; a launched one stays answered.
+      if (outcome.jobArn === undefined) this.attempts.delete(token);
+      return outcome;
+    });
+    this.attempts.set(token, run);
+    return run;
+  }
+
+  private async run(spec: JobSpec, request: CreateJobRequest, uploads: readonly Upload[]): Promise<LaunchOutcome> {
+    const source = await this.explorer.host.current();
+    const { result: checked, trainingRecords: records } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Pre-flight checks: manifests, region, output location...' },
+      () => preflight(source, spec, uploads),
+    );
+    for (const f of checked.findings) this.log.info(`Pre-flight ${f.severity}: ${f.subject}: ${f.message}`);
+    if (!checked.canLaunch) {
+      const detail = checked.findings.filter((f) => f.severity === 'error').map((f) => `${f.subject}: ${f.message}`).join('\n');
+      void vscode.window.showErrorMessage(`Not launched: pre-flight found problems.\n${detail}`, 'Show Log').then((a) => { if (a) this.log.show(); });
+      return { preflight: checked };
+    }
+    const warnings = checked.findings.map((f) => `Warning: ${f.subject}: ${f.message}`);
+    const detail = [
+      `Creates customization job "${spec.jobName}" and, when it completes, custom model "${spec.customModelName}" (billed monthly for storage).`,
+      `Base model ${spec.baseModel}; epochs ${spec.hyperParameters.epochCount}, batch size ${spec.hyperParameters.batchSize}, learning rate ${spec.hyperParameters.learningRate}.`,
+      `Data ${spec.trainingData}${spec.validationData ? ` + ${spec.validationData}` : ''}; output ${spec.outputData}; region ${source.region}.`,
+      ...uploads.map((u) => `Uploads ${vscode.Uri.parse(u.localUri).fsPath} to ${u.s3Uri} first.`),
+      costLine(spec, records, this.config.get('pricing.trainingPerRecordEpoch')),
+      ...warnings,
+    ].join('\n');
+    const action = checked.needsConfirmation ? 'Launch Anyway' : 'Launch';
+    const answer = await this.driver().confirm(`Launch fine-tuning job "${spec.jobName}"?`, detail, [action]);
+    if (answer !== action) return { preflight: checked, cancelled: true };
+    try {
+      for (const u of uploads) {
+        await source.putText(u.s3Uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(u.localUri))));
+      }
+      const jobArn = await source.createJob(request);
+      this.log.info(`Launched ${spec.jobName}: ${jobArn} (clientRequestToken ${request.clientRequestToken})`);
+      const node = this.explorer.put('job', await source.getJob(jobArn));
+      await this.explorer.views.job.reveal(node, { select: true, focus: false }).then(undefined, (err: unknown) => this.log.warn(`reveal: ${String(err)}`));
+      return { jobArn, preflight: checked };
+    } catch (err) {
+      const message = source.describeError(err, 'launching the job');
+      this.log.error(`Launch of ${spec.jobName} failed: ${message}`);
+      void vscode.window.showErrorMessage(`Launch failed: ${message}`, 'Show Log').then((a) => { if (a) this.log.show(); });
+      return { preflight: checked, error: message };
+    }
+  }
+}

@@ -1,0 +1,122 @@
+// The lifecycle commands: launch (wizard or spec file), provision, stop, delete. Prompts go through one driver so
+// a test can script them (hooks.lifecycle) and everything else stays the real code path.
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parseJobSpec, specToJson } from '../../core/lifecycle/jobSpec';
+import { runSteps, type InputDriver } from '../../core/lifecycle/steps';
+import { arnFromArg, nodeFromArg } from '../explorer/args';
+import type { Explorer } from '../explorer/explorer';
+import type { JobDetailsPanels } from '../explorer/jobDetails';
+import type { Services } from '../shell/services';
+import { deleteModel, deleteThroughput, stopJob } from './destructive';
+import { Launcher, type LaunchOutcome } from './launcher';
+import { launchSteps, wizardResult, type WizardState } from './launchWizard';
+import { provisionThroughput } from './provision';
+import { ScriptedDriver } from './scriptedDriver';
+import { JOB_SPEC_SELECTOR, JobSpecLens } from './specLens';
+import { VsCodeDriver } from './vscodeDriver';
+
+const LAST_ROLE = 'bedrockCustomizer.lastRoleArn';
+
+export function registerLifecycleCommands(services: Services, explorer: Explorer, details: JobDetailsPanels): vscode.Disposable[] {
+  const { log, config, context } = services;
+  const interactive = new VsCodeDriver();
+  let scripted: ScriptedDriver | undefined;
+  const driver = (): InputDriver => {
+    if (scripted && !scripted.exhausted) return scripted;
+    scripted = undefined;
+    return interactive;
+  };
+  services.hooks.lifecycle = { script: (answers) => (scripted = new ScriptedDriver(answers)) };
+  const launcher = new Launcher(explorer, config, log, driver);
+
+  /** Errors become a notification with "Show Log", never an exception into VS Code. */
+  const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
+    try { return await fn(...args); } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(message);
+      void vscode.window.showErrorMessage(message, 'Show Log').then((a) => { if (a) log.show(); });
+      return undefined;
+    }
+  };
+
+  async function launchFromSpecFile(uri: vscode.Uri): Promise<LaunchOutcome> {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const { spec, problems } = parseJobSpec(text);
+    if (!spec) {
+      const list = problems.map((p) => `${p.path || '(file)'}: ${p.message}`).join('\n');
+      void vscode.window.showErrorMessage(`${path.basename(uri.fsPath)} cannot be launched:\n${list}`, { modal: false });
+      return { error: list };
+    }
+    // The attempt is the file: launching the same unchanged spec again reuses its token (no second job).
+    return launcher.launch(spec, uri.toString());
+  }
+
+  async function launchWizard(): Promise<LaunchOutcome> {
+    const state: WizardState = { tags: {} };
+    const env = {
+      workspaceManifests: async () => (await vscode.workspace.findFiles('**/*.jsonl', '**/node_modules/**', 200))
+        .map((u) => ({ uri: u.toString(), name: vscode.workspace.asRelativePath(u) })),
+      lastRoleArn: () => context.workspaceState.get<string>(LAST_ROLE),
+    };
+    if (!(await runSteps(launchSteps(env), state, driver()))) return { cancelled: true };
+    const result = wizardResult(state);
+    await context.workspaceState.update(LAST_ROLE, result.spec.roleArn);
+    if (result.finish !== 'launch') {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (folder) {
+        const target = vscode.Uri.joinPath(folder, `${result.spec.jobName}.bedrock-job.json`);
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(specToJson(result.spec)));
+        if (result.uploads.length > 0) log.info(`Saved spec ${target.fsPath}: its manifests must be in S3 (${result.uploads.map((u) => u.s3Uri).join(', ')}) before it is launched from the file.`);
+        void vscode.window.showTextDocument(target, { preview: false });
+      } else {
+        void vscode.window.showWarningMessage('Open a folder to save the job spec.');
+      }
+      if (result.finish === 'save') return { cancelled: true };
+    }
+    return launcher.launch(result.spec, randomUUID(), result.uploads);
+  }
+
+  explorer.onNotificationAction = (action, jobArn) => {
+    void (async () => {
+      if (action === 'Show Details' || action === 'Show Failure') await details.show(jobArn);
+      else if (action === 'Show Log') log.show();
+      else if (action === 'Provision Throughput') {
+        const job = await (await explorer.host.current()).getJob(jobArn);
+        if (job.outputModelArn) await vscode.commands.executeCommand('bedrockCustomizer.provisionThroughput', job.outputModelArn);
+      }
+    })().catch((err: unknown) => log.error(String(err)));
+  };
+
+  const reg = vscode.commands.registerCommand;
+  return [
+    vscode.languages.registerCodeLensProvider(JOB_SPEC_SELECTOR, new JobSpecLens()),
+    reg('bedrockCustomizer.launchJob', guarded(async (arg?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg
+        : arg === undefined && vscode.window.activeTextEditor?.document.fileName.endsWith('.bedrock-job.json')
+          ? vscode.window.activeTextEditor.document.uri : undefined;
+      return uri ? launchFromSpecFile(uri) : launchWizard();
+    })),
+    reg('bedrockCustomizer.provisionThroughput', guarded(async (arg?: unknown) => {
+      const arn = arnFromArg(arg);
+      if (!arn) { void vscode.window.showInformationMessage('Pick a custom model in the Custom Models view, then "Provision Throughput".'); return undefined; }
+      return provisionThroughput(arn, explorer, config, log, driver());
+    })),
+    reg('bedrockCustomizer.stopJob', guarded(async (arg?: unknown) => {
+      const arn = arnFromArg(arg);
+      return arn ? stopJob(arn, explorer, driver()) : false;
+    })),
+    reg('bedrockCustomizer.deleteModel', guarded(async (arg?: unknown) => {
+      const arn = arnFromArg(arg);
+      return arn ? deleteModel(arn, explorer, driver()) : false;
+    })),
+    reg('bedrockCustomizer.deleteThroughput', guarded(async (arg?: unknown) => {
+      const node = nodeFromArg(arg, 'throughput');
+      const arn = arnFromArg(arg);
+      if (!arn) return false;
+      const t = node?.data ?? await (await explorer.host.current()).getThroughput(arn);
+      return deleteThroughput(t, explorer, driver());
+    })),
+  ];
+}

@@ -1,0 +1,79 @@
+// Renders wizard steps with VS Code's quick input: a step counter, a Back button, validation as you type.
+import * as vscode from 'vscode';
+import { BACK, type Answer, type Choice, type InputDriver, type PickStep, type Position, type TextStep } from '../../core/lifecycle/steps';
+
+export class VsCodeDriver implements InputDriver {
+  text<S>(step: TextStep<S>, state: S, at: Position): Promise<Answer> {
+    const box = vscode.window.createInputBox();
+    box.title = step.title;
+    box.step = at.step;
+    box.totalSteps = at.total;
+    box.prompt = step.prompt;
+    box.placeholder = step.placeholder ?? '';
+    box.value = step.initial?.(state) ?? '';
+    box.ignoreFocusOut = true;
+    box.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    const check = (v: string): string | undefined => step.validate?.(v, state);
+    box.validationMessage = box.value !== '' ? check(box.value) : undefined;
+    return new Promise<Answer>((resolve) => {
+      let done = false;
+      const finish = (a: Answer): void => { if (!done) { done = true; resolve(a); box.dispose(); } };
+      box.onDidChangeValue((v) => { box.validationMessage = check(v); });
+      box.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) finish(BACK); });
+      box.onDidAccept(() => {
+        const message = check(box.value);
+        if (message) { box.validationMessage = message; return; }
+        finish(box.value);
+      });
+      box.onDidHide(() => finish(undefined));
+      box.show();
+    });
+  }
+
+  pick<S>(step: PickStep<S>, choices: Choice[], state: S, at: Position): Promise<Answer> {
+    type Item = vscode.QuickPickItem & { value: string };
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.title = step.title;
+    qp.step = at.step;
+    qp.totalSteps = at.total;
+    qp.placeholder = step.placeholder;
+    qp.ignoreFocusOut = true;
+    qp.matchOnDescription = true;
+    qp.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    const base: Item[] = choices.map((c) => ({ label: c.label, value: c.value, description: c.description ?? '', detail: c.detail ?? '' }));
+    qp.items = base;
+    return new Promise<Answer>((resolve) => {
+      let done = false;
+      const finish = (a: Answer): void => { if (!done) { done = true; resolve(a); qp.dispose(); } };
+      if (step.custom) {
+        // A typed value (e.g. an S3 URI) becomes the first item, with its problem shown when it is not valid.
+        qp.onDidChangeValue((v) => {
+          if (v.trim() === '') { qp.items = base; return; }
+          const problem = step.custom?.(v.trim(), state);
+          qp.items = [{ label: `Use "${v.trim()}"`, value: v.trim(), description: '', detail: problem ?? '', alwaysShow: true }, ...base];
+        });
+      }
+      qp.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) finish(BACK); });
+      qp.onDidAccept(() => {
+        const picked = qp.selectedItems[0];
+        if (!picked) return;
+        if (step.custom && !base.includes(picked) && step.custom(picked.value, state)) return;
+        finish(picked.value);
+      });
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
+    });
+  }
+
+  async confirm(message: string, detail: string, actions: string[]): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+  }
+
+  async typeToConfirm(prompt: string, expected: string): Promise<boolean> {
+    const typed = await vscode.window.showInputBox({
+      prompt, placeHolder: expected, ignoreFocusOut: true,
+      validateInput: (v) => (v === '' || v === expected ? undefined : `Type "${expected}" exactly to confirm.`),
+    });
+    return typed === expected;
+  }
+}

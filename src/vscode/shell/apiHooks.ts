@@ -1,0 +1,9 @@
+// Small hooks features expose through the extension's API (what `activate` returns), for integration tests and
+// benchmarks to observe the real UI state without reaching into internals.
+import type { ExplorerHooks } from '../explorer/hooks';
+import type { LifecycleHooks } from '../jobs/hooks';
+
+export interface ApiHooks {
+  explorer?: ExplorerHooks;
+  lifecycle?: LifecycleHooks;
+}
