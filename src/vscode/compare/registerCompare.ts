@@ -8,6 +8,8 @@ import { VIEW_TYPE } from './panel';
 import { ComparePanels } from './panels';
 import { pickSpec, specFromFile, specFromObject, type SpecSource } from './pickSpec';
 import { PanelProbe } from './probe';
+import { arnOf } from './modelSpec';
+import { specFromModel } from './specFromModel';
 import { ComparisonInputError, runComparison, withProgress } from './runComparison';
 import { runPipeline } from './runPipeline';
 
@@ -25,10 +27,6 @@ export interface CompareTestHooks {
   revive(state: ViewState): Promise<void>;
 }
 
-function isTreeItemLike(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && !Array.isArray((arg as Record<string, unknown>)['models']);
-}
-
 export function registerCompare({ context, log, config, aws }: Services): vscode.Disposable[] {
   const probe = new PanelProbe();
   const panels = new ComparePanels({ context, log, probe, aws });
@@ -36,15 +34,12 @@ export function registerCompare({ context, log, config, aws }: Services): vscode
   const compareModels = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
     let source: SpecSource;
     if (arg instanceof vscode.Uri) source = await specFromFile(arg);
-    else if (arg !== undefined && !isTreeItemLike(arg)) source = specFromObject(arg);
-    else {
-      if (arg !== undefined) {
-        // A custom model or throughput from the explorer: embedding with it needs the comparison pipeline, which
-        // compares through a compare spec; until then the user picks the spec or embeddings that include it.
-        log.info('Compare Models from a tree item: choose a compare spec or embeddings files that include this model.');
-      }
-      source = await pickSpec();
-    }
+    else if (typeof arg === 'object' && arg !== null && Array.isArray((arg as { models?: unknown }).models)) source = specFromObject(arg);
+    else if (arg !== undefined && arnOf(arg)) {
+      // A custom model or throughput from the explorer: write a spec for it and let the user review and run it.
+      await specFromModel(arnOf(arg) ?? '', context.extensionUri);
+      return undefined;
+    } else source = await pickSpec();
     if (!source) return undefined;
     if ('errors' in source) {
       const message = `The compare spec in ${source.where} has problems: ${source.errors.join('; ')}.`;
