@@ -107,13 +107,14 @@ async function answerFileDialog(page: Page, file: string): Promise<void> {
   throw new Error(`the file dialog did not accept ${file}`);
 }
 
-/** Resolves when `file` exists, watching its folder (no polling sleeps). */
+/** Resolves when `file` exists and has content, watching its folder (no polling sleeps). */
 function waitForFile(file: string, timeoutMs = 20_000): Promise<void> {
+  const written = (): boolean => fs.existsSync(file) && fs.statSync(file).size > 0;
   return new Promise((resolve, reject) => {
-    const watcher = fs.watch(path.dirname(file), () => { if (fs.existsSync(file)) done(); });
+    const watcher = fs.watch(path.dirname(file), () => { if (written()) done(); });
     const timer = setTimeout(() => { watcher.close(); reject(new Error(`${file} was not written within ${timeoutMs} ms`)); }, timeoutMs);
     const done = (): void => { clearTimeout(timer); watcher.close(); resolve(); };
-    if (fs.existsSync(file)) done();
+    if (written()) done();
   });
 }
 
