@@ -22,6 +22,8 @@ export interface Settings {
   'manifest.uploadConcurrency': number;
   'manifest.validationFraction': number;
   'manifest.splitSeed': number;
+  'compare.requestsPerMinute': number;
+  'compare.concurrency': number;
   'cleanup.typeNameObjectThreshold': number;
   'cleanup.s3Prefixes': string[];
   'explorer.pollSeconds': number;
@@ -56,6 +58,8 @@ export const DEFAULTS: Settings = {
   'manifest.uploadConcurrency': 8,
   'manifest.validationFraction': 0.2,
   'manifest.splitSeed': 42,
+  'compare.requestsPerMinute': 300,
+  'compare.concurrency': 8,
   'cleanup.typeNameObjectThreshold': 1000,
   'cleanup.s3Prefixes': [],
   'explorer.pollSeconds': 10,
