@@ -16,6 +16,8 @@ export interface ExtensionApi {
     readonly identity: () => SessionIdentity;
     readonly session: AwsContext['session'];
     readonly onDidChangeSession: AwsContext['onDidChangeSession'];
+    readonly credentialState: () => AwsContext['credentialState'];
+    readonly onDidChangeCredentialState: AwsContext['onDidChangeCredentialState'];
   };
   /** Test hooks of the features (e.g. `hooks.explorer`). */
   readonly hooks: ApiHooks;
@@ -42,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       identity: () => aws.identity,
       session: () => aws.session(),
       onDidChangeSession: aws.onDidChangeSession,
+      credentialState: () => aws.credentialState,
+      onDidChangeCredentialState: aws.onDidChangeCredentialState,
     },
     hooks,
   };

@@ -1,4 +1,5 @@
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 /** Settings shared by every client of a session. */
 export interface ClientSettings {
@@ -6,6 +7,8 @@ export interface ClientSettings {
   readonly credentials: AwsCredentialIdentityProvider;
   /** Total attempts per call including retries (the SDK's adaptive retry: backoff, jitter, client-side rate limit). */
   readonly maxAttempts: number;
+  /** `adaptive` (default) adds a client-side rate limiter that slows down while AWS throttles. */
+  readonly retryMode: 'adaptive' | 'standard';
   readonly requestTimeoutMs: number;
 }
 
@@ -14,9 +17,11 @@ export function clientConfig(settings: ClientSettings, endpoint: string | undefi
   return {
     region: settings.region,
     credentials: settings.credentials,
-    retryMode: 'adaptive' as const,
+    retryMode: settings.retryMode,
     maxAttempts: settings.maxAttempts,
-    requestHandler: { connectionTimeout: Math.min(settings.requestTimeoutMs, 10_000), requestTimeout: settings.requestTimeoutMs },
+    // HTTP/1.1 for every client: the Bedrock runtime client defaults to HTTP/2, which a plain-http endpoint
+    // (the local emulator, a proxy) cannot speak; InvokeModel works the same over HTTP/1.1.
+    requestHandler: new NodeHttpHandler({ connectionTimeout: Math.min(settings.requestTimeoutMs, 10_000), requestTimeout: settings.requestTimeoutMs }),
     ...(endpoint ? { endpoint } : {}),
   };
 }

@@ -41,5 +41,3 @@ export type { Page } from './pages';
 export { TMME_CUSTOMIZATION_REGIONS, DEFAULT_REGION, offersTmmeCustomization } from '../core/aws/regions';
 export { parseArn, resourceIdOf } from '../core/aws/arn';
 export { parseS3Uri, formatS3Uri } from '../core/aws/s3Uri';
-
-export { createS3ImageSource, type S3ImageSource, type S3SourceOptions } from './s3ImageSource';

@@ -28,6 +28,11 @@ export interface AwsSessionOptions {
   readonly endpoints?: AwsEndpoints | undefined;
   /** Attempts per call including adaptive retries (default 8, as the setting). */
   readonly maxAttempts?: number | undefined;
+  /**
+   * `adaptive` (default): exponential backoff with jitter plus a client-side rate limiter that slows down while
+   * AWS throttles. `standard`: the same backoff without the rate limiter.
+   */
+  readonly retryMode?: 'adaptive' | 'standard' | undefined;
   readonly requestTimeoutMs?: number | undefined;
   /** Use these credentials instead of the provider chain (tests, the CLI with explicit keys). */
   readonly credentials?: AwsCredentialIdentityProvider | undefined;
@@ -60,6 +65,7 @@ export class AwsSession {
       region: this.region,
       credentials: options.credentials ?? credentialsFor(this.profile),
       maxAttempts: Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+      retryMode: options.retryMode ?? 'adaptive',
       requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     };
     this.scope = { profile: this.profile, region: this.region };

@@ -2,8 +2,9 @@
 // chain (AWS_PROFILE, AWS_REGION, ...; BEDROCK_MM_ENDPOINT_S3 overrides the endpoint, e.g. a local emulator), local
 // paths relative to the manifest. BEDROCK_MM_DEEP_CONCURRENCY bounds the parallel reads (default 32).
 import { dirname } from 'node:path';
-import { createS3ImageSource } from '../aws/s3ImageSource';
+import { createAwsSession } from '../aws/session';
 import { routedImageSource } from '../core/image/fileSource';
+import { s3ImageSource } from '../core/image/s3Source';
 import { decodeManifest, forEachLine, scanJsonLine, type ManifestDiagnostic } from '../core/manifest';
 import { deepCheck, imageTargets } from '../core/manifest/deep';
 import type { CliIo } from './run';
@@ -14,14 +15,14 @@ export async function deepCheckFile(path: string, bytes: Uint8Array, io: CliIo):
   forEachLine(text, (start, end, line) => { lines.push([line, text.slice(start, end)]); });
   const targets = imageTargets(lines);
   const concurrency = Number(process.env['BEDROCK_MM_DEEP_CONCURRENCY'] ?? 32) || 32;
-  const s3 = createS3ImageSource({
-    region: process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'],
-    endpoint: process.env['BEDROCK_MM_ENDPOINT_S3'],
-    profile: process.env['AWS_PROFILE'],
+  const session = createAwsSession({
+    profile: process.env['AWS_PROFILE'] || undefined,
+    region: undefined, // the profile's region, else AWS_REGION, else us-east-1 (the session decides)
+    endpoints: { s3: process.env['BEDROCK_MM_ENDPOINT_S3'] || undefined },
   });
   try {
     const started = Date.now();
-    const result = await deepCheck(targets, routedImageSource(s3, dirname(path)), {
+    const result = await deepCheck(targets, routedImageSource(s3ImageSource(session.s3), dirname(path)), {
       concurrency,
       rangeOf: (line) => {
         const m = scanJsonLine(lines[line]?.[1] ?? '').members.filter((x) => x.key === 'image-ref').pop();
@@ -33,6 +34,6 @@ export async function deepCheckFile(path: string, bytes: Uint8Array, io: CliIo):
   } catch (err) {
     return `${path}: ${(err as Error).message}`;
   } finally {
-    s3.dispose();
+    session.dispose();
   }
 }

@@ -11,6 +11,8 @@ Starts the local AWS emulator and prints one JSON line with its endpoints once r
   --visibility-delay-ms N      indexed documents become searchable after N ms (default 2000)
   --min-training-records N     minimum training records a job accepts (default 1000, as AWS)
   --min-validation-records N   minimum validation records (default 8, as AWS)
+  --max-concurrent-jobs N      ServiceQuotaExceededException beyond N running jobs (default 10)
+  --runtime-rpm N              on-demand InvokeModel requests per minute before throttling (default 0: unlimited)
   --collection-kind K          classic (refuses document ids, default) or nextgen
   --seed N                     fault-injection seed (default 1)
   --throttle-rate R            0..1, every service (admin POST /faults sets them per service)
@@ -35,6 +37,8 @@ const NUMERIC: Record<string, keyof EmulatorOptions> = {
   '--min-training-records': 'minTrainingRecords',
   '--min-validation-records': 'minValidationRecords',
   '--seed': 'seed',
+  '--max-concurrent-jobs': 'maxConcurrentJobs',
+  '--runtime-rpm': 'runtimeRequestsPerMinute',
 };
 const FAULTS: Record<string, keyof FaultConfig> = {
   '--throttle-rate': 'throttleRate',

@@ -15,11 +15,13 @@ export interface FaultConfig {
   latencyMs: number;
   /** When true every request fails as with expired credentials. */
   expiredCredentials: boolean;
+  /** Every request is denied: by an identity policy that lacks the action, or by an explicit SCP deny. */
+  accessDenied: 'off' | 'identity' | 'scp';
 }
 
-export type FaultDecision = 'none' | 'drop' | 'throttle' | 'error' | 'expired';
+export type FaultDecision = 'none' | 'drop' | 'throttle' | 'error' | 'expired' | 'denied';
 
-export const NO_FAULTS: FaultConfig = { throttleRate: 0, errorRate: 0, dropRate: 0, latencyMs: 0, expiredCredentials: false };
+export const NO_FAULTS: FaultConfig = { throttleRate: 0, errorRate: 0, dropRate: 0, latencyMs: 0, expiredCredentials: false, accessDenied: 'off' };
 
 export class FaultInjector {
   private readonly configs = new Map<ServiceName, FaultConfig>();
@@ -48,6 +50,7 @@ export class FaultInjector {
   decide(service: ServiceName): FaultDecision {
     const c = this.get(service);
     if (c.expiredCredentials) return 'expired';
+    if (c.accessDenied !== 'off') return 'denied';
     // One draw per request keeps the sequence stable whatever the rates are.
     const r = this.random();
     if (r < c.dropRate) return 'drop';
@@ -75,6 +78,10 @@ export function validateFaultPatch(patch: Partial<FaultConfig>): Partial<FaultCo
   if (patch.expiredCredentials !== undefined) {
     if (typeof patch.expiredCredentials !== 'boolean') throw new RangeError('expiredCredentials must be true or false');
     out.expiredCredentials = patch.expiredCredentials;
+  }
+  if (patch.accessDenied !== undefined) {
+    if (!['off', 'identity', 'scp'].includes(patch.accessDenied)) throw new RangeError('accessDenied must be off, identity or scp');
+    out.accessDenied = patch.accessDenied;
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultDecision, FaultInjector } from './faults';
 import { requestId } from './ids';
 import type { RequestLog } from './requestLog';
-import type { ServiceName } from './services';
+import { ACCOUNT_ID, type ServiceName } from './services';
 
 export interface EmuRequest {
   method: string;
@@ -33,8 +33,21 @@ export interface ServiceDefinition {
   handle?: (req: EmuRequest) => Promise<EmuResponse>;
   /** Streaming handler that owns the response (S3, proxied to s3rver). */
   raw?: (req: IncomingMessage, res: ServerResponse) => void;
-  /** The service's answer to an injected fault or an unexpected exception. */
+  /** The service's answer to an injected fault or an unexpected exception (`message` is given for `denied`). */
   errorResponse(kind: Exclude<FaultDecision, 'none' | 'drop'> | 'internal', message?: string): EmuResponse;
+  /** IAM action prefix (`bedrock`, `s3`, `aoss`, ...) for access-denied messages. */
+  iamPrefix: string;
+  /** The operation a request names, for the request log and access-denied messages. */
+  operation(method: string, segments: string[], target: string | undefined): string;
+}
+
+const CALLER = `arn:aws:iam::${ACCOUNT_ID}:user/emulator`;
+
+/** AWS's wording for a denied action, which the AWS layer turns into an actionable message. */
+export function accessDeniedMessage(action: string, mode: 'identity' | 'scp'): string {
+  return mode === 'scp'
+    ? `User: ${CALLER} is not authorized to perform: ${action} with an explicit deny in a service control policy`
+    : `User: ${CALLER} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
 }
 
 export interface ServerContext {
@@ -152,12 +165,14 @@ async function serve(def: ServiceDefinition, ctx: ServerContext, req: IncomingMe
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
     target: typeof req.headers['x-amz-target'] === 'string' ? req.headers['x-amz-target'] : undefined,
+    operation: '',
     body: undefined as unknown,
     status: 0,
     fault: undefined as string | undefined,
   };
+  entry.operation = def.operation(entry.method, splitPath(url.pathname), entry.target);
   const decision = ctx.faults.decide(def.name);
-  const { latencyMs } = ctx.faults.get(def.name);
+  const { latencyMs, accessDenied } = ctx.faults.get(def.name);
   if (latencyMs > 0) await delay(latencyMs);
   try {
     if (decision === 'drop') {
@@ -170,7 +185,8 @@ async function serve(def: ServiceDefinition, ctx: ServerContext, req: IncomingMe
       entry.fault = decision;
       // Drain the body so the client sees a clean response rather than a reset.
       await readBody(req);
-      const r = def.errorResponse(decision);
+      const r = def.errorResponse(decision, decision === 'denied' && accessDenied !== 'off'
+        ? accessDeniedMessage(`${def.iamPrefix}:${entry.operation}`, accessDenied) : undefined);
       entry.status = r.status;
       ctx.log.add(entry);
       send(res, r);

@@ -7,6 +7,7 @@ import { aossControl } from './aoss/control';
 import { seedBedrock } from './bedrock/seed';
 import { bedrockControl } from './bedrock/control';
 import { bedrockRuntime } from './bedrock/runtime';
+import { RateLimiter } from './bedrock/rateLimit';
 import { BedrockState } from './bedrock/state';
 import { Clock } from './clock';
 import { uploadSampleDataset, type DatasetOptions } from './dataset/upload';
@@ -48,12 +49,13 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
       servers.push(server);
       return server.url;
     };
+    const limiter = new RateLimiter(opts.runtimeRequestsPerMinute);
     const openSearch = new OpenSearchData(clock, aoss, opts);
     const openSearchUrl = await start(openSearch.definition());
     aoss.setDataEndpoint(openSearchUrl);
     const endpoints: Omit<Endpoints, 'admin'> = {
       bedrock: await start(bedrockControl(bedrock, () => opts.jobDurationMs)),
-      bedrockRuntime: await start(bedrockRuntime(bedrock)),
+      bedrockRuntime: await start(bedrockRuntime(bedrock, limiter)),
       s3: await start(s3.definition),
       opensearchServerless: await start(aossControl(aoss)),
       opensearch: openSearchUrl,
@@ -65,6 +67,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
       clock,
       reset(keepS3) {
         bedrock.reset();
+        limiter.reset();
         aoss.reset();
         openSearch.reset();
         log.clear();

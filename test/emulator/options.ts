@@ -16,6 +16,10 @@ export interface EmulatorOptions {
   minTrainingRecords: number;
   /** Minimum validation records a job accepts (AWS: 8). */
   minValidationRecords: number;
+  /** Jobs InProgress or Stopping at once before CreateModelCustomizationJob answers ServiceQuotaExceededException. */
+  maxConcurrentJobs: number;
+  /** On-demand InvokeModel requests per minute of simulated time before ThrottlingException (0: unlimited). */
+  runtimeRequestsPerMinute: number;
   /** Seed for fault injection decisions. */
   seed: number;
   /** Faults applied to every service from the start (the admin API changes them per service later). */
@@ -36,6 +40,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   visibilityDelayMs: 2_000,
   minTrainingRecords: 1_000,
   minValidationRecords: 8,
+  maxConcurrentJobs: 10,
+  runtimeRequestsPerMinute: 0,
   seed: 1,
   faults: {},
   collectionKind: 'classic',

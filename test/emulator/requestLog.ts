@@ -11,6 +11,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   /** `x-amz-target` for awsJson services, else undefined. */
   target: string | undefined;
+  /** The API operation, e.g. CreateModelCustomizationJob, InvokeModel, PutObject, _bulk. */
+  operation: string;
   /** Parsed JSON body when the request carried JSON, else undefined (S3 bodies are never kept). */
   body: unknown;
   status: number;

@@ -39,6 +39,19 @@ function rewriteCredentials(req: IncomingMessage): void {
   if (req.url?.includes('AWSAccessKeyId=')) req.url = req.url.replace(/AWSAccessKeyId=[^&]+/, 'AWSAccessKeyId=S3RVER');
 }
 
+/** A coarse S3 operation name for the request log and access-denied messages. */
+function s3Operation(method: string, segments: string[]): string {
+  const object = segments.length > 1;
+  switch (method) {
+    case 'GET': return object ? 'GetObject' : segments.length === 1 ? 'ListBucket' : 'ListAllMyBuckets';
+    case 'HEAD': return object ? 'GetObject' : 'ListBucket';
+    case 'PUT': return object ? 'PutObject' : 'CreateBucket';
+    case 'DELETE': return object ? 'DeleteObject' : 'DeleteBucket';
+    case 'POST': return object ? 'PutObject' : 'DeleteObject';
+    default: return method;
+  }
+}
+
 export function createS3Emulation(directory?: string): S3Emulation {
   const ownDir = directory === undefined;
   const dir = directory ?? mkdtempSync(join(tmpdir(), 'bmc-emulator-s3-'));
@@ -51,6 +64,8 @@ export function createS3Emulation(directory?: string): S3Emulation {
 
   const definition: ServiceDefinition = {
     name: 's3',
+    iamPrefix: 's3',
+    operation: s3Operation,
     raw(req: IncomingMessage, res: ServerResponse) {
       rewriteCredentials(req);
       const url = new URL(req.url ?? '/', 'http://s3');
@@ -74,6 +89,7 @@ export function createS3Emulation(directory?: string): S3Emulation {
     },
     errorResponse(kind, message) {
       switch (kind) {
+        case 'denied': return xmlError(403, 'AccessDenied', message ?? 'Access Denied');
         case 'throttle': return xmlError(503, 'SlowDown', 'Please reduce your request rate.');
         case 'expired': return xmlError(400, 'ExpiredToken', 'The provided token has expired.');
         default: return xmlError(500, 'InternalError', message ?? 'We encountered an internal error. Please try again.');

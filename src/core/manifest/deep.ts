@@ -1,6 +1,7 @@
 // The deep check: reads the first bytes of every referenced image (bounded concurrency, progress, cancel) and turns
 // what checkImageHeader finds into diagnostics on the lines that reference the image. Results are cached by ETag,
 // so a re-check asks only "changed?" (If-None-Match) and costs no body bytes.
+import { mapBounded } from '../concurrency';
 import { checkImageHeader, DEFAULT_IMAGE_LIMITS, type ImageFacts, type ImageLimits } from '../image/header';
 import type { ImageSource } from '../image/source';
 import type { ManifestCode, ManifestDiagnostic } from './types';
@@ -34,8 +35,12 @@ export interface DeepOptions {
   rangeOf?: (line: number) => [number, number];
 }
 
+export interface DeepProblem { code: ManifestCode; message: string }
+
 export interface DeepResult {
   diagnostics: ManifestDiagnostic[];
+  /** Problems per image-ref (an editor re-places them on whatever lines hold the ref after edits). */
+  byRef: Map<string, DeepProblem[]>;
   images: number;
   checked: number;
   fromCache: number;
@@ -65,7 +70,7 @@ export async function checkImage(source: ImageSource, ref: string, limits: Image
   }
 }
 
-function verdictProblems(v: ImageVerdict): { code: ManifestCode; message: string }[] {
+function verdictProblems(v: ImageVerdict): DeepProblem[] {
   if (v.kind === 'facts') return v.facts.problems;
   if (v.kind === 'missing') return [{ code: 'image-missing', message: `Image not found: ${v.message}` }];
   if (v.kind === 'denied') return [{ code: 'image-access-denied', message: `Access denied reading the image: ${v.message} (the customization role needs s3:GetObject too)` }];
@@ -81,33 +86,30 @@ export async function deepCheck(targets: readonly DeepTarget[], source: ImageSou
   }
   const refs = [...byRef.keys()];
   const diagnostics: ManifestDiagnostic[] = [];
-  let next = 0;
+  const problemsByRef = new Map<string, DeepProblem[]>();
   let done = 0;
   let fromCache = 0;
-  const worker = async (): Promise<void> => {
-    while (next < refs.length && !options.signal?.aborted) {
-      const ref = refs[next++] as string;
-      let verdict: ImageVerdict & { cached?: boolean };
-      try {
-        verdict = await checkImage(source, ref, limits, options.cache);
-      } catch (err) {
-        verdict = { kind: 'error', message: err instanceof Error ? err.message : String(err) };
-      }
-      if (verdict.cached) fromCache++;
-      for (const p of verdictProblems(verdict)) {
-        for (const line of byRef.get(ref) ?? []) {
-          const [column, endColumn] = options.rangeOf?.(line) ?? [0, 0];
-          diagnostics.push({ line, column, endLine: line, endColumn, severity: 'error', code: p.code, message: p.message });
-        }
-      }
-      done++;
-      options.onProgress?.(done, refs.length);
+  await mapBounded(refs, options.concurrency ?? 16, async (ref) => {
+    let verdict: ImageVerdict & { cached?: boolean };
+    try {
+      verdict = await checkImage(source, ref, limits, options.cache);
+    } catch (err) {
+      verdict = { kind: 'error', message: err instanceof Error ? err.message : String(err) };
     }
-  };
-  const n = Math.max(1, Math.min(options.concurrency ?? 16, refs.length));
-  await Promise.all(Array.from({ length: n }, worker));
+    if (verdict.cached) fromCache++;
+    const problems = verdictProblems(verdict);
+    if (problems.length > 0) problemsByRef.set(ref, problems);
+    for (const p of problems) {
+      for (const line of byRef.get(ref) ?? []) {
+        const [column, endColumn] = options.rangeOf?.(line) ?? [0, 0];
+        diagnostics.push({ line, column, endLine: line, endColumn, severity: 'error', code: p.code, message: p.message });
+      }
+    }
+    done++;
+    options.onProgress?.(done, refs.length);
+  }, options.signal);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { diagnostics, images: refs.length, checked: done, fromCache, cancelled: options.signal?.aborted === true && done < refs.length };
+  return { diagnostics, byRef: problemsByRef, images: refs.length, checked: done, fromCache, cancelled: options.signal?.aborted === true && done < refs.length };
 }
 
 /** The image-ref targets of a manifest text (lines that parse and hold a string image-ref). */
@@ -119,6 +121,23 @@ export function imageTargets(lines: Iterable<[number, string]>): DeepTarget[] {
       const ref = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)['image-ref'] : undefined;
       if (typeof ref === 'string' && ref.length > 0) out.push({ ref, line });
     } catch { /* syntax errors are the line checks' business */ }
+  }
+  return out;
+}
+
+/** Places per-image problems on the lines that hold each image now (after any edits since the check). */
+export function placeDeepProblems(
+  byRef: ReadonlyMap<string, readonly DeepProblem[]>,
+  linesOf: (ref: string) => number[],
+  lineText: (line: number) => string | undefined,
+  rangeOf: (text: string) => [number, number],
+): ManifestDiagnostic[] {
+  const out: ManifestDiagnostic[] = [];
+  for (const [ref, problems] of byRef) {
+    for (const line of linesOf(ref)) {
+      const [column, endColumn] = rangeOf(lineText(line) ?? '');
+      for (const p of problems) out.push({ line, column, endLine: line, endColumn, severity: 'error', code: p.code, message: p.message });
+    }
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { deleteLineFix } from './lineRules';
 import type { ManifestDiagnostic, ManifestLimits, ManifestRole } from './types';
 
 /** Where the image-ref value sits on a line (falls back to the whole line). */
-function imageRefRange(text: string): [number, number] {
+export function imageRefRange(text: string): [number, number] {
   const scan = scanJsonLine(text);
   let found: [number, number] | undefined;
   for (const m of scan.members) if (m.key === 'image-ref') found = [m.valueStart, m.valueEnd];
@@ -15,12 +15,10 @@ function shorten(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
-/** The diagnostic on `line`, a repeat of the image first seen on `firstLine`. */
+/** The diagnostic on `line`, a repeat of the image first seen on `firstLine`; ranges are the image-ref values. */
 export function duplicateDiagnostic(
-  line: number, lineText: string, firstLine: number, firstLineText: string, imageRef: string, sameCaption: boolean,
+  line: number, [start, end]: readonly [number, number], firstLine: number, [fStart, fEnd]: readonly [number, number], imageRef: string, sameCaption: boolean,
 ): ManifestDiagnostic {
-  const [start, end] = imageRefRange(lineText);
-  const [fStart, fEnd] = imageRefRange(firstLineText);
   const related = { line: firstLine, column: fStart, endLine: firstLine, endColumn: fEnd, message: 'first use of this image' };
   if (sameCaption) {
     return {

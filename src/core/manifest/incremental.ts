@@ -2,7 +2,7 @@
 // lines it touched, and the file-level checks (duplicates, conflicting captions, record count) are rebuilt from the
 // per-line summaries kept in an index of image-ref -> lines. One edit in a 100,000-line file costs microseconds
 // for the check and one pass over the line array to assemble diagnostics.
-import { duplicateDiagnostic, recordCountDiagnostic } from './fileRules';
+import { duplicateDiagnostic, imageRefRange, recordCountDiagnostic } from './fileRules';
 import { checkLine, type LineContext, type LineSummary } from './lineRules';
 import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
@@ -13,6 +13,13 @@ interface LineState {
   checkedAt: number;
   /** The current line number (kept up to date on every edit). */
   index: number;
+  /** Where the image-ref value sits (computed once, when the line is first found in a duplicate). */
+  refRange?: [number, number];
+}
+
+function refRangeOf(s: LineState): [number, number] {
+  s.refRange ??= imageRefRange(s.text);
+  return s.refRange;
 }
 
 /** Moves a diagnostic computed at one line to another (lines shift when lines above are inserted or deleted). */
@@ -71,6 +78,11 @@ export class IncrementalManifest {
     return this.lines[line]?.summary.imageRef;
   }
 
+  /** The current lines holding `ref` as their image-ref. */
+  linesOf(ref: string): number[] {
+    return (this.refs.get(ref) ?? []).map((s) => s.index).sort((a, b) => a - b);
+  }
+
   /** All diagnostics, sorted by line. */
   diagnostics(): ManifestDiagnostic[] {
     const out: ManifestDiagnostic[] = [];
@@ -87,7 +99,7 @@ export class IncrementalManifest {
       const first = states[0];
       if (!first) continue;
       for (const s of states.slice(1)) {
-        fileLevel.push(duplicateDiagnostic(s.index, s.text, first.index, first.text, ref, s.summary.caption === first.summary.caption));
+        fileLevel.push(duplicateDiagnostic(s.index, refRangeOf(s), first.index, refRangeOf(first), ref, s.summary.caption === first.summary.caption));
       }
     }
     const count = recordCountDiagnostic(this.records, this.role, this.ctx.limits, this.lines[0]?.text.length ?? 0);

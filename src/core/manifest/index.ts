@@ -8,3 +8,5 @@ export { scanJsonLine } from './jsonScan';
 export { parseS3Uri, s3UriProblem, bucketNameProblem } from './s3uri';
 export { suggestKey } from './keys';
 export { IncrementalManifest, splitLines } from './incremental';
+export { imageRefRange } from './fileRules';
+export { deepCheck, checkImage, imageTargets, placeDeepProblems, ImageCheckCache, type DeepProblem, type DeepResult, type DeepTarget } from './deep';

@@ -2,7 +2,7 @@
 // Never throws on user data. Built for Bedrock's largest manifest (500,000 lines): one native decode, an indexOf
 // line splitter, JSON.parse + a compiled schema per line, and position-aware rescans only for lines with problems.
 import { decodeManifest } from './decode';
-import { duplicateDiagnostic, recordCountDiagnostic } from './fileRules';
+import { duplicateDiagnostic, imageRefRange, recordCountDiagnostic } from './fileRules';
 import { checkLine, type LineContext } from './lineRules';
 import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
@@ -87,7 +87,7 @@ export function validateManifest(input: string | Uint8Array, options: BatchOptio
     const first = repeats[i + 1] ?? 0;
     const dupText = lineText(line);
     const sameCaption = fieldOf(line, 'caption') === fieldOf(first, 'caption');
-    add(duplicateDiagnostic(line, dupText, first, lineText(first), refOf(line) ?? '', sameCaption));
+    add(duplicateDiagnostic(line, imageRefRange(dupText), first, imageRefRange(lineText(first)), refOf(line) ?? '', sameCaption));
   }
   const count = recordCountDiagnostic(records, options.role, limits, firstLineLength);
   if (count) add(count);

@@ -16,6 +16,18 @@ export interface Settings {
   'pricing.throughputHourlyOneMonth': number;
   'pricing.throughputHourlySixMonths': number;
   'pricing.trainingPerRecordEpoch': number;
+  'manifest.include': string[];
+  'manifest.role': 'auto' | 'training' | 'validation';
+  'manifest.roles': Record<string, 'training' | 'validation'>;
+  'manifest.maxDiagnostics': number;
+  'manifest.s3Prefix': string;
+  'manifest.maxImageMegabytes': 5 | 25;
+  'manifest.minImageSide': 128 | 256;
+  'manifest.deepCheckConcurrency': number;
+  'manifest.captionTemplate': string;
+  'manifest.uploadConcurrency': number;
+  'manifest.validationFraction': number;
+  'manifest.splitSeed': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -34,4 +46,16 @@ export const DEFAULTS: Settings = {
   'pricing.throughputHourlyOneMonth': 0,
   'pricing.throughputHourlySixMonths': 0,
   'pricing.trainingPerRecordEpoch': 0,
+  'manifest.include': ['**/*train*.jsonl', '**/*valid*.jsonl', '**/*manifest*.jsonl'],
+  'manifest.role': 'auto',
+  'manifest.roles': {},
+  'manifest.maxDiagnostics': 1000,
+  'manifest.s3Prefix': '',
+  'manifest.maxImageMegabytes': 5,
+  'manifest.minImageSide': 128,
+  'manifest.deepCheckConcurrency': 16,
+  'manifest.captionTemplate': 'The letter {label} in sign language',
+  'manifest.uploadConcurrency': 8,
+  'manifest.validationFraction': 0.2,
+  'manifest.splitSeed': 42,
 };

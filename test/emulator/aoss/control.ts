@@ -193,8 +193,11 @@ export function aossControl(state: AossState): ServiceDefinition {
   return {
     name: 'opensearchServerless',
     handle: (req) => handle(state, req),
+    iamPrefix: 'aoss',
+    operation: (_method, _segments, target) => (target ?? '').replace(/^OpenSearchServerless\./, '') || 'unknown',
     errorResponse(kind, message) {
       switch (kind) {
+        case 'denied': return aossError('AccessDeniedException', 403, message ?? 'Access denied');
         case 'throttle': return aossError('ThrottlingException', 400, 'Rate exceeded');
         case 'expired': return aossError('ExpiredTokenException', 403, 'The security token included in the request is expired');
         default: return aossError('InternalServerException', 500, message ?? 'Internal server error');

@@ -35,8 +35,9 @@ export function toResponse(err: unknown): EmuResponse {
 }
 
 /** The answer both Bedrock services give to an injected fault or an unexpected exception. */
-export function bedrockFault(kind: 'throttle' | 'error' | 'expired' | 'internal', message?: string): EmuResponse {
+export function bedrockFault(kind: 'throttle' | 'error' | 'expired' | 'denied' | 'internal', message?: string): EmuResponse {
   switch (kind) {
+    case 'denied': return errorResponse('AccessDeniedException', message ?? 'You do not have access to this operation.');
     case 'throttle': return errorResponse('ThrottlingException', 'Too many requests, please wait before trying again.');
     case 'expired': return errorResponse('ExpiredTokenException', 'The security token included in the request is expired');
     default: return errorResponse('InternalServerException', message ?? 'An internal server error occurred. Retry your request.');

@@ -51,6 +51,10 @@ export const createJob: Handler = async ({ state, req, jobDurationMs }) => {
     || [...state.jobs.values()].some((j) => j.outputModelName === outputModelName && (j.status === 'InProgress' || j.status === 'Stopping'));
   if (inUse) throw conflict(`A custom model named ${outputModelName} already exists or is being created. Choose a different custom model name.`);
 
+  const running = [...state.jobs.values()].filter((j) => j.status === 'InProgress' || j.status === 'Stopping').length;
+  if (running >= state.options.maxConcurrentJobs) {
+    throw new BedrockError('ServiceQuotaExceededException', `You have reached the quota of ${state.options.maxConcurrentJobs} concurrent model customization jobs. Wait for a job to finish or stop one, or request a quota increase in Service Quotas.`);
+  }
   const now = state.clock.now();
   const id = resourceId();
   const job: JobRecord = {

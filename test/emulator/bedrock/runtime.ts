@@ -8,6 +8,7 @@ import { decodeImage, imageFeatures, imageInfo } from '../model/image';
 import type { Adapter } from '../model/adapter';
 import { foundationModelId, TMME_CUSTOMIZABLE_ID } from './arns';
 import { BedrockError, bedrockFault, errorResponse, notFound, toResponse, validation } from './errors';
+import type { RateLimiter } from './rateLimit';
 import type { BedrockState } from './state';
 
 const MAX_TEXT_CHARS = 2560;
@@ -91,8 +92,11 @@ function imageVector(bytes: Buffer, adapter: Adapter | undefined, length: number
   return adapter ? adaptImage(adapter, features, length) : projectImage(features, length);
 }
 
-async function invoke(state: BedrockState, req: EmuRequest, modelId: string): Promise<EmuResponse> {
+async function invoke(state: BedrockState, req: EmuRequest, modelId: string, limiter: RateLimiter): Promise<EmuResponse> {
   const { adapter } = await resolveModel(state, modelId);
+  if (adapter === undefined && foundationModelId(modelId) && !limiter.admit(state.clock.now())) {
+    throw new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again. You have sent too many requests in a short period of time.');
+  }
   const { text, image, length } = parseBody(req);
   const textVec = text !== undefined ? embedText(text, length) : undefined;
   const imageVec = image !== undefined ? imageVector(image, adapter, length) : undefined;
@@ -104,7 +108,7 @@ async function invoke(state: BedrockState, req: EmuRequest, modelId: string): Pr
   });
 }
 
-export function bedrockRuntime(state: BedrockState): ServiceDefinition {
+export function bedrockRuntime(state: BedrockState, limiter: RateLimiter): ServiceDefinition {
   return {
     name: 'bedrockRuntime',
     async handle(req) {
@@ -113,11 +117,13 @@ export function bedrockRuntime(state: BedrockState): ServiceDefinition {
         return errorResponse('UnknownOperationException', `No Bedrock runtime operation matches ${req.method} ${req.rawPath}.`);
       }
       try {
-        return await invoke(state, req, modelId);
+        return await invoke(state, req, modelId, limiter);
       } catch (err) {
         return toResponse(err);
       }
     },
     errorResponse: bedrockFault,
+    iamPrefix: 'bedrock',
+    operation: (method, segments) => (method === 'POST' && segments[0] === 'model' && segments[2] === 'invoke' ? 'InvokeModel' : `${method} /${segments.join('/')}`),
   };
 }

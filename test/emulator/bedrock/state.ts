@@ -13,6 +13,7 @@ import type { JobRecord, ModelRecord, Tag, ThroughputRecord } from './types';
 export interface LifecycleOptions extends DataLimits {
   stopDurationMs: number;
   throughputDurationMs: number;
+  maxConcurrentJobs: number;
 }
 
 /** Job phases as fractions of its duration: validation, then data processing, then training. */

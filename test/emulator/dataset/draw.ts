@@ -34,16 +34,17 @@ export function drawImage(label: string, v: Variation): Buffer {
   const p = classPattern(label);
   const rgb = new Uint8Array(IMAGE_SIDE * IMAGE_SIDE * 3);
   const cell = IMAGE_SIDE / GRID;
+  const r2 = v.blob.r * v.blob.r;
   for (let y = 0; y < IMAGE_SIDE; y++) {
-    for (let x = 0; x < IMAGE_SIDE; x++) {
+    const sy = y - v.dy;
+    const rowBase = sy >= 0 && sy < IMAGE_SIDE ? Math.floor(sy / cell) * GRID : -1;
+    const by = y - v.blob.y;
+    let o = y * IMAGE_SIDE * 3;
+    for (let x = 0; x < IMAGE_SIDE; x++, o += 3) {
       const sx = x - v.dx;
-      const sy = y - v.dy;
-      let c: [number, number, number] = p.background;
-      if (sx >= 0 && sy >= 0 && sx < IMAGE_SIDE && sy < IMAGE_SIDE) c = p.cells[Math.floor(sy / cell) * GRID + Math.floor(sx / cell)] ?? p.background;
+      let c = rowBase >= 0 && sx >= 0 && sx < IMAGE_SIDE ? p.cells[rowBase + Math.floor(sx / cell)] ?? p.background : p.background;
       const bx = x - v.blob.x;
-      const by = y - v.blob.y;
-      if (bx * bx + by * by < v.blob.r * v.blob.r) c = v.blob.c;
-      const o = (y * IMAGE_SIDE + x) * 3;
+      if (bx * bx + by * by < r2) c = v.blob.c;
       rgb[o] = Math.min(255, c[0] * v.light);
       rgb[o + 1] = Math.min(255, c[1] * v.light);
       rgb[o + 2] = Math.min(255, c[2] * v.light);

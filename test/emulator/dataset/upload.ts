@@ -16,10 +16,17 @@ export async function uploadSampleDataset(store: ObjectStore, options: Partial<D
   const o = { ...DEFAULT_DATASET, ...options };
   await store.createBucket(o.bucket);
   const lines: Record<'training' | 'validation' | 'test', string[]> = { training: [], validation: [], test: [] };
+  // Writes overlap in small batches: the store does several file operations per object.
+  let batch: Promise<void>[] = [];
   for (const img of generateDataset(o)) {
-    await store.putObject(o.bucket, img.key, img.bytes, 'image/png');
+    batch.push(store.putObject(o.bucket, img.key, img.bytes, 'image/png'));
     lines[img.split].push(JSON.stringify({ 'image-ref': `s3://${o.bucket}/${img.key}`, caption: img.caption }));
+    if (batch.length >= 16) {
+      await Promise.all(batch);
+      batch = [];
+    }
   }
+  await Promise.all(batch);
   const uri = (split: keyof typeof lines): string => `s3://${o.bucket}/manifests/${split}.jsonl`;
   for (const split of ['training', 'validation', 'test'] as const) {
     await store.putObject(o.bucket, `manifests/${split}.jsonl`, lines[split].join('\n') + '\n', 'application/jsonl');

@@ -43,15 +43,17 @@ export function imageFeatures(image: RgbImage): Float64Array {
   const { width, height, rgb } = image;
   const sums = new Float64Array(FEATURE_DIM);
   const counts = new Float64Array(FEATURE_SIDE * FEATURE_SIDE);
+  const column = new Int32Array(width);
+  for (let x = 0; x < width; x++) column[x] = Math.min(FEATURE_SIDE - 1, Math.floor((x * FEATURE_SIDE) / width));
   for (let y = 0; y < height; y++) {
-    const cy = Math.min(FEATURE_SIDE - 1, Math.floor((y * FEATURE_SIDE) / height));
-    for (let x = 0; x < width; x++) {
-      const cx = Math.min(FEATURE_SIDE - 1, Math.floor((x * FEATURE_SIDE) / width));
-      const cell = cy * FEATURE_SIDE + cx;
-      const p = (y * width + x) * 3;
-      sums[cell * 3] = (sums[cell * 3] ?? 0) + (rgb[p] ?? 0);
-      sums[cell * 3 + 1] = (sums[cell * 3 + 1] ?? 0) + (rgb[p + 1] ?? 0);
-      sums[cell * 3 + 2] = (sums[cell * 3 + 2] ?? 0) + (rgb[p + 2] ?? 0);
+    const rowCell = Math.min(FEATURE_SIDE - 1, Math.floor((y * FEATURE_SIDE) / height)) * FEATURE_SIDE;
+    let p = y * width * 3;
+    for (let x = 0; x < width; x++, p += 3) {
+      const cell = rowCell + (column[x] ?? 0);
+      const o = cell * 3;
+      sums[o] = (sums[o] ?? 0) + (rgb[p] ?? 0);
+      sums[o + 1] = (sums[o + 1] ?? 0) + (rgb[p + 1] ?? 0);
+      sums[o + 2] = (sums[o + 2] ?? 0) + (rgb[p + 2] ?? 0);
       counts[cell] = (counts[cell] ?? 0) + 1;
     }
   }

@@ -55,6 +55,10 @@ export function decodePng(bytes: Buffer): RgbImage {
     const filter = raw[y * (stride + 1)] ?? 0;
     const src = y * (stride + 1) + 1;
     const dst = y * stride;
+    if (filter === 0) {
+      pixels.set(raw.subarray(src, src + stride), dst); // the common unfiltered row: a plain copy
+      continue;
+    }
     for (let x = 0; x < stride; x++) {
       const v = raw[src + x] ?? 0;
       const a = x >= bpp ? pixels[dst + x - bpp] ?? 0 : 0;
@@ -65,6 +69,7 @@ export function decodePng(bytes: Buffer): RgbImage {
       pixels[dst + x] = (v + pred) & 0xff;
     }
   }
+  if (colorType === 2 && depth === 8) return { width, height, rgb: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length) };
   const rgb = new Uint8Array(width * height * 3);
   const step = depth / 8; // for 16-bit samples the high byte comes first
   for (let i = 0; i < width * height; i++) {

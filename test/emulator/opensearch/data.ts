@@ -33,6 +33,12 @@ export class OpenSearchData {
   definition(): ServiceDefinition {
     return {
       name: 'opensearch',
+      iamPrefix: 'aoss',
+      // The data plane authorises everything as aoss:APIAccessAll; the log still names the REST operation.
+      operation: (method, segments) => {
+        const rest = segments[0] === '_aoss' ? segments.slice(2) : segments;
+        return rest.find((s) => s.startsWith('_')) ?? `${method} index`;
+      },
       handle: async (req) => {
         try {
           return this.handle(req);
@@ -43,6 +49,7 @@ export class OpenSearchData {
       },
       errorResponse(kind, message) {
         switch (kind) {
+          case 'denied': return json(403, { message: message ?? 'Forbidden' });
           case 'throttle': return osError(429, 'rejected_execution_exception', 'Too Many Requests');
           case 'expired': return json(403, { message: 'The security token included in the request is expired' });
           default: return osError(500, 'internal_server_error', message ?? 'Internal server error');

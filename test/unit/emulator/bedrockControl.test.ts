@@ -5,7 +5,7 @@ import {
   DeleteProvisionedModelThroughputCommand, GetCustomModelCommand, GetFoundationModelCommand, GetModelCustomizationJobCommand,
   GetProvisionedModelThroughputCommand, ListCustomModelsCommand, ListModelCustomizationJobsCommand,
   ListProvisionedModelThroughputsCommand, ListTagsForResourceCommand, StopModelCustomizationJobCommand, TagResourceCommand,
-  UntagResourceCommand, type CreateModelCustomizationJobCommandInput,
+  UntagResourceCommand, UpdateProvisionedModelThroughputCommand, type CreateModelCustomizationJobCommandInput,
 } from '@aws-sdk/client-bedrock';
 import { jobInput, rejection, setUp, type Harness } from './harness';
 
@@ -113,6 +113,13 @@ describe('emulator Bedrock control plane: validation and errors', () => {
     assert.equal(again.name, 'ValidationException');
   });
 
+  it('answers ServiceQuotaExceededException beyond the concurrent-job quota', async () => {
+    for (let i = 0; i < 10; i++) await h.bedrock.send(new CreateModelCustomizationJobCommand(jobInput(`quota-${i}`)));
+    const err = await rejection(() => h.bedrock.send(new CreateModelCustomizationJobCommand(jobInput('quota-10'))));
+    assert.equal(err.name, 'ServiceQuotaExceededException');
+    assert.match(err.message, /quota of 10 concurrent model customization jobs/);
+  });
+
   it('describes the foundation model by id, :0 and ARN, and refuses others', async () => {
     for (const id of ['amazon.titan-embed-image-v1', 'amazon.titan-embed-image-v1:0', 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-image-v1:0']) {
       const r = await h.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: id }));
@@ -151,6 +158,8 @@ describe('emulator Bedrock control plane: models, throughput and tags (seeded)',
     const listed = await h.bedrock.send(new ListProvisionedModelThroughputsCommand({ statusEquals: 'InService' }));
     assert.equal(listed.provisionedModelSummaries?.length, 1);
 
+    await h.bedrock.send(new UpdateProvisionedModelThroughputCommand({ provisionedModelId: provisionedModelArn, desiredProvisionedModelName: 'pt-renamed' }));
+    assert.equal((await h.bedrock.send(new GetProvisionedModelThroughputCommand({ provisionedModelId: 'pt-renamed' }))).provisionedModelArn, provisionedModelArn);
     const conflict = await rejection(() => h.bedrock.send(new DeleteCustomModelCommand({ modelIdentifier: modelArn })));
     assert.equal(conflict.name, 'ConflictException');
     assert.match(conflict.message, /Delete the provisioned throughput first/);

@@ -29,6 +29,19 @@ async function top1(h: Harness, modelId: string, test: { label: string; base64: 
   return hits / letters.length;
 }
 
+describe('emulator Bedrock runtime on-demand quota', () => {
+  let h: Harness;
+  before(async () => { h = await setUp({ runtimeRequestsPerMinute: 3 }); });
+  after(async () => { await h.tearDown(); });
+
+  it('throttles on-demand requests beyond the per-minute quota, per minute of simulated time', async () => {
+    for (let i = 0; i < 3; i++) await embed(h, BASE, { inputText: `q${i}` });
+    assert.equal((await rejection(() => embed(h, BASE, { inputText: 'q3' }))).name, 'ThrottlingException');
+    await h.admin('POST', '/clock', { advanceMs: 60_000 });
+    assert.equal((await embed(h, BASE, { inputText: 'q4' })).length, 1024);
+  });
+});
+
 describe('emulator Bedrock runtime InvokeModel', () => {
   let h: Harness;
   const sample = [...generateDataset({ imagesPerClass: 1, testPerClass: 0, classes: 1, augment: false })][0];
