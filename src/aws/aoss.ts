@@ -6,6 +6,9 @@ import {
   DeleteAccessPolicyCommand,
   DeleteCollectionCommand,
   DeleteSecurityPolicyCommand,
+  GetAccessPolicyCommand,
+  GetSecurityPolicyCommand,
+  ListTagsForResourceCommand,
   ListCollectionsCommand,
   OpenSearchServerlessClient,
   type AccessPolicyDetail,
@@ -95,6 +98,22 @@ export class AossControlPlane {
   async deleteCollection(id: string): Promise<DeleteCollectionDetail | undefined> {
     const out = await this.call('DeleteCollection', id, () => this.client.send(new DeleteCollectionCommand({ id })));
     return out.deleteCollectionDetail;
+  }
+
+  // ---- read-backs used by the clean-up (existence checks and tag discovery)
+  async getSecurityPolicy(type: SecurityPolicyKind, name: string): Promise<SecurityPolicyDetail | undefined> {
+    const out = await this.call('GetSecurityPolicy', name, () => this.client.send(new GetSecurityPolicyCommand({ name, type })));
+    return out.securityPolicyDetail;
+  }
+
+  async getAccessPolicy(name: string): Promise<AccessPolicyDetail | undefined> {
+    const out = await this.call('GetAccessPolicy', name, () => this.client.send(new GetAccessPolicyCommand({ name, type: 'data' })));
+    return out.accessPolicyDetail;
+  }
+
+  async listTagsForResource(resourceArn: string): Promise<AossTag[]> {
+    const out = await this.call('ListTagsForResource', resourceArn, () => this.client.send(new ListTagsForResourceCommand({ resourceArn })));
+    return out.tags ?? [];
   }
 
   private call<T>(operation: string, resource: string | undefined, send: () => Promise<T>): Promise<T> {

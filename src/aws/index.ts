@@ -41,3 +41,9 @@ export type { Page } from './pages';
 export { TMME_CUSTOMIZATION_REGIONS, DEFAULT_REGION, offersTmmeCustomization } from '../core/aws/regions';
 export { parseArn, resourceIdOf } from '../core/aws/arn';
 export { parseS3Uri, formatS3Uri } from '../core/aws/s3Uri';
+
+// Clean-up: discovery and per-kind targets for the executor in src/core/cleanup.
+export { cleanupTargets, discover, AWS_ERRORS } from './cleanup/index';
+export type { Discovery, DiscoveryInput, TargetOptions } from './cleanup/index';
+export { checkPresence, discoverPlan, runPlan } from './cleanup/run';
+export type { RunOptions } from './cleanup/run';

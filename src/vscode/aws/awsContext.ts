@@ -6,6 +6,7 @@ import { loadAws } from '../shell/awsLoader';
 import type { Config, Settings } from '../shell/config';
 import type { Log } from '../shell/log';
 import { credentialStateFor, guessNoCredentials, type CredentialState } from './credentialState';
+import { errorActions } from './errorActions';
 import { ProfileCache } from './profileCache';
 import { AwsStatusBar } from './statusBar';
 
@@ -109,6 +110,28 @@ export class AwsContext implements vscode.Disposable {
     const error = loadAws().toUserError(err, { profile: this.identityNow.profileLabel, region: this.identityNow.region, ...ctx });
     const state = credentialStateFor(error);
     if (state) this.setState(state);
+    return error;
+  }
+
+  /**
+   * Shows an AWS failure with the buttons that fix it ("Sign in again", "Choose Profile", "Open Model Access",
+   * "Show Log") and logs it. Returns the translated error. After "Sign in again" the clients are rebuilt so the
+   * next call picks up the new session.
+   */
+  async showError(err: unknown, ctx: AwsErrorContext): Promise<AwsUserError> {
+    const error = this.toUserError(err, ctx);
+    this.log.error(error.message);
+    const actions = errorActions(error, this.identityNow.region);
+    const picked = await vscode.window.showErrorMessage(error.message, ...actions.map((a) => a.label));
+    const action = actions.find((a) => a.label === picked);
+    if (action?.kind === 'command') await vscode.commands.executeCommand(action.command);
+    if (action?.kind === 'url') await vscode.env.openExternal(vscode.Uri.parse(action.url));
+    if (action?.kind === 'terminal') {
+      const terminal = vscode.window.createTerminal({ name: 'AWS sign-in' });
+      terminal.show();
+      terminal.sendText(action.commandLine);
+      this.rebuild(['credentials']);
+    }
     return error;
   }
 

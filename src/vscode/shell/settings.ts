@@ -10,12 +10,6 @@ export interface Settings {
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
   'maxAttempts': number;
-  'explorer.pollSeconds': number;
-  'explorer.pageSize': number;
-  'pricing.throughputHourlyNoCommitment': number;
-  'pricing.throughputHourlyOneMonth': number;
-  'pricing.throughputHourlySixMonths': number;
-  'pricing.trainingPerRecordEpoch': number;
   'manifest.include': string[];
   'manifest.role': 'auto' | 'training' | 'validation';
   'manifest.roles': Record<string, 'training' | 'validation'>;
@@ -28,6 +22,15 @@ export interface Settings {
   'manifest.uploadConcurrency': number;
   'manifest.validationFraction': number;
   'manifest.splitSeed': number;
+  'cleanup.typeNameObjectThreshold': number;
+  'explorer.pollSeconds': number;
+  'explorer.pageSize': number;
+  'pricing.throughputHourlyNoCommitment': number;
+  'pricing.throughputHourlyOneMonth': number;
+  'pricing.throughputHourlySixMonths': number;
+  'pricing.trainingPerRecordEpoch': number;
+  'compare.requestsPerMinute': number;
+  'compare.concurrency': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -40,12 +43,6 @@ export const DEFAULTS: Settings = {
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
   'maxAttempts': 8,
-  'explorer.pollSeconds': 10,
-  'explorer.pageSize': 50,
-  'pricing.throughputHourlyNoCommitment': 0,
-  'pricing.throughputHourlyOneMonth': 0,
-  'pricing.throughputHourlySixMonths': 0,
-  'pricing.trainingPerRecordEpoch': 0,
   'manifest.include': ['**/*train*.jsonl', '**/*valid*.jsonl', '**/*manifest*.jsonl'],
   'manifest.role': 'auto',
   'manifest.roles': {},
@@ -58,4 +55,13 @@ export const DEFAULTS: Settings = {
   'manifest.uploadConcurrency': 8,
   'manifest.validationFraction': 0.2,
   'manifest.splitSeed': 42,
+  'cleanup.typeNameObjectThreshold': 1000,
+  'explorer.pollSeconds': 10,
+  'explorer.pageSize': 50,
+  'pricing.throughputHourlyNoCommitment': 0,
+  'pricing.throughputHourlyOneMonth': 0,
+  'pricing.throughputHourlySixMonths': 0,
+  'pricing.trainingPerRecordEpoch': 0,
+  'compare.requestsPerMinute': 300,
+  'compare.concurrency': 8,
 };

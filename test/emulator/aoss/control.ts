@@ -152,6 +152,14 @@ function deleteCollection(state: AossState, b: Body): object {
   return { deleteCollectionDetail: { id: c.id, name: c.name, status: 'DELETING' } };
 }
 
+// The clean-up discovers collections by the extension's tag, as AWS's ListTagsForResource reports them.
+function listTags(state: AossState, b: Body): object {
+  const arn = str(b, 'resourceArn') as string;
+  const c = [...state.collections.values()].find((x) => x.arn === arn);
+  if (!c) throw missing(`Resource ${arn} is not found`);
+  return { tags: c.tags };
+}
+
 const OPERATIONS: Record<string, (s: AossState, b: Body) => object> = {
   CreateSecurityPolicy: (s, b) => createPolicy(s, b, 'security'),
   GetSecurityPolicy: (s, b) => getPolicy(s, b, 'security'),
@@ -165,6 +173,7 @@ const OPERATIONS: Record<string, (s: AossState, b: Body) => object> = {
   BatchGetCollection: batchGet,
   ListCollections: listCollections,
   DeleteCollection: deleteCollection,
+  ListTagsForResource: listTags,
 };
 
 async function handle(state: AossState, req: EmuRequest): Promise<EmuResponse> {

@@ -1,0 +1,209 @@
+// `compare --spec`: the whole comparison against AWS (or the emulator): read the spec and manifests, embed every
+// image and query text with every model (cached, rate-capped), rank in the chosen vector store, score, and save the
+// report next to the spec with the inputs' fingerprints.
+
+import { createHash } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AwsUserError } from '../../core/aws/userError';
+import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
+import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCache';
+import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
+import { compileLabelRule, type LabelRule } from '../../core/eval/labels';
+import type { Clock } from '../../core/eval/pacer';
+import type { EmbeddingRecord } from '../../core/eval/records';
+import { baselineOf, parseCompareSpec, type CompareSpec } from '../../core/eval/spec';
+import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
+import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
+import type { BedrockRuntime } from '../runtime';
+import type { AwsSession } from '../session';
+import { ensureCollection } from './collection';
+import { openSearchStore } from './openSearchStore';
+import { parseManifest, sourceReader, type ManifestEntry, type SourceReader } from './sources';
+
+export interface CompareOptions {
+  specPath: string;
+  session: AwsSession;
+  /** The runtime to embed with (default: the session's); see embeddingRuntime.ts. */
+  runtime?: BedrockRuntime;
+  concurrency: number;
+  requestsPerMinute: number;
+  /** Default: the spec's cacheDir, else `.bedrock-mm-cache` next to the spec. */
+  cacheDir?: string;
+  /** The caller's IAM ARN for a collection's data policy (STS GetCallerIdentity), asked only when needed. */
+  callerArn?: () => Promise<string>;
+  signal?: AbortSignal;
+  clock?: Clock;
+  log?(message: string): void;
+  /** Called after each vector is cached (or found cached), per model. */
+  onProgress?(model: string, done: number, total: number): void;
+}
+
+export interface CompareOutcome {
+  report: ComparisonReport;
+  reportPath: string;
+  /** Embedding calls made (0 when everything came from the cache). */
+  calls: number;
+  embedded: number;
+  cached: number;
+}
+
+/** A spec that failed validation: `problems` are `file:line:column: message` lines. */
+export class SpecError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+const fingerprint = (role: string, source: string, text: string): InputFingerprint => ({ role, source, sha256: sha256(text), bytes: Buffer.byteLength(text) });
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const run = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
+  return out;
+}
+
+interface LabelledImage {
+  ref: string;
+  caption: string;
+  label: string;
+}
+
+async function readManifest(reader: SourceReader, ref: string, rule: LabelRule, role: string, inputs: InputFingerprint[], warnings: string[]): Promise<LabelledImage[]> {
+  const text = await reader.readText(ref);
+  inputs.push(fingerprint(role, ref, text));
+  const { entries, problems } = parseManifest(text, ref);
+  warnings.push(...problems.slice(0, 10));
+  const out: LabelledImage[] = [];
+  const unmatched: ManifestEntry[] = [];
+  for (const e of entries) {
+    const label = rule.apply(e.caption);
+    if (label === null) unmatched.push(e);
+    else out.push({ ref: e.imageRef, caption: e.caption, label });
+  }
+  if (unmatched.length > 0) warnings.push(`${ref}: ${unmatched.length} caption(s) do not match the label rule (${rule.description}), e.g. "${unmatched[0]?.caption}"; those images are left out`);
+  if (out.length === 0) throw new SpecError([`${ref}: no labelled images (check the manifest and the label rule ${rule.description})`]);
+  return out;
+}
+
+function queryTexts(spec: CompareSpec, classes: string[]): { text: string; label: string }[] {
+  if (spec.queries?.texts) return spec.queries.texts;
+  const template = spec.queries?.template ?? '{label}';
+  return classes.map((label) => ({ text: template.split('{label}').join(label), label }));
+}
+
+async function openStore(spec: CompareSpec, o: CompareOptions, warnings: string[]): Promise<VectorStore> {
+  const vs = spec.vectorStore;
+  if (vs.type === 'exact') return exactStore();
+  if (vs.type === 'opensearch') return openSearchStore(o.session.openSearch(vs.endpoint, vs.service ?? 'es'), o.clock ? { clock: o.clock } : {});
+  const principal = vs.principal ?? (o.callerArn ? await o.callerArn() : undefined);
+  if (!principal) throw new SpecError(['vectorStore.principal is needed (the IAM ARN the data access policy grants) when the caller identity cannot be read']);
+  const c = await ensureCollection(o.session.aoss, { name: vs.collection, create: vs.create ?? false, allowPublicAccess: vs.allowPublicAccess ?? false, sourceVpce: vs.sourceVpce, principal }, o.clock);
+  warnings.push(...c.warnings);
+  return openSearchStore(o.session.openSearch(c.endpoint, 'aoss'), { prefix: `bedrock-mm-${sha256(c.endpoint + Date.now()).slice(0, 8)}`, ...(o.clock ? { clock: o.clock } : {}) });
+}
+
+export function reportPathFor(specPath: string): string {
+  const name = basename(specPath).replace(/\.json$/i, '');
+  return join(dirname(specPath), `${name}.report.json`);
+}
+
+export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
+  const specPath = resolve(o.specPath);
+  const specText = await readFile(specPath, 'utf8');
+  const parsed = parseCompareSpec(specText);
+  if ('problems' in parsed) throw new SpecError(parsed.problems.map((p) => `${specPath}:${p.line}:${p.column}: ${p.message}`));
+  const spec = parsed.spec;
+  const log = o.log ?? (() => undefined);
+  const rule = compileLabelRule(spec.labelRegex) as LabelRule; // validated by parseCompareSpec
+  const reader = sourceReader(() => o.session.s3, dirname(specPath));
+  const inputs: InputFingerprint[] = [fingerprint('spec', specPath, specText)];
+  const warnings: string[] = [];
+
+  const test = await readManifest(reader, spec.testSet.manifest, rule, 'manifest', inputs, warnings);
+  const gallery = spec.gallery ? await readManifest(reader, spec.gallery.manifest, rule, 'gallery', inputs, warnings) : undefined;
+  let trainingCaptions: string[] | undefined;
+  if (spec.trainingManifest) {
+    const text = await reader.readText(spec.trainingManifest);
+    inputs.push(fingerprint('training', spec.trainingManifest, text));
+    trainingCaptions = parseManifest(text, spec.trainingManifest).entries.map((e) => e.caption);
+  }
+  const classes = [...new Set(test.map((t) => t.label))].sort();
+  const queries = queryTexts(spec, classes);
+
+  // Content identity of every image, once (S3 HEAD for the ETag).
+  const refs = [...new Set([...test, ...(gallery ?? [])].map((i) => i.ref))];
+  log(`reading ${refs.length} image identities`);
+  const ids = await mapLimit(refs, o.concurrency, (ref) => reader.identity(ref));
+  const identity = new Map(refs.map((r, i) => [r, ids[i] as string]));
+
+  const cacheDir = o.cacheDir ?? (spec.cacheDir ? resolve(dirname(specPath), spec.cacheDir) : join(dirname(specPath), '.bedrock-mm-cache'));
+  const totals = { calls: 0, embedded: 0, cached: 0 };
+  const runtime = o.runtime ?? o.session.runtime;
+  const models: ModelEmbeddings[] = [];
+  for (const m of spec.models) {
+    const cache = new EmbeddingCache(cacheDir, m.modelId, spec.embeddingLength);
+    const items: EmbedItem[] = [
+      ...refs.map((ref) => ({ key: imageKey(identity.get(ref) as string), load: async () => ({ imageBase64: Buffer.from(await reader.readBytes(ref)).toString('base64') }) })),
+      ...queries.map((q) => ({ key: textKey(q.text), load: async () => ({ text: q.text }) })),
+    ];
+    log(`${m.name}: embedding ${items.length} inputs (${cache.size} cached)`);
+    const r = await embedAll(items, {
+      cache,
+      embed: async (input, signal) => (await runtime.embed({ modelId: m.modelId, ...input, length: spec.embeddingLength, signal })).vector,
+      isRetryable: (e) => e instanceof AwsUserError && e.details.retryable,
+      isThrottling: (e) => e instanceof AwsUserError && e.kind === 'throttled',
+      concurrency: o.concurrency,
+      requestsPerMinute: o.requestsPerMinute,
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.clock ? { clock: o.clock } : {}),
+      onProgress: (done, total) => o.onProgress?.(m.name, done, total),
+    });
+    totals.calls += r.calls;
+    totals.embedded += r.embedded;
+    totals.cached += r.cached;
+    const vec = (key: string): number[] => Array.from(cache.get(key) as Float32Array);
+    const imageRecords = (set: LabelledImage[]): EmbeddingRecord[] =>
+      set.map((i) => ({ id: i.ref, label: i.label, kind: 'image' as const, vector: vec(imageKey(identity.get(i.ref) as string)) }));
+    const records: EmbeddingRecord[] = [
+      ...imageRecords(test),
+      ...queries.map((q, n) => ({ id: `query-${n}`, label: q.label, kind: 'text' as const, text: q.text, vector: vec(textKey(q.text)) })),
+    ];
+    models.push({
+      model: { name: m.name, modelId: m.modelId, embeddingLength: spec.embeddingLength, baseline: false },
+      records,
+      ...(gallery ? { gallery: imageRecords(gallery) } : {}),
+    });
+  }
+
+  const store = await openStore(spec, o, warnings);
+  let report: ComparisonReport;
+  try {
+    report = await evaluate({
+      models,
+      baseline: baselineOf(spec),
+      modes: spec.modes,
+      ks: spec.k,
+      // Labels were already taken from the captions above; the report states the spec's rule.
+      labelRule: { apply: (l) => l, description: rule.description },
+      inputs,
+      knn: store.knn,
+      vectorStore: store.kind,
+      ...(spec.seed !== undefined ? { comparison: { seed: spec.seed } } : {}),
+      ...(trainingCaptions ? { trainingCaptions } : {}),
+    });
+  } finally {
+    await store.close();
+  }
+  report.warnings.push(...warnings, ...store.warnings());
+  const reportPath = reportPathFor(specPath);
+  // Write then rename: a reader never sees half a report.
+  await writeFile(`${reportPath}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
+  await rename(`${reportPath}.tmp`, reportPath);
+  return { report, reportPath, ...totals };
+}

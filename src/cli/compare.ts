@@ -1,0 +1,114 @@
+// `bedrock-mm compare --spec FILE`: the whole comparison against AWS, or against the local emulator when endpoint
+// variables are set. The report is saved next to the spec; a summary (or the JSON) goes to stdout.
+
+import { parseArgs } from 'node:util';
+import { callerArn } from '../aws/compare/callerIdentity';
+import { embeddingRuntime } from '../aws/compare/embeddingRuntime';
+import { runCompare, SpecError } from '../aws/compare/runCompare';
+import { createAwsSession } from '../aws/session';
+import { formatReportText } from './reportText';
+import type { CliIo } from './run';
+
+export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile NAME] [--region R] [--rpm N] [--concurrency N]
+                         [--cache-dir DIR] [--format text|json]
+
+  --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
+                  <spec name>.report.json
+  --rpm           InvokeModel requests per minute at most (default 300; Service Quotas L-DF0E34D4)
+  --concurrency   requests in flight at most (default 8)
+  --cache-dir     embedding cache folder (default: the spec's cacheDir, else .bedrock-mm-cache next to the spec)
+
+Endpoints (for VPC endpoints or the local emulator) come from the environment:
+  BEDROCK_MM_ENDPOINT_BEDROCK, BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, BEDROCK_MM_ENDPOINT_S3,
+  BEDROCK_MM_ENDPOINT_OPENSEARCH_SERVERLESS, BEDROCK_MM_ENDPOINT_STS, or BMC_EMULATOR (the emulator's JSON line).
+`;
+
+class UsageError extends Error {}
+
+function positiveInt(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${v}"`);
+  return n;
+}
+
+export function endpointsFromEnv(env: NodeJS.ProcessEnv): { bedrock?: string; bedrockRuntime?: string; s3?: string; opensearchServerless?: string; sts?: string } {
+  let emu: Record<string, string> = {};
+  if (env['BMC_EMULATOR']) {
+    try {
+      emu = JSON.parse(env['BMC_EMULATOR']) as Record<string, string>;
+    } catch {
+      throw new UsageError('BMC_EMULATOR is not the emulator\'s JSON line');
+    }
+  }
+  const pick = (name: string, key: string): Record<string, string> => {
+    const v = env[`BEDROCK_MM_ENDPOINT_${name}`] || emu[key];
+    return v ? { [key]: v } : {};
+  };
+  return { ...pick('BEDROCK', 'bedrock'), ...pick('BEDROCK_RUNTIME', 'bedrockRuntime'), ...pick('S3', 's3'), ...pick('OPENSEARCH_SERVERLESS', 'opensearchServerless'), ...pick('STS', 'sts') };
+}
+
+export async function compareCommand(args: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        spec: { type: 'string' },
+        profile: { type: 'string' },
+        region: { type: 'string' },
+        rpm: { type: 'string' },
+        concurrency: { type: 'string' },
+        'cache-dir': { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+    if (values.help) {
+      io.stdout.write(COMPARE_USAGE);
+      return 0;
+    }
+    if (!values.spec) throw new UsageError('--spec FILE is required');
+    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`);
+  } catch (e) {
+    io.stderr.write(`bedrock-mm compare: ${(e as Error).message}\n\n${COMPARE_USAGE}`);
+    return 2;
+  }
+  try {
+    const rpm = positiveInt('rpm', values.rpm, 300);
+    const concurrency = positiveInt('concurrency', values.concurrency, 8);
+    const endpoints = endpointsFromEnv(process.env);
+    const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });
+    const rt = embeddingRuntime({ profile: values.profile, region: session.region, endpoint: endpoints.bedrockRuntime });
+    try {
+      const out = await runCompare({
+        specPath: values.spec,
+        session,
+        runtime: rt.runtime,
+        concurrency,
+        requestsPerMinute: rpm,
+        ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+        callerArn: () => callerArn({ profile: values.profile, region: session.region, endpoint: endpoints.sts }),
+        log: (m) => io.stderr.write(`${m}\n`),
+      });
+      io.stderr.write(`embedding calls: ${out.calls} (${out.cached} inputs from the cache); report: ${out.reportPath}\n`);
+      io.stdout.write(values.format === 'json' ? `${JSON.stringify(out.report, null, 2)}\n` : formatReportText(out.report));
+      return 0;
+    } catch (e) {
+      if (e instanceof SpecError) {
+        io.stderr.write(`${e.problems.join('\n')}\n`);
+        return 2;
+      }
+      throw e;
+    } finally {
+      rt.dispose();
+      session.dispose();
+    }
+  } catch (e) {
+    const err = e as Error & { details?: { fix?: string } };
+    io.stderr.write(`bedrock-mm compare: ${err.message}${err.details?.fix ? `\n${err.details.fix}` : ''}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,70 @@
+// Persistent embedding cache: one append-only JSONL shard per (model, embedding length) in a folder (the extension's
+// storage or any directory). Key = image ETag or text hash, so a rerun or a resumed run embeds nothing it already has.
+//
+// Crash safety: each vector is one line written with a single append; a line cut short by a crash is dropped (and
+// cut off the file) when the shard is next opened, so a resumed run re-embeds only that one item and never
+// duplicates a key (puts of a key already present are ignored).
+
+import { createHash } from 'node:crypto';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const imageKey = (etag: string): string => `etag:${etag.replace(/"/g, '')}`;
+export const textKey = (text: string): string => `text:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+
+export class EmbeddingCache {
+  private readonly vectors = new Map<string, Float32Array>();
+  private readonly file: string;
+  /** Lines appended by this process (for tests and progress reports). */
+  written = 0;
+
+  constructor(dir: string, readonly model: string, readonly length: number) {
+    mkdirSync(dir, { recursive: true });
+    const id = createHash('sha256').update(model, 'utf8').digest('hex').slice(0, 16);
+    this.file = join(dir, `${id}-${length}.jsonl`);
+    this.load();
+  }
+
+  get path(): string {
+    return this.file;
+  }
+
+  get size(): number {
+    return this.vectors.size;
+  }
+
+  get(key: string): Float32Array | undefined {
+    return this.vectors.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.vectors.has(key);
+  }
+
+  put(key: string, vector: Float32Array): void {
+    if (this.vectors.has(key)) return;
+    if (vector.length !== this.length) throw new RangeError(`cache for ${this.model}@${this.length}: vector has ${vector.length} values`);
+    appendFileSync(this.file, `${JSON.stringify({ k: key, v: Array.from(vector) })}\n`);
+    this.vectors.set(key, vector);
+    this.written++;
+  }
+
+  private load(): void {
+    if (!existsSync(this.file)) {
+      closeSync(openSync(this.file, 'a'));
+      return;
+    }
+    const text = readFileSync(this.file, 'utf8');
+    const complete = text.lastIndexOf('\n') + 1;
+    if (complete < text.length) truncateSync(this.file, Buffer.byteLength(text.slice(0, complete), 'utf8'));
+    for (const line of text.slice(0, complete).split('\n')) {
+      if (line === '') continue;
+      try {
+        const o = JSON.parse(line) as { k?: unknown; v?: unknown };
+        if (typeof o.k === 'string' && Array.isArray(o.v) && o.v.length === this.length) this.vectors.set(o.k, Float32Array.from(o.v as number[]));
+      } catch {
+        // A damaged line is skipped: its item is embedded again.
+      }
+    }
+  }
+}

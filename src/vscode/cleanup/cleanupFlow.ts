@@ -1,0 +1,129 @@
+// "Bedrock Customizer: Clean Up...": discover → checklist → preview or delete → confirm by tier → run with
+// progress and cancel → verification report in the log and a summary notification → refresh the explorer.
+// The plan of the last run is kept in workspace state, so the next run finishes what is left and says what is gone.
+import * as vscode from 'vscode';
+import type { AwsSession } from '../../aws/index';
+import { confirmationFor } from '../../core/cleanup/confirm';
+import { runSucceeded, type RunReport } from '../../core/cleanup/executor';
+import type { CleanupPlan } from '../../core/cleanup/plan';
+import { parsePlan, serializePlan } from '../../core/cleanup/planFile';
+import { withSelection } from '../../core/cleanup/planner';
+import { checklist, withLeftovers } from '../../core/cleanup/presentation';
+import { formatPlan, formatRun, summarizeRun } from '../../core/cleanup/report';
+import { CREATED_BY_TAG } from '../../core/lifecycle/tags';
+import { loadAws } from '../shell/awsLoader';
+import type { Services } from '../shell/services';
+import type { CleanupPrompter } from './prompter';
+import { readWorkspaceRecords } from './workspaceRecords';
+
+export const LAST_PLAN_KEY = 'bedrockCustomizer.cleanup.lastPlan';
+/** The explorer's refresh (fired only when registered, so the clean-up works without the explorer). */
+export const REFRESH_EXPLORER_COMMANDS = ['bedrockCustomizer.explorer.refresh', 'bedrockCustomizer.refreshExplorer'];
+
+export interface CleanupOutcome {
+  status: 'nothing' | 'dismissed' | 'previewed' | 'declined' | 'ran';
+  plan?: CleanupPlan;
+  report?: RunReport;
+  /** Resources of the previous run's plan re-read now and found gone. */
+  previousGone?: number;
+  preview?: vscode.TextDocument;
+}
+
+async function buildPlan(services: Services, session: AwsSession): Promise<{ plan: CleanupPlan; previousGone: number; hadPrevious: boolean }> {
+  const aws = loadAws();
+  const records = await readWorkspaceRecords();
+  const { plan, notes } = await aws.discoverPlan(session, records);
+  for (const n of notes) services.log.warn(`Clean-up discovery: ${n}`);
+  const stored = services.context.workspaceState.get<string>(LAST_PLAN_KEY);
+  const previous = stored ? parsePlan(stored).plan : undefined;
+  if (!previous || previous.region !== plan.region) return { plan, previousGone: 0, hadPrevious: false };
+  const known = new Set(plan.resources.map((r) => r.key));
+  const leftovers = previous.resources.filter((r) => r.selected && !known.has(r.key));
+  const presence = await aws.checkPresence(session, leftovers);
+  for (const u of presence.unknown) services.log.warn(`Clean-up: could not re-read ${u.resource.label}: ${u.error}`);
+  const still = [...presence.present, ...presence.unknown.map((u) => u.resource)];
+  return { plan: withLeftovers(plan, still, previous.createdAt.slice(0, 16).replace('T', ' ')), previousGone: presence.gone.length, hadPrevious: true };
+}
+
+export async function runCleanup(services: Services, prompter: CleanupPrompter): Promise<CleanupOutcome> {
+  const { log, config, context } = services;
+  const session = await services.aws.session();
+  const found = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Clean Up: finding what the work created...' },
+    () => buildPlan(services, session),
+  );
+  let plan = found.plan;
+  const region = plan.region;
+  const previousGone = found.previousGone;
+  if (found.hadPrevious) {
+    const left = plan.resources.filter((r) => r.reasons.some((x) => x.source === 'previous-plan')).length;
+    const message = `Your last clean-up: ${previousGone} resource(s) re-read and verified gone${left > 0 ? `, ${left} still there (listed again)` : ''}.`;
+    log.info(message);
+    if (left === 0) await context.workspaceState.update(LAST_PLAN_KEY, undefined);
+    void vscode.window.showInformationMessage(message);
+  }
+  if (plan.resources.length === 0) {
+    const message = `Nothing to clean up in ${region}: nothing tagged ${CREATED_BY_TAG.key}=${CREATED_BY_TAG.value} or recorded by this workspace's job specs and comparison runs exists.`;
+    log.info(message);
+    void vscode.window.showInformationMessage(message);
+    return { status: 'nothing', previousGone };
+  }
+
+  const keys = await prompter.pickResources(checklist(plan, new Date()), region);
+  if (!keys || keys.length === 0) return { status: 'dismissed', plan, previousGone };
+  plan = withSelection(plan, new Set(keys));
+  const action = await prompter.chooseAction(keys.length);
+  if (!action) return { status: 'dismissed', plan, previousGone };
+  log.info(formatPlan(plan, new Date()));
+
+  if (action === 'preview') {
+    const preview = await vscode.workspace.openTextDocument({ language: 'json', content: serializePlan(plan) });
+    await vscode.window.showTextDocument(preview, { preview: false });
+    void vscode.window.showInformationMessage(`Preview: ${keys.length} resource(s) would be deleted, in the order shown in the log; nothing was touched.`);
+    return { status: 'previewed', plan, preview };
+  }
+
+  const confirmation = confirmationFor(plan, new Date(), config.get('cleanup.typeNameObjectThreshold'));
+  if (!(await prompter.confirm(confirmation))) return { status: 'declined', plan };
+  for (const check of confirmation.typeName) {
+    if (!(await prompter.typeName(check))) {
+      void vscode.window.showInformationMessage(`Nothing was deleted: ${check.name} was not confirmed.`);
+      return { status: 'declined', plan };
+    }
+  }
+
+  // Saved before running: if the window closes half way, the next Clean Up finishes the rest.
+  await context.workspaceState.update(LAST_PLAN_KEY, serializePlan(plan));
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Clean Up', cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const sub = token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      try {
+        return await loadAws().runPlan(session, plan, {
+          signal: controller.signal,
+          onProgress: (p) => {
+            const pct = p.total === 0 ? 100 : (100 * p.done) / p.total;
+            progress.report({ message: `${p.done}/${p.total} ${p.message}`, increment: pct - reported });
+            reported = pct;
+            log.debug(`Clean-up: ${p.message}`);
+          },
+        });
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+  log.info(formatRun(report));
+  const summary = summarizeRun(report);
+  if (runSucceeded(report)) {
+    void vscode.window.showInformationMessage(summary);
+  } else {
+    void vscode.window.showWarningMessage(summary, 'Show Log').then((b) => { if (b) log.show(); });
+  }
+  const registered = await vscode.commands.getCommands(true);
+  const refresh = REFRESH_EXPLORER_COMMANDS.find((c) => registered.includes(c));
+  if (refresh) await vscode.commands.executeCommand(refresh);
+  return { status: 'ran', plan, report };
+}

@@ -1,0 +1,128 @@
+// One comparison panel: loads its report file, answers the webview's handshake with it, and serves exports. The
+// panel is rebuilt from its report path after a window reload (see the serializer in registerCompare.ts).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  answerRequest, dispatchNotification, isWebviewMessage, notify, PROTOCOL_VERSION,
+  type HostMessage, type HostNotifications, type NotificationHandlers, type RequestHandlers, type ViewState,
+  type WebviewNotifications, type WebviewRequests,
+} from '../../protocol/messages';
+import type { ComparisonReport } from '../../protocol/report';
+import type { Log } from '../shell/log';
+import { thumbnailCacheUri, webviewDistUri, webviewHtml, webviewOptions } from '../webview/html';
+import type { PanelProbe } from './probe';
+import { readReport } from './reportFile';
+import { buildSnapshot } from './snapshot';
+import { ThumbnailCache, thumbnailIds } from './thumbnails';
+
+export const VIEW_TYPE = 'bedrockCustomizer.comparison';
+
+export interface PanelDeps {
+  context: vscode.ExtensionContext;
+  log: Log;
+  probe: PanelProbe;
+}
+
+export function panelTitle(source: vscode.Uri): string {
+  return `Comparison: ${path.basename(source.fsPath)}`;
+}
+
+export class ComparePanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private state: ViewState;
+  private report: ComparisonReport | undefined;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly source: vscode.Uri, private readonly deps: PanelDeps, state?: ViewState) {
+    this.state = { ...state, reportPath: source.fsPath };
+    panel.webview.options = webviewOptions(deps.context);
+    panel.title = panelTitle(source);
+    this.disposables.push(panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
+    this.disposables.push(panel.onDidDispose(() => this.dispose()));
+    panel.webview.html = webviewHtml(panel.webview, deps.context.extensionUri, panel.title);
+  }
+
+  private readonly notifications: NotificationHandlers<WebviewNotifications> = {
+    ready: (p) => {
+      if (p.protocolVersion !== PROTOCOL_VERSION) this.deps.log.warn(`Comparison webview speaks protocol ${p.protocolVersion}, host ${PROTOCOL_VERSION}`);
+      void this.sendReport();
+    },
+    state: (p) => { this.state = { ...p.state, reportPath: this.source.fsPath }; },
+  };
+
+  private readonly requests: RequestHandlers<WebviewRequests> = {
+    exportTable: async (p) => {
+      const base = path.basename(this.source.fsPath).replace(/(\.report)?\.json$/i, '');
+      return { savedTo: await this.save(`${base}-${p.table}.${p.format}`, p.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] }, p.content) };
+    },
+    exportSnapshot: async (p) => {
+      if (!this.report) throw new Error('The report is not loaded yet.');
+      const html = await this.snapshotHtml(this.report, p.state);
+      const base = path.basename(this.source.fsPath).replace(/(\.report)?\.json$/i, '');
+      return { savedTo: await this.save(`${base}.html`, { HTML: ['html'] }, html) };
+    },
+  };
+
+  private onMessage(m: unknown): void {
+    if (!isWebviewMessage(m)) {
+      this.deps.log.warn(`Comparison webview sent an unknown message: ${JSON.stringify(m).slice(0, 200)}`);
+      return;
+    }
+    this.deps.probe.recordReceived(m);
+    if (m.kind === 'notify') dispatchNotification<WebviewNotifications>(m, this.notifications);
+    else void answerRequest<WebviewRequests>(m, this.requests).then((reply) => this.post(reply));
+  }
+
+  private post(m: HostMessage): void {
+    this.deps.probe.recordPosted(m);
+    void this.panel.webview.postMessage(m);
+  }
+
+  private async sendReport(): Promise<void> {
+    const read = await readReport(this.source);
+    if ('error' in read) {
+      this.deps.log.error(read.error);
+      this.post(notify<HostNotifications, 'error'>('error', { message: read.error }));
+      return;
+    }
+    this.report = read.report;
+    const thumbs = await this.thumbnails(read.report).catch((err: unknown) => {
+      this.deps.log.warn(`Thumbnails skipped: ${err instanceof Error ? err.message : String(err)}`);
+      return new Map<string, vscode.Uri>();
+    });
+    const uris = Object.fromEntries([...thumbs].map(([id, uri]) => [id, this.panel.webview.asWebviewUri(uri).toString()]));
+    this.post(notify<HostNotifications, 'report'>('report', { report: read.report, source: this.source.fsPath, thumbnails: uris, state: this.state }));
+  }
+
+  private thumbnails(report: ComparisonReport): Promise<Map<string, vscode.Uri>> {
+    const folder = vscode.Uri.joinPath(this.source, '..');
+    const roots = [folder, ...report.inputs.map((i) => vscode.Uri.joinPath(vscode.Uri.file(path.resolve(folder.fsPath, i.source)), '..'))];
+    return new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri)).resolve(thumbnailIds(report), roots);
+  }
+
+  private async snapshotHtml(report: ComparisonReport, state: ViewState): Promise<string> {
+    const dist = webviewDistUri(this.deps.context.extensionUri);
+    const text = async (name: string): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dist, name)));
+    const thumbs = await this.thumbnails(report).catch(() => new Map<string, vscode.Uri>());
+    const data: Record<string, string> = {};
+    for (const [id, uri] of thumbs) {
+      const ext = path.extname(uri.path).slice(1).replace('jpg', 'jpeg');
+      data[id] = `data:image/${ext};base64,${Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('base64')}`;
+    }
+    return buildSnapshot({ report, source: this.source.fsPath, state, js: await text('main.js'), css: await text('main.css'), thumbnails: data });
+  }
+
+  private async save(name: string, filters: Record<string, string[]>, content: string): Promise<string | null> {
+    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(this.source, '..', name), filters });
+    if (!target) return null;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    this.deps.log.info(`Exported ${target.fsPath}`);
+    return target.fsPath;
+  }
+
+  /** The latest view state (the serializer's fallback; tests read it). */
+  get viewState(): ViewState { return this.state; }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

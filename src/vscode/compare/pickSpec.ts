@@ -1,0 +1,64 @@
+// Where "Compare Models..." gets its spec: a compare-spec file (argument, CodeLens or picked from the workspace),
+// a spec object passed by another command, or embeddings files the user picks now.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EVAL_MODES, type EvalMode } from '../../protocol/report';
+import { modeLabel } from '../../protocol/modeLabel';
+import { DEFAULT_K, defaultReportPath, parseEmbeddingsSpec, type EmbeddingsSpec } from './spec';
+
+export type SpecSource = { spec: EmbeddingsSpec } | { errors: string[]; where: string } | undefined;
+
+export async function specFromFile(uri: vscode.Uri): Promise<SpecSource> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+  } catch (err) {
+    return { errors: [`not readable JSON: ${err instanceof Error ? err.message : String(err)}`], where: uri.fsPath };
+  }
+  const parsed = parseEmbeddingsSpec(value, path.dirname(uri.fsPath), defaultReportPath(uri.fsPath));
+  return 'spec' in parsed ? parsed : { errors: parsed.errors, where: uri.fsPath };
+}
+
+export function specFromObject(value: unknown): SpecSource {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
+  const parsed = parseEmbeddingsSpec(value, folder, path.join(folder, 'comparison.report.json'));
+  return 'spec' in parsed ? parsed : { errors: parsed.errors, where: 'the compare spec' };
+}
+
+const PICK_FILES = '$(files) Choose embeddings files...';
+
+export async function pickSpec(): Promise<SpecSource> {
+  const specs = await vscode.workspace.findFiles('**/*.compare.json', '**/node_modules/**', 50);
+  if (specs.length > 0) {
+    const choice = await vscode.window.showQuickPick(
+      [...specs.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u as vscode.Uri | undefined })), { label: PICK_FILES, uri: undefined }],
+      { title: 'Compare Models: choose a compare spec', placeHolder: 'A *.compare.json in the workspace, or embeddings files' });
+    if (!choice) return undefined;
+    if (choice.uri) return specFromFile(choice.uri);
+  }
+  const files = await vscode.window.showOpenDialog({
+    title: 'Compare Models: choose one embeddings JSONL per model (at least two)', canSelectMany: true,
+    filters: { 'Embeddings (JSONL)': ['jsonl'] }, openLabel: 'Compare',
+  });
+  if (!files) return undefined;
+  if (files.length < 2) return { errors: ['choose at least two embeddings files: the baseline and a model to compare with it'], where: 'Compare Models' };
+  const names = files.map((f) => path.basename(f.fsPath).replace(/(\.embeddings)?\.jsonl$/i, ''));
+  const baseline = await vscode.window.showQuickPick(names, { title: 'Compare Models: which one is the baseline?' });
+  if (!baseline) return undefined;
+  const modes = await vscode.window.showQuickPick(
+    EVAL_MODES.map((m) => ({ label: modeLabel(m), mode: m, picked: true })),
+    { title: 'Compare Models: evaluation modes', canPickMany: true });
+  if (!modes || modes.length === 0) return undefined;
+  const labelRegex = await vscode.window.showInputBox({
+    title: 'Compare Models: label rule (optional)',
+    prompt: 'A regex whose group 1 is the class, e.g. The letter (\\w) in sign language. Empty: the whole caption is the class.',
+    validateInput: (v) => { try { if (v) new RegExp(v); return undefined; } catch (e) { return `Not a valid regex: ${(e as Error).message}`; } },
+  });
+  if (labelRegex === undefined) return undefined;
+  const folder = path.dirname(files[0]?.fsPath ?? '.');
+  return specFromObject({
+    models: files.map((f, i) => ({ name: names[i], embeddings: f.fsPath })),
+    baseline, modes: modes.map((m) => m.mode as EvalMode), k: DEFAULT_K,
+    ...(labelRegex ? { labelRegex } : {}), output: path.join(folder, 'comparison.report.json'),
+  });
+}

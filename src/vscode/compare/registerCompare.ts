@@ -1,0 +1,96 @@
+// The comparison feature: "Compare Models...", "Open Comparison Report...", the panel serializer (restores panels
+// after a window reload), the compare-spec CodeLens, and a hidden test hook.
+import * as vscode from 'vscode';
+import type { ViewState } from '../../protocol/messages';
+import type { Services } from '../shell/services';
+import { CompareSpecCodeLens } from './codeLens';
+import { VIEW_TYPE } from './panel';
+import { ComparePanels } from './panels';
+import { pickSpec, specFromFile, specFromObject, type SpecSource } from './pickSpec';
+import { PanelProbe } from './probe';
+import { ComparisonInputError, runWithProgress } from './runComparison';
+
+export const COMMANDS = {
+  compareModels: 'bedrockCustomizer.compareModels',
+  openReport: 'bedrockCustomizer.openReport',
+  /** Not contributed to the palette: integration tests read the panels' messages through it. */
+  testHooks: 'bedrockCustomizer.compare.testHooks',
+} as const;
+
+export interface CompareTestHooks {
+  probe: PanelProbe;
+  panels: ComparePanels;
+  /** Runs the serializer's deserialize path on a fresh panel, as VS Code does after a window reload. */
+  revive(state: ViewState): Promise<void>;
+}
+
+function isTreeItemLike(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && !Array.isArray((arg as Record<string, unknown>)['models']);
+}
+
+export function registerCompare({ context, log }: Services): vscode.Disposable[] {
+  const probe = new PanelProbe();
+  const panels = new ComparePanels({ context, log, probe });
+
+  const compareModels = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+    let source: SpecSource;
+    if (arg instanceof vscode.Uri) source = await specFromFile(arg);
+    else if (arg !== undefined && !isTreeItemLike(arg)) source = specFromObject(arg);
+    else {
+      if (arg !== undefined) {
+        // A custom model or throughput from the explorer: embedding with it needs the comparison pipeline, which
+        // compares through a compare spec; until then the user picks the spec or embeddings that include it.
+        log.info('Compare Models from a tree item: choose a compare spec or embeddings files that include this model.');
+      }
+      source = await pickSpec();
+    }
+    if (!source) return undefined;
+    if ('errors' in source) {
+      const message = `The compare spec in ${source.where} has problems: ${source.errors.join('; ')}.`;
+      log.error(message);
+      void vscode.window.showErrorMessage(message, 'Show Log').then((c) => { if (c) log.show(); });
+      return undefined;
+    }
+    const spec = source.spec;
+    try {
+      const report = await runWithProgress(spec);
+      if (!report) { log.info('Comparison cancelled; no report written.'); return undefined; }
+      const uri = vscode.Uri.file(spec.output);
+      log.info(`Comparison report written to ${spec.output}`);
+      panels.show(uri);
+      return uri;
+    } catch (err) {
+      const message = err instanceof ComparisonInputError ? err.message : `The comparison failed: ${err instanceof Error ? err.message : String(err)}`;
+      log.error(message);
+      void vscode.window.showErrorMessage(message, 'Show Log').then((c) => { if (c) log.show(); });
+      return undefined;
+    }
+  };
+
+  const openReport = async (arg?: unknown): Promise<void> => {
+    let uri = arg instanceof vscode.Uri ? arg : undefined;
+    if (!uri) {
+      const picked = await vscode.window.showOpenDialog({
+        title: 'Open Comparison Report', canSelectMany: false, filters: { 'Comparison report': ['json'] }, openLabel: 'Open Report',
+      });
+      uri = picked?.[0];
+    }
+    if (uri) panels.show(uri);
+  };
+
+  const hooks: CompareTestHooks = {
+    probe,
+    panels,
+    revive: (state) => panels.deserializeWebviewPanel(vscode.window.createWebviewPanel(VIEW_TYPE, 'Comparison', vscode.ViewColumn.Active, {}), state),
+  };
+
+  return [
+    probe,
+    panels,
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
+    vscode.commands.registerCommand(COMMANDS.compareModels, compareModels),
+    vscode.commands.registerCommand(COMMANDS.openReport, openReport),
+    vscode.commands.registerCommand(COMMANDS.testHooks, () => hooks),
+    vscode.languages.registerCodeLensProvider([{ pattern: '**/*.compare.json' }, { language: 'json' }], new CompareSpecCodeLens()),
+  ];
+}

@@ -1,0 +1,86 @@
+// The pure half of the one webview HTML helper: the Content-Security-Policy and the page skeleton, shared by the
+// live panel (resources from the extension through webview URIs) and the exported HTML snapshot (everything
+// inlined). No vscode import, so it is unit-tested in plain Node.
+import { randomBytes } from 'node:crypto';
+
+/** A fresh nonce per page load: 128 random bits, base64 (CSP accepts base64 nonces). */
+export function makeNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export interface CspOptions {
+  /** `webview.cspSource` for a live panel; omit for a snapshot (then styles and scripts must carry the nonce). */
+  cspSource?: string;
+  nonce: string;
+  /** Extra image sources (a snapshot embeds thumbnails as `data:` URIs). */
+  imgExtra?: string[];
+}
+
+/**
+ * `default-src 'none'` and only what the report needs: scripts by nonce only, styles and images from the
+ * webview's own resource origin. No remote origin, no `unsafe-eval`, no `unsafe-inline` scripts.
+ */
+export function buildCsp(o: CspOptions): string {
+  const own = o.cspSource ? [o.cspSource] : [];
+  const directives: [string, string[]][] = [
+    ['default-src', ["'none'"]],
+    ['script-src', [`'nonce-${o.nonce}'`]],
+    ['style-src', [...own, `'nonce-${o.nonce}'`]],
+    ['img-src', [...own, ...(o.imgExtra ?? [])]],
+    ['font-src', own],
+  ];
+  return directives
+    .map(([name, sources]) => `${name} ${sources.length > 0 ? sources.join(' ') : "'none'"}`)
+    .join('; ');
+}
+
+/** Escapes text for an HTML text node or a double-quoted attribute. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** Makes text safe inside an inline <script> or <style> element (which ends at the first `</`). */
+export function escapeInline(code: string): string {
+  return code.replace(/<\/(script|style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+export interface PageOptions {
+  title: string;
+  csp: string;
+  nonce: string;
+  /** Either URIs of the built bundle (live panel) or its text (snapshot). */
+  script: { uri: string } | { inline: string };
+  style: { uri: string } | { inline: string };
+  /** JSON placed in a non-executed <script type="application/json" id="bmc-data"> (the snapshot's report). */
+  data?: unknown;
+}
+
+export function buildPage(o: PageOptions): string {
+  const n = escapeHtml(o.nonce);
+  const style = 'uri' in o.style
+    ? `<link rel="stylesheet" nonce="${n}" href="${escapeHtml(o.style.uri)}">`
+    : `<style nonce="${n}">${escapeInline(o.style.inline)}</style>`;
+  const script = 'uri' in o.script
+    ? `<script nonce="${n}" src="${escapeHtml(o.script.uri)}"></script>`
+    : `<script nonce="${n}">${escapeInline(o.script.inline)}</script>`;
+  // JSON.stringify never emits a raw `<`-sequence that could close the element once `<` is escaped.
+  const data = o.data === undefined ? '' :
+    `<script type="application/json" id="bmc-data" nonce="${n}">${JSON.stringify(o.data).replace(/</g, '\\u003c')}</script>`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="UTF-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(o.csp)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+    `<title>${escapeHtml(o.title)}</title>`,
+    style,
+    '</head>',
+    '<body>',
+    '<main id="root" aria-live="polite">Loading report...</main>',
+    data,
+    script,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}

@@ -1,0 +1,179 @@
+// Browser tests of the comparison webview (Playwright in headless Chromium against code-server), run by
+// scripts/test-e2e.mjs, which starts the workbench and hands each test a context. The report shown is written here
+// by the comparison engine from the fixture embeddings (with a hostile caption).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { evaluate, type ModelEmbeddings } from '../../src/core/eval/evaluate';
+import { WHOLE_CAPTION } from '../../src/core/eval/labels';
+import { parseEmbeddingsJsonl } from '../../src/core/eval/records';
+import type { ComparisonReport } from '../../src/protocol/report';
+import { HOSTILE_CAPTION, writeCompareFixture } from '../support/compareFixture';
+
+export interface E2eContext {
+  page: Page;
+  reportPath: string;
+  report: ComparisonReport;
+  artifacts: string;
+  /** Dialogs (alert/confirm) any frame opened: must stay empty. */
+  dialogs: string[];
+}
+
+export interface E2eTest {
+  name: string;
+  run(ctx: E2eContext): Promise<void>;
+}
+
+/** Writes the fixture and its report into the workspace folder; returns the report. */
+export async function prepare(workspace: string): Promise<{ reportPath: string; report: ComparisonReport }> {
+  const fixture = writeCompareFixture(path.join(workspace, 'letters'));
+  const models: ModelEmbeddings[] = [['base', fixture.base], ['fine-tuned', fixture.tuned]].map(([name, file]) => ({
+    model: { name: name ?? '', baseline: name === 'base' },
+    records: parseEmbeddingsJsonl(fs.readFileSync(file ?? '', 'utf8')).records,
+  }));
+  const report = await evaluate({ models, baseline: 'base', modes: ['text-to-image', 'classify'], ks: [1, 5, 10], labelRule: WHOLE_CAPTION });
+  const reportPath = path.join(fixture.dir, 'letters.report.json');
+  fs.writeFileSync(reportPath, JSON.stringify(report, null, 2));
+  return { reportPath, report };
+}
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+function eq(actual: unknown, expected: unknown, what: string): void {
+  assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+/** The webview's content frame: the one that holds the report's #root with a headline. */
+async function reportFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.locator('[data-testid="headline-words"]').count().catch(() => 0) > 0) return frame;
+    }
+    await page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => undefined);
+  }
+  throw new Error('no webview frame with a report headline appeared');
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Runs a command through the command palette, as a user would. The palette lists what was registered when it
+ * opened, so when the extension's contributions are not in yet it is closed and opened again.
+ */
+async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    // The row whose label is exactly the title ("Preferences: Color Theme", not "...Color Themes in Marketplace").
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegex(title)}$`) }) }).first();
+    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      await row.click();
+      return;
+    }
+    if (attempt === 12) throw new Error(`the command palette never listed "${title}"`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+const fixed = (x: number | undefined): string => (x === undefined ? 'missing' : x.toFixed(2));
+
+export const TESTS: E2eTest[] = [
+  {
+    name: 'Open Comparison Report from the command palette opens the panel',
+    async run({ page, reportPath }) {
+      await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+      await runCommand(page, 'Bedrock Customizer: Open Comparison Report...');
+      // files.simpleDialog.enable: the open dialog is a quick input that takes a typed path.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(reportPath);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(reportPath) }).first().waitFor().catch(() => undefined);
+      await page.keyboard.press('Enter');
+      await reportFrame(page);
+    },
+  },
+  {
+    name: 'the headline numbers shown equal the report JSON',
+    async run({ page, report }) {
+      const frame = await reportFrame(page);
+      const mode = report.modes.find((m) => m.mode === 'text-to-image');
+      assert(mode, 'the report has text-to-image');
+      const c = mode.comparisons[0];
+      assert(c, 'the report compares fine-tuned with base');
+      const value = (model: string): number | undefined => mode.results.find((r) => r.model === model)?.metrics['accuracy@1'];
+      const panel = frame.locator('[data-mode="text-to-image"]');
+      eq(await panel.locator('[data-testid="baseline-top1"]').first().textContent(), fixed(value('base')), 'baseline top-1 shown');
+      eq(await panel.locator('[data-testid="model-top1"]').first().textContent(), fixed(value('fine-tuned')), 'fine-tuned top-1 shown');
+      eq(fixed(value('base')), '0.08', 'the reference run base top-1');
+      eq(fixed(value('fine-tuned')), '0.77', 'the reference run fine-tuned top-1');
+      const p = c.pValues.mcnemarExact ?? Number.NaN;
+      assert(p < 0.001, `McNemar p ${p} is below 0.001 in the reference run`);
+      const expected = `Top-1 accuracy: fine-tuned is better by ${fixed(c.difference)} (${fixed(c.ci95[0])}-${fixed(c.ci95[1])}), p < 0.001, ${mode.queryCount} queries: few`;
+      eq(await panel.locator('[data-testid="headline-words"]').first().textContent(), expected, 'headline words');
+      const warnings = await panel.locator('.warnings li').allTextContents();
+      assert(warnings.some((w) => w.includes('only 26 queries')), `the few-queries warning is shown (got ${JSON.stringify(warnings)})`);
+    },
+  },
+  {
+    name: 'a hostile caption renders as text and runs nothing',
+    async run({ page, dialogs }) {
+      const frame = await reportFrame(page);
+      const cells = frame.locator('[data-mode="text-to-image"] table.per-class td.label', { hasText: HOSTILE_CAPTION });
+      eq(await cells.count(), 1, 'per-class rows showing the hostile caption literally');
+      eq(await cells.first().textContent(), HOSTILE_CAPTION, 'the caption text');
+      eq(await frame.locator('img[src="x"]').count(), 0, 'img elements made from the caption');
+      const srcs = await frame.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
+      assert(srcs.length > 0, 'thumbnails are shown');
+      for (const src of srcs) assert(/^https:\/\/[^/]*vscode-(resource|cdn)/.test(src) || src.startsWith('vscode-'), `thumbnail from the webview resource roots: ${src}`);
+      eq(dialogs.length, 0, `dialogs opened (${dialogs.join(', ')})`);
+    },
+  },
+  {
+    name: 'misses-only filter lists the 6 fine-tuned misses, rows expand to top-k',
+    async run({ page }) {
+      const frame = await reportFrame(page);
+      const panel = frame.locator('[data-mode="text-to-image"]');
+      const count = panel.locator('[data-testid="query-count"]');
+      eq(await count.textContent(), '26 of 26 queries', 'before filtering');
+      // Keyboard, as a keyboard user toggles it (Playwright's synthetic mouse click on the custom element's
+      // centre does not reach its shadow label inside code-server's nested webview frames).
+      await panel.locator('vscode-checkbox').first().focus();
+      await page.keyboard.press('Space');
+      // Locators, not waitForFunction: the webview's CSP has no unsafe-eval, so Playwright cannot evaluate strings there.
+      await panel.locator('[data-testid="query-count"]', { hasText: /^6 of 26 queries$/ }).waitFor({ timeout: 10_000 });
+      const first = panel.locator('table.per-query tbody tr[data-query]').first();
+      await first.locator('button.expand').click();
+      const detail = panel.locator('table.per-query tbody tr.detail:not([hidden])').first();
+      eq(await detail.locator('ol.topk').count(), 2, 'a top-k list per model');
+      eq(await detail.locator('ol.topk').first().locator('li').count(), 10, 'top-10 rows with scores');
+      eq(await panel.locator('vscode-checkbox').first().evaluate((el) => (el as unknown as { checked: boolean }).checked), true, 'the checkbox shows checked');
+      const fineTunedTop1 = await panel.locator('table.per-query tbody tr[data-query] td:last-child vscode-badge').allTextContents();
+      eq(fineTunedTop1.join(','), 'miss,miss,miss,miss,miss,miss', 'every listed query is a fine-tuned miss');
+    },
+  },
+  {
+    name: 'screenshots in light and dark themes',
+    async run({ page, artifacts }) {
+      for (const [theme, cls] of [['Light Modern', 'vscode-light'], ['Dark Modern', 'vscode-dark']] as const) {
+        await runCommand(page, 'Preferences: Color Theme');
+        const input = page.locator('.quick-input-widget input');
+        await input.fill(theme);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+        await page.keyboard.press('Enter');
+        const frame = await reportFrame(page);
+        await frame.locator(`body.${cls}`).waitFor({ timeout: 30_000 });
+        await frame.locator('header h1').scrollIntoViewIfNeeded();
+        const file = path.join(artifacts, `compare-${cls.replace('vscode-', '')}.png`);
+        await page.screenshot({ path: file });
+        assert(fs.statSync(file).size > 10_000, `${file} holds a real screenshot`);
+      }
+    },
+  },
+];

@@ -1,0 +1,86 @@
+// The comparison panel in real VS Code: "Compare Models" runs the engine on fixture embeddings and opens the
+// panel; the webview (running under the panel's CSP) answers the handshake and receives the report; the
+// serializer's deserialize path restores it; a broken report shows a message instead of crashing.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { HostMessage, HostNotifications } from '../../src/protocol/messages';
+import type { CompareTestHooks } from '../../src/vscode/compare/registerCompare';
+import { HOSTILE_CAPTION, writeCompareFixture, type CompareFixture } from '../support/compareFixture';
+import { activateExtension, waitFor } from '../support/vscode';
+
+type ReportMessage = { kind: 'notify'; type: 'report'; payload: HostNotifications['report'] };
+
+function reportPosts(hooks: CompareTestHooks, source: string): ReportMessage[] {
+  return hooks.probe.posted.filter((m: HostMessage): m is ReportMessage => m.kind === 'notify' && m.type === 'report' && m.payload.source === source);
+}
+
+describe('compare panel in real VS Code', () => {
+  let hooks: CompareTestHooks;
+  let fixture: CompareFixture;
+
+  before(async () => {
+    await activateExtension();
+    hooks = await vscode.commands.executeCommand<CompareTestHooks>('bedrockCustomizer.compare.testHooks');
+    const workspace = process.env['BMC_TEST_WORKSPACE'] ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(workspace, 'a workspace folder is open');
+    fixture = writeCompareFixture(path.join(workspace, 'compare'));
+  });
+
+  afterEach(() => { hooks.panels.dispose(); });
+
+  it('Compare Models runs the engine, writes the report and the panel receives it after the ready handshake', async () => {
+    const readyBefore = hooks.probe.received.filter((m) => m.type === 'ready').length;
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('bedrockCustomizer.compareModels', fixture.spec);
+    assert.ok(uri, 'the command returns the report it wrote');
+    assert.equal(uri.fsPath, fixture.spec.output);
+    const onDisk = JSON.parse(fs.readFileSync(fixture.spec.output, 'utf8')) as HostNotifications['report']['report'];
+    const msg = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, fixture.spec.output)[0], 'the report message to the webview');
+    assert.ok(hooks.probe.received.filter((m) => m.type === 'ready').length > readyBefore, 'the webview script ran (under the CSP) and sent ready');
+    assert.deepEqual(msg.payload.report, onDisk, 'the webview gets exactly the saved report');
+    const t2i = msg.payload.report.modes.find((m) => m.mode === 'text-to-image');
+    assert.equal(t2i?.results.find((r) => r.model === 'base')?.metrics['accuracy@1'], 2 / 26);
+    assert.equal(t2i?.results.find((r) => r.model === 'fine-tuned')?.metrics['accuracy@1'], 20 / 26);
+    assert.ok(t2i?.results[0]?.perClass.some((c) => c.label === HOSTILE_CAPTION), 'the hostile caption is a class label');
+    const thumbs = Object.entries(msg.payload.thumbnails);
+    assert.ok(thumbs.length > 0, 'thumbnails were cached');
+    for (const [id, src] of thumbs) {
+      assert.match(id, /^[A-Z]\/0\.jpg$/);
+      assert.ok(!src.startsWith('file:') && /^https:\/\/.*vscode-(resource|cdn)/.test(src), `thumbnail ${id} is a webview resource URI: ${src}`);
+    }
+    assert.equal(hooks.panels.panels.length, 1);
+    assert.equal(hooks.panels.panels[0]?.panel.viewType, 'bedrockCustomizer.comparison');
+  });
+
+  it('Open Comparison Report reopens a saved report, and the serializer restores it after a reload', async () => {
+    const before = reportPosts(hooks, fixture.spec.output).length;
+    await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(fixture.spec.output));
+    await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, fixture.spec.output).length > before, 'the reopened report');
+    hooks.panels.dispose();
+    const count = reportPosts(hooks, fixture.spec.output).length;
+    // What VS Code does after a window reload: a fresh panel of our view type handed to the serializer with the
+    // state the webview saved.
+    await hooks.revive({ reportPath: fixture.spec.output, mode: 'classify', missesOnly: true });
+    const restored = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, fixture.spec.output)[count], 'the restored panel to receive its report');
+    assert.equal(restored.payload.state?.mode, 'classify', 'the view state comes back');
+    assert.equal(restored.payload.state?.missesOnly, true);
+    assert.equal(hooks.panels.panels.length, 1, 'the restored panel is tracked');
+  });
+
+  it('a file that is not a report shows what is wrong instead of crashing', async () => {
+    const bad = path.join(fixture.dir, 'not-a-report.json');
+    fs.writeFileSync(bad, JSON.stringify({ rows: [1, 2] }));
+    await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(bad));
+    const error = await waitFor(hooks.probe.onDidChange, () => hooks.probe.posted.find((m) => m.kind === 'notify' && m.type === 'error'), 'the error message');
+    assert.ok(error.kind === 'notify' && error.type === 'error');
+    assert.match(error.payload.message, /not-a-report\.json is not a comparison report \(no "schemaVersion"\)/);
+  });
+
+  it('Compare Models names every problem of a bad spec and writes nothing', async () => {
+    const output = path.join(fixture.dir, 'never.report.json');
+    const result = await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { models: [{ name: 'base', embeddings: fixture.base }], output });
+    assert.equal(result, undefined);
+    assert.equal(fs.existsSync(output), false);
+  });
+});

@@ -1,0 +1,64 @@
+// Helpers for comparison tests against the in-process emulator: a fine-tuned model trained by a real (emulated)
+// customization job and served by a provisioned throughput, and a spec file over the sample dataset.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAwsSession, type AwsSession } from '../../src/aws';
+import { embeddingRuntime } from '../../src/aws/compare/embeddingRuntime';
+import type { RunningEmulator } from '../emulator';
+
+export const BASE_MODEL = 'amazon.titan-embed-image-v1';
+
+export function emulatorSession(emu: RunningEmulator, maxAttempts = 8): AwsSession {
+  const e = emu.endpoints;
+  return createAwsSession({
+    region: 'us-east-1',
+    endpoints: { bedrock: e.bedrock, bedrockRuntime: e.bedrockRuntime, s3: e.s3, opensearchServerless: e.opensearchServerless },
+    credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
+    maxAttempts,
+  });
+}
+
+/** The comparison's embedding runtime (standard retry) pointed at the emulator. */
+export function emulatorRuntime(emu: RunningEmulator): ReturnType<typeof embeddingRuntime> {
+  return embeddingRuntime({ region: 'us-east-1', endpoint: emu.endpoints.bedrockRuntime, credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 4 });
+}
+
+export async function admin(emu: RunningEmulator, path: string, body: unknown): Promise<unknown> {
+  const r = await fetch(`${emu.endpoints.admin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`admin ${path}: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+export async function requestCount(emu: RunningEmulator, service: string, pathPart: string): Promise<number> {
+  const r = (await (await fetch(`${emu.endpoints.admin}/requests?service=${service}`)).json()) as { requests: { path?: string; url?: string }[] };
+  return r.requests.filter((q) => (q.path ?? q.url ?? '').includes(pathPart)).length;
+}
+
+/** Runs a customization job on the training manifest, then provisions it: returns the provisioned model ARN. */
+export async function trainedModel(emu: RunningEmulator, session: AwsSession, data: { bucket: string; training: string; validation: string }): Promise<string> {
+  const { jobArn } = await session.bedrock.createJob({
+    jobName: 'eval-test-job',
+    customModelName: 'eval-test-model',
+    roleArn: 'arn:aws:iam::123456789012:role/BedrockCustomizationRole',
+    baseModelIdentifier: 'amazon.titan-embed-image-v1:0',
+    customizationType: 'FINE_TUNING',
+    hyperParameters: { epochCount: '1', batchSize: '256', learningRate: '0.00001' },
+    trainingDataConfig: { s3Uri: data.training },
+    validationDataConfig: { validators: [{ s3Uri: data.validation }] },
+    outputDataConfig: { s3Uri: `s3://${data.bucket}/output/` },
+  });
+  await admin(emu, '/clock', { advanceMs: 24 * 3600_000 });
+  const job = await session.bedrock.getJob(jobArn);
+  if (job.status !== 'Completed' || !job.outputModelArn) throw new Error(`emulated job ended ${job.status}: ${job.failureMessage}`);
+  const { provisionedModelArn } = await session.bedrock.createProvisionedThroughput({ provisionedModelName: 'eval-test-pt', modelId: job.outputModelArn, modelUnits: 1 });
+  await admin(emu, '/clock', { advanceMs: 3600_000 });
+  const pt = await session.bedrock.getProvisionedThroughput(provisionedModelArn);
+  if (pt.status !== 'InService') throw new Error(`emulated provisioned throughput is ${pt.status}`);
+  return provisionedModelArn;
+}
+
+export function writeSpec(dir: string, spec: Record<string, unknown>, name = 'asl.compare.json'): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(spec, null, 2));
+  return path;
+}

@@ -1,0 +1,148 @@
+// End to end against the in-process emulator (real AWS SDK clients, s3rver S3): the sample dataset, the base model
+// and a fine-tuned model from an emulated customization job, both vector stores, throttling, interrupt and resume.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCompare, type CompareOutcome } from '../../../src/aws/compare/runCompare';
+import type { AwsSession } from '../../../src/aws';
+import { startEmulator, type RunningEmulator } from '../../emulator';
+import { admin, BASE_MODEL, emulatorRuntime, emulatorSession, requestCount, trainedModel, writeSpec } from '../../support/emulatorCompare';
+
+const CLASSES = 10;
+let emu: RunningEmulator;
+let session: AwsSession;
+let rt: ReturnType<typeof emulatorRuntime>;
+let dir: string;
+let spec: Record<string, unknown>;
+
+before(async () => {
+  emu = await startEmulator({ minTrainingRecords: 40, collectionDurationMs: 1_000, visibilityDelayMs: 300 });
+  session = emulatorSession(emu);
+  rt = emulatorRuntime(emu);
+  const data = await emu.uploadSampleData({ imagesPerClass: 6, testPerClass: 3, classes: CLASSES });
+  const tuned = await trainedModel(emu, session, data);
+  dir = mkdtempSync(join(tmpdir(), 'bmc-compare-'));
+  spec = {
+    testSet: { manifest: data.test },
+    trainingManifest: data.training,
+    labelRegex: 'The letter (\\w) in sign language',
+    queries: { template: 'The letter {label} in sign language' },
+    models: [{ name: 'base', modelId: BASE_MODEL, baseline: true }, { name: 'tuned', modelId: tuned }],
+    embeddingLength: 384,
+    modes: ['text-to-image', 'image-to-image', 'classify'],
+    k: [1, 5, 10],
+    seed: 11,
+  };
+});
+
+after(async () => {
+  session?.dispose();
+  rt?.dispose();
+  await emu?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const metricsOf = (o: CompareOutcome): unknown => o.report.modes.map((m) => ({ mode: m.mode, results: m.results.map((r) => ({ model: r.model, metrics: r.metrics, top: r.perQuery.map((q) => q.topIds) })), comparisons: m.comparisons }));
+
+function cacheLines(cacheDir: string): string[] {
+  return readdirSync(cacheDir).flatMap((f) => readFileSync(join(cacheDir, f), 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { k: string }).k + '@' + f));
+}
+
+let exactRun: CompareOutcome;
+const UNIQUE_INPUTS = 2 * (3 * CLASSES + CLASSES); // per model: the test images and one query per class
+
+test('compare e2e: exact store scores both models; a cached rerun makes zero calls', async () => {
+  const specPath = writeSpec(dir, { ...spec, cacheDir: 'cache-a' });
+  exactRun = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
+  assert.equal(exactRun.calls, UNIQUE_INPUTS);
+  const t2i = exactRun.report.modes.find((m) => m.mode === 'text-to-image');
+  assert.equal(t2i?.queryCount, CLASSES);
+  assert.equal(t2i?.corpusSize, 3 * CLASSES);
+  const base = t2i?.results.find((r) => r.model === 'base')?.metrics['accuracy@1'] ?? 0;
+  const tuned = t2i?.results.find((r) => r.model === 'tuned')?.metrics['accuracy@1'] ?? 0;
+  assert.ok(tuned > base, `fine-tuned accuracy@1 ${tuned} should beat base ${base} on the emulated models`);
+  assert.equal(typeof t2i?.comparisons[0]?.pValues.mcnemarExact, 'number');
+  assert.ok(t2i?.warnings.some((w) => /identical to training captions/.test(w)), 'leak warning: the queries are the training captions');
+  assert.deepEqual(exactRun.report.inputs.map((i) => i.role), ['spec', 'manifest', 'training']);
+  assert.equal(JSON.parse(readFileSync(exactRun.reportPath, 'utf8')).schemaVersion, 1);
+  const again = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
+  assert.equal(again.calls, 0);
+  assert.deepEqual(metricsOf(again), metricsOf(exactRun));
+});
+
+test('compare e2e: OpenSearch Serverless store (private collection created on request) gives identical metrics', async () => {
+  const specPath = writeSpec(dir, {
+    ...spec,
+    cacheDir: 'cache-a',
+    vectorStore: { type: 'opensearch-serverless', collection: 'eval-test', create: true, principal: 'arn:aws:iam::123456789012:user/tester' },
+  }, 'aoss.compare.json');
+  const run = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
+  assert.equal(run.report.vectorStore, 'opensearch');
+  assert.equal(run.calls, 0, 'embeddings come from the cache');
+  assert.deepEqual(metricsOf(run), metricsOf(exactRun));
+  const network = (await session.aoss.batchGetCollections({ names: ['eval-test'] })).collections[0];
+  assert.equal(network?.status, 'ACTIVE');
+  assert.ok(!run.report.warnings.some((w) => /public internet/.test(w)));
+});
+
+test('compare e2e: with 20% throttling the metrics are identical and each vector is cached once', async () => {
+  await admin(emu, '/faults', { service: 'bedrockRuntime', throttleRate: 0.2 });
+  try {
+    const specPath = writeSpec(dir, { ...spec, cacheDir: 'cache-b' }, 'throttled.compare.json');
+    const run = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
+    assert.deepEqual(metricsOf(run), metricsOf(exactRun));
+    const lines = cacheLines(join(dir, 'cache-b'));
+    assert.equal(lines.length, UNIQUE_INPUTS);
+    assert.equal(new Set(lines).size, lines.length, 'no vector cached twice');
+  } finally {
+    await admin(emu, '/faults', { service: 'bedrockRuntime', throttleRate: 0 });
+  }
+});
+
+test('compare e2e: an interrupted run resumes without re-embedding anything cached', async () => {
+  const specPath = writeSpec(dir, { ...spec, cacheDir: 'cache-c' }, 'resume.compare.json');
+  const stop = new AbortController();
+  const before = await requestCount(emu, 'bedrockRuntime', '/invoke');
+  await assert.rejects(runCompare({
+    specPath, session, runtime: rt.runtime, concurrency: 4, requestsPerMinute: 60_000, signal: stop.signal,
+    onProgress: (model, done) => { if (model === 'tuned' && done >= 15) stop.abort(new Error('interrupted by the test')); },
+  }), /interrupted by the test/);
+  const cachedAfterInterrupt = cacheLines(join(dir, 'cache-c')).length;
+  assert.ok(cachedAfterInterrupt >= UNIQUE_INPUTS / 2 + 15 && cachedAfterInterrupt < UNIQUE_INPUTS, `cached ${cachedAfterInterrupt}`);
+  const mid = await requestCount(emu, 'bedrockRuntime', '/invoke');
+  const resumed = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 4, requestsPerMinute: 60_000 });
+  const end = await requestCount(emu, 'bedrockRuntime', '/invoke');
+  assert.equal(resumed.calls, UNIQUE_INPUTS - cachedAfterInterrupt, 'only what was missing is embedded');
+  assert.equal(end - mid, resumed.calls);
+  assert.ok(mid - before >= cachedAfterInterrupt);
+  const lines = cacheLines(join(dir, 'cache-c'));
+  assert.equal(lines.length, UNIQUE_INPUTS);
+  assert.equal(new Set(lines).size, UNIQUE_INPUTS);
+  assert.deepEqual(metricsOf(resumed), metricsOf(exactRun));
+});
+
+test('compare e2e: bedrock-mm compare --spec through the bundled CLI, endpoints from BMC_EMULATOR', async () => {
+  const specPath = writeSpec(dir, { ...spec, cacheDir: 'cache-a' }, 'cli.compare.json');
+  const env = { ...process.env, BMC_EMULATOR: JSON.stringify(emu.endpoints), AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1' };
+  const run = (args: string[]): Promise<{ code: number | null; out: string; err: string }> => new Promise((resolve) => {
+    const child = spawn(process.execPath, ['dist/cli.js', 'compare', ...args], { env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+  const ok = await run(['--spec', specPath, '--format', 'json', '--rpm', '6000']);
+  assert.equal(ok.code, 0, ok.err);
+  assert.match(ok.err, /embedding calls: 0 /);
+  const report = JSON.parse(ok.out) as CompareOutcome['report'];
+  assert.deepEqual(metricsOf({ report } as CompareOutcome), metricsOf(exactRun));
+  assert.ok(existsSync(join(dir, 'cli.compare.report.json')));
+  const badPath = writeSpec(dir, { ...spec, embeddingLength: 512 }, 'bad.compare.json');
+  const bad = await run(['--spec', badPath]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /bad\.compare\.json:\d+:\d+: embeddingLength: must be one of \[256,384,1024\]/);
+});

@@ -1,0 +1,85 @@
+// Renders a whole report: header, one tab per evaluation mode (headline, metric table + chart, per-class table,
+// confusion heatmap, per-query list). Rebuilt from scratch on every report message; view state survives in `state`.
+import type { ViewState } from '../../src/protocol/messages';
+import type { ComparisonReport, MetricKey, ModeReport } from '../../src/protocol/report';
+import { metricLabel, modeLabel } from './logic/format';
+import { defaultMetric, metricTable, modeMetricKeys } from './logic/tables';
+import { h, hx } from './dom';
+import type { Exporter } from './views/exporter';
+import { renderHeadline } from './views/headline';
+import { renderChart } from './views/chart';
+import { renderPerClass } from './views/perClass';
+import { renderConfusion } from './views/confusion';
+import { renderPerQuery } from './views/perQuery';
+import { renderTable } from './views/table';
+import type { Thumbs } from './views/thumbs';
+
+export interface AppContext {
+  report: ComparisonReport;
+  source: string;
+  thumbs: Thumbs;
+  state: ViewState;
+  setState: (patch: Partial<ViewState>) => void;
+  exporter: Exporter | undefined;
+  /** Undefined in a snapshot (no host to save it). */
+  snapshot: (() => void) | undefined;
+}
+
+function renderMode(ctx: AppContext, mode: ModeReport): HTMLElement {
+  const keys = modeMetricKeys(mode);
+  const initial = keys.find((k) => k === ctx.state.tab) ?? defaultMetric(mode, ctx.report.k);
+  const headlineSlot = h('div');
+  const showHeadline = (metric: MetricKey | undefined): void => headlineSlot.replaceChildren(renderHeadline(ctx.report, mode, metric));
+  const picker = h('select', { attrs: { 'aria-label': 'Metric shown beside top-1 accuracy' }, on: {
+    change: (e) => { const v = (e.target as HTMLSelectElement).value as MetricKey; ctx.setState({ tab: v }); showHeadline(v); },
+  } }, ...keys.map((k) => h('option', { attrs: { value: k } }, metricLabel(k))));
+  if (initial) picker.value = initial;
+  showHeadline(initial);
+  const facts = `${mode.queryCount} queries, corpus of ${mode.corpusSize}${mode.corpus ? ` (${mode.corpus})` : ''}`
+    + (mode.droppedQueries.length > 0 ? `, ${mode.droppedQueries.length} dropped (no relevant item)` : '');
+  return h('div', { class: 'mode', attrs: { 'data-mode': mode.mode } },
+    h('div', { class: 'mode-bar' }, h('span', { class: 'fine-print' }, facts), h('label', {}, 'Metric: ', picker)),
+    headlineSlot,
+    h('h2', {}, 'Metrics'),
+    renderTable(metricTable(ctx.report, mode), { caption: 'All metrics \u00d7 k \u00d7 model (means over queries)', exporter: ctx.exporter, hidden: new Set([1, 2]) }),
+    renderChart(ctx.report, mode),
+    h('h2', {}, 'Per class'),
+    renderPerClass(ctx.report, mode, ctx.thumbs, ctx.exporter),
+    mode.mode === 'classify' ? h('h2', {}, 'Confusion') : null,
+    mode.mode === 'classify' ? renderConfusion(ctx.report, mode, ctx.exporter) : null,
+    h('h2', {}, 'Queries'),
+    renderPerQuery(ctx.report, mode, ctx.thumbs, ctx.exporter, ctx.state, ctx.setState));
+}
+
+export function renderApp(root: HTMLElement, ctx: AppContext): void {
+  const r = ctx.report;
+  const header = h('header', {},
+    h('h1', {}, 'Model comparison'),
+    h('div', { class: 'fine-print', attrs: { 'data-testid': 'source' } }, ctx.source),
+    h('div', { class: 'fine-print' }, `${r.models.map((m) => m.name).join(', ')}; baseline ${r.baseline}; k = ${r.k.join(', ')}; `
+      + `${r.vectorStore} search; written ${r.createdAt} by ${r.generator}`),
+    ctx.snapshot ? hx('vscode-button', { attrs: { 'data-export': 'snapshot' }, on: { click: () => ctx.snapshot?.() } }, 'Export HTML snapshot') : null,
+    h('div', { class: 'status fine-print', attrs: { role: 'status', 'data-testid': 'status' } }));
+  const selected = Math.max(0, r.modes.findIndex((m) => m.mode === ctx.state.mode));
+  const tabs = hx('vscode-tabs', { attrs: { 'selected-index': String(selected) }, on: {
+    'vsc-tabs-select': (e) => {
+      const i = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
+      const mode = r.modes[i]?.mode;
+      if (mode) ctx.setState({ mode });
+    },
+  } });
+  for (const mode of r.modes) {
+    tabs.append(hx('vscode-tab-header', { attrs: { slot: 'header' } }, modeLabel(mode.mode)));
+    tabs.append(hx('vscode-tab-panel', {}, renderMode(ctx, mode)));
+  }
+  const conventions = h('footer', { class: 'fine-print' },
+    h('div', {}, `Similarity: ${r.conventions.similarity}. Ties: ${r.conventions.tieBreak}.`),
+    h('div', {}, `Average precision: ${r.conventions.averagePrecision}. Label rule: ${r.conventions.labelRule}.`));
+  root.replaceChildren(header, r.modes.length > 0 ? tabs : h('p', {}, 'This report has no evaluation modes.'), conventions);
+}
+
+/** Shows a message in the status line (export results). */
+export function setStatus(root: HTMLElement, text: string): void {
+  const el = root.querySelector('[data-testid="status"]');
+  if (el) el.textContent = text;
+}
