@@ -124,6 +124,8 @@ async function runIntegration(emulator) {
       'bedrockCustomizer.endpoints.bedrockRuntime': e.bedrockRuntime,
       'bedrockCustomizer.endpoints.s3': e.s3,
       'bedrockCustomizer.endpoints.opensearchServerless': e.opensearchServerless,
+      'bedrockCustomizer.endpoints.iam': e.iam,
+      'bedrockCustomizer.endpoints.sts': e.sts,
     },
     env: {
       ...(grep ? { BMC_TEST_GREP: grep } : {}),

@@ -16,6 +16,9 @@ export type {
 export { BedrockRuntime } from './runtime';
 export type { EmbedRequest, Embedding, EmbeddingLength } from './runtime';
 
+export { IamRoles, decodePolicyDocument } from './iam';
+export type { IamRoleSummary } from './iam';
+
 export { S3Storage, DELETE_BATCH } from './s3';
 export type { DeleteObjectsResult, ListObjectsOptions, S3ObjectHead, S3ObjectSummary, S3RangeRead } from './s3';
 

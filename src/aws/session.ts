@@ -1,5 +1,7 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
 import { OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
@@ -8,9 +10,11 @@ import { BedrockControlPlane, type CallScope } from './bedrock';
 import { clientConfig, type ClientSettings } from './clientConfig';
 import { credentialsFor, regionForProfile } from './credentials';
 import { toUserError } from './errors';
+import { IamRoles } from './iam';
 import { OpenSearchDataPlane, type OpenSearchService } from './openSearch';
 import { BedrockRuntime } from './runtime';
 import { S3Storage } from './s3';
+import { callerArnOf } from './sts';
 
 /** Endpoint overrides (VPC endpoints, or the local emulator). Empty or missing: AWS's public endpoint. */
 export interface AwsEndpoints {
@@ -18,6 +22,8 @@ export interface AwsEndpoints {
   readonly bedrockRuntime?: string | undefined;
   readonly s3?: string | undefined;
   readonly opensearchServerless?: string | undefined;
+  readonly iam?: string | undefined;
+  readonly sts?: string | undefined;
 }
 
 export interface AwsSessionOptions {
@@ -54,7 +60,7 @@ export class AwsSession {
   private readonly scope: CallScope;
   private readonly disposers: (() => unknown)[] = [];
   private readonly openSearchClients = new Map<string, OpenSearchDataPlane>();
-  private cached: { bedrock?: BedrockControlPlane; runtime?: BedrockRuntime; s3?: S3Storage; aoss?: AossControlPlane } = {};
+  private cached: { bedrock?: BedrockControlPlane; runtime?: BedrockRuntime; s3?: S3Storage; aoss?: AossControlPlane; iam?: IamRoles; iamClient?: IAMClient; sts?: STSClient } = {};
   private disposed = false;
 
   constructor(options: AwsSessionOptions = {}) {
@@ -89,6 +95,22 @@ export class AwsSession {
 
   get aoss(): AossControlPlane {
     return (this.cached.aoss ??= new AossControlPlane(this.track(new OpenSearchServerlessClient(clientConfig(this.settings, this.endpoints.opensearchServerless))), this.scope));
+  }
+
+  /** IAM is global: without an endpoint override it is signed for us-east-1, whatever the session's region. */
+  get iamClient(): IAMClient {
+    const region = this.endpoints.iam ? this.region : 'us-east-1';
+    return (this.cached.iamClient ??= this.track(new IAMClient(clientConfig({ ...this.settings, region }, this.endpoints.iam))));
+  }
+
+  get iam(): IamRoles {
+    return (this.cached.iam ??= new IamRoles(this.iamClient, this.scope));
+  }
+
+  /** The caller's IAM ARN (STS GetCallerIdentity, through the `sts` endpoint override when set). */
+  callerArn(): Promise<string> {
+    const sts = (this.cached.sts ??= this.track(new STSClient(clientConfig(this.settings, this.endpoints.sts))));
+    return callerArnOf(sts, this.scope);
   }
 
   /** The data plane of a collection (`collectionEndpoint` from BatchGetCollection) or domain; cached per endpoint. */

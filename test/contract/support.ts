@@ -27,7 +27,7 @@ export function sessionFor(emulator: Emulator, options: Partial<AwsSessionOption
   return createAwsSession({
     profile: undefined,
     region: 'us-east-1',
-    endpoints: { bedrock: e.bedrock, bedrockRuntime: e.bedrockRuntime, s3: e.s3, opensearchServerless: e.opensearchServerless },
+    endpoints: { bedrock: e.bedrock, bedrockRuntime: e.bedrockRuntime, s3: e.s3, opensearchServerless: e.opensearchServerless, iam: e.iam, sts: e.sts },
     credentials: async () => ({ accessKeyId: 'AKIAEMULATOREXAMPLE1', secretAccessKey: 'emulator-secret-key-not-real' }),
     ...options,
   });

@@ -1,5 +1,5 @@
 // STS GetCallerIdentity and the IAM role operations the extension needs (the customization service role and its
-// clean-up): CreateRole, GetRole, DeleteRole, Put/Get/Delete/ListRolePolicies, ListAttachedRolePolicies.
+// clean-up, the wizard's role list): CreateRole, GetRole, ListRoles, DeleteRole, Put/Get/Delete/ListRolePolicies, ListAttachedRolePolicies.
 import type { Clock } from './clock';
 import type { EmuRequest, ServiceDefinition } from './http';
 import { resourceId } from './ids';
@@ -96,6 +96,18 @@ const ACTIONS: Record<string, (s: IamState, p: URLSearchParams) => string> = {
     const name = required(p, 'PolicyName');
     if (!r.policies.delete(name)) throw new QueryError('NoSuchEntity', 404, `The role policy with name ${name} cannot be found.`);
     return '';
+  },
+  // Pages in name order (as IAM does); the Marker is the last name returned.
+  ListRoles: (s, p) => {
+    const max = Number(p.get('MaxItems') ?? '100');
+    if (!Number.isInteger(max) || max < 1 || max > 1000) throw new QueryError('ValidationError', 400, `MaxItems must be between 1 and 1000, got ${p.get('MaxItems') ?? ''}.`);
+    const marker = p.get('Marker') ?? '';
+    const prefix = p.get('PathPrefix') ?? '/';
+    const all = [...s.roles.values()].filter((r) => r.path.startsWith(prefix) && r.name > marker).sort((x, y) => (x.name < y.name ? -1 : 1));
+    const page = all.slice(0, max);
+    const truncated = all.length > page.length;
+    const last = page[page.length - 1];
+    return `<Roles>${page.map((r) => roleXml(r).replace(/^<Role>/, '<member>').replace(/<\/Role>$/, '</member>')).join('')}</Roles><IsTruncated>${truncated}</IsTruncated>${truncated && last ? `<Marker>${xmlEscape(last.name)}</Marker>` : ''}`;
   },
   ListRolePolicies: (s, p) => `<PolicyNames>${[...role(s, p).policies.keys()].map((n) => `<member>${xmlEscape(n)}</member>`).join('')}</PolicyNames><IsTruncated>false</IsTruncated>`,
   ListAttachedRolePolicies: (s, p) => {

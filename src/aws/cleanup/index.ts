@@ -23,9 +23,11 @@ export interface TargetOptions extends S3TargetOptions {
 /** One target per kind, all bound to one session. The IAM client is created only if a role is actually handled. */
 export function cleanupTargets(session: AwsSession, opts: TargetOptions): Record<ResourceKind, CleanupTarget> {
   let iam: CleanupTarget | undefined;
-  const lazyIam = (): CleanupTarget => (iam ??= iamRoleTarget(new IAMClient({
+  // The session's IAM client (its endpoint override included) unless the caller overrides endpoint or credentials.
+  const iamClient = (): IAMClient => (opts.iamEndpoint || opts.iamCredentials ? new IAMClient({
     region: session.region, credentials: opts.iamCredentials ?? credentialsFor(session.profile), ...(opts.iamEndpoint ? { endpoint: opts.iamEndpoint } : {}),
-  })));
+  }) : session.iamClient);
+  const lazyIam = (): CleanupTarget => (iam ??= iamRoleTarget(iamClient()));
   return {
     'customization-job': jobTarget(session.bedrock),
     'provisioned-throughput': throughputTarget(session.bedrock),

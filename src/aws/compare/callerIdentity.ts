@@ -1,14 +1,12 @@
 // The caller's IAM ARN (STS GetCallerIdentity), the principal of an OpenSearch Serverless data access policy.
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { STSClient } from '@aws-sdk/client-sts';
 import { credentialsFor } from '../credentials';
-import { callAws } from '../errors';
+import { callerArnOf } from '../sts';
 
 export async function callerArn(o: { profile?: string | undefined; region: string; endpoint?: string | undefined }): Promise<string> {
   const client = new STSClient({ region: o.region, credentials: credentialsFor(o.profile), ...(o.endpoint ? { endpoint: o.endpoint } : {}) });
   try {
-    const out = await callAws({ action: 'sts:GetCallerIdentity', profile: o.profile, region: o.region }, () => client.send(new GetCallerIdentityCommand({})));
-    if (!out.Arn) throw new Error('STS GetCallerIdentity returned no ARN; set vectorStore.principal in the spec');
-    return out.Arn;
+    return await callerArnOf(client, { profile: o.profile, region: o.region });
   } finally {
     client.destroy();
   }

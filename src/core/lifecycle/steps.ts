@@ -11,12 +11,15 @@ interface BaseStep<S> {
   title: string;
   /** Skipped steps are not asked (e.g. the upload target when the manifest is already in S3). */
   skip?: (state: S) => boolean;
+  /** Awaited before `skip` is asked, each time the step comes up: loads what the step depends on into the state. */
+  prepare?: (state: S) => Promise<void>;
   apply: (state: S, answer: string) => void;
 }
 
 export interface TextStep<S> extends BaseStep<S> {
   kind: 'text';
-  prompt: string;
+  /** A function when the prompt depends on earlier answers (e.g. why a list could not be offered). */
+  prompt: string | ((state: S) => string);
   placeholder?: string;
   initial?: (state: S) => string;
   validate?: (value: string, state: S) => string | undefined;
@@ -50,6 +53,7 @@ export async function runSteps<S>(steps: readonly Step<S>[], state: S, driver: I
   while (i < steps.length) {
     const step = steps[i];
     if (step === undefined) break;
+    await step.prepare?.(state);
     if (step.skip?.(state)) { i += 1; continue; }
     const at = { step: asked.length + 1, total: asked.length + 1 + steps.slice(i + 1).filter((s) => !s.skip?.(state)).length };
     const answer = step.kind === 'text' ? await driver.text(step, state, at) : await driver.pick(step, await step.choices(state), state, at);

@@ -12,7 +12,8 @@ import { AwsStatusBar } from './statusBar';
 
 /** The settings that define a session: a change to any of them rebuilds every client. */
 export const SESSION_SETTINGS: readonly (keyof Settings)[] = [
-  'profile', 'region', 'endpoints.bedrock', 'endpoints.bedrockRuntime', 'endpoints.s3', 'endpoints.opensearchServerless', 'maxAttempts',
+  'profile', 'region', 'endpoints.bedrock', 'endpoints.bedrockRuntime', 'endpoints.s3', 'endpoints.opensearchServerless',
+  'endpoints.iam', 'endpoints.sts', 'maxAttempts',
 ];
 
 export const NO_CREDENTIALS_CONTEXT_KEY = 'bedrockCustomizer.noCredentials';
@@ -92,6 +93,8 @@ export class AwsContext implements vscode.Disposable {
           bedrockRuntime: this.config.get('endpoints.bedrockRuntime'),
           s3: this.config.get('endpoints.s3'),
           opensearchServerless: this.config.get('endpoints.opensearchServerless'),
+          iam: this.config.get('endpoints.iam'),
+          sts: this.config.get('endpoints.sts'),
         },
         maxAttempts: this.config.get('maxAttempts'),
       });

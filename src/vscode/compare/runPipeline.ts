@@ -33,7 +33,7 @@ export async function runPipeline(
       runtime: rt.runtime,
       concurrency: deps.config.get('compare.concurrency'),
       requestsPerMinute: deps.config.get('compare.requestsPerMinute'),
-      callerArn: () => aws.callerArn({ profile: id.profile || undefined, region: id.region }),
+      callerArn: () => session.callerArn(), // honours the endpoints.sts setting
       signal: abort.signal,
       log: (m) => deps.log.info(m),
       onProgress: (model, done, total) => progress.report(`Embedding with ${model}`, done, total),

@@ -107,6 +107,12 @@ export class AwsExplorerSource implements ExplorerSource {
     return (await this.session.bedrock.createJob(request)).jobArn;
   }
 
+  async listRoles() {
+    const roles = [];
+    for await (const r of this.session.iam.listRoles(1000)) roles.push(r); // 1000: the most IAM returns per page
+    return roles;
+  }
+
   async listModels(nextToken: string | undefined, pageSize: number) {
     const page = await this.session.bedrock.listCustomModelsPage({ maxResults: pageSize, sortBy: 'CreationTime', sortOrder: 'Descending' }, nextToken);
     return { items: page.items.map(modelSummary), nextToken: page.nextToken };

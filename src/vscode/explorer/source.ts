@@ -3,6 +3,7 @@
 import type {
   CreateJobRequest, CreateThroughputRequest, JobDetail, JobSummary, ModelSummary, Page, ThroughputSummary,
 } from '../../core/lifecycle/types';
+import type { RoleWithTrust } from '../../core/lifecycle/roles';
 
 export interface ExplorerSource {
   readonly region: string;
@@ -10,6 +11,8 @@ export interface ExplorerSource {
   getJob(jobArn: string): Promise<JobDetail>;
   stopJob(jobArn: string): Promise<void>;
   createJob(request: CreateJobRequest): Promise<string>;
+  /** Every IAM role of the account (all pages of ListRoles), with its decoded trust policy. */
+  listRoles(): Promise<RoleWithTrust[]>;
   listModels(nextToken: string | undefined, pageSize: number): Promise<Page<ModelSummary>>;
   getModel(modelArn: string): Promise<ModelSummary>;
   deleteModel(modelArn: string): Promise<void>;

@@ -4,16 +4,16 @@ import { TMME_BASE_MODEL, type JobSpec } from '../../core/lifecycle/jobSpec';
 import type { Choice, Step } from '../../core/lifecycle/steps';
 import {
   HYPERPARAMETER_LIMITS, parseTagList, validateBatchSize, validateCustomModelName, validateEpochCount, validateJobName,
-  validateLearningRate, validateRoleArn, validateS3ObjectUri, validateS3Uri,
+  validateLearningRate, validateS3ObjectUri, validateS3Uri,
 } from '../../core/lifecycle/validators';
+import { roleSteps, type RoleOffer, type RoleState } from './roleStep';
 
-export interface WizardState {
+export interface WizardState extends RoleState {
   output?: string;
   training?: string;
   trainingUpload?: string;
   validation?: string;
   validationUpload?: string;
-  roleArn?: string;
   jobName?: string;
   customModelName?: string;
   epochCount?: string;
@@ -33,6 +33,8 @@ export interface WizardResult { spec: JobSpec; uploads: Upload[]; finish: Wizard
 export interface WizardEnv {
   workspaceManifests(): Promise<{ uri: string; name: string }[]>;
   lastRoleArn(): string | undefined;
+  /** The roles Bedrock can assume, or why they could not be listed (asked once, when the role step comes up). */
+  serviceRoles(): Promise<RoleOffer>;
 }
 
 const LOCAL = 'file:';
@@ -78,11 +80,7 @@ export function launchSteps(env: WizardEnv): Step<WizardState>[] {
       initial: (s) => s.validationUpload ?? joinS3(joinS3(s.output ?? 's3://bucket', 'manifests'), baseName(s.validation ?? '')),
       apply: (s, v) => { s.validationUpload = v; },
     },
-    {
-      kind: 'text', id: 'roleArn', title, prompt: 'IAM service role Bedrock assumes (reads the data, writes the output; you need iam:PassRole)',
-      placeholder: 'arn:aws:iam::123456789012:role/BedrockCustomizationRole', validate: validateRoleArn,
-      initial: (s) => s.roleArn ?? env.lastRoleArn() ?? '', apply: (s, v) => { s.roleArn = v; },
-    },
+    ...roleSteps<WizardState>(title, () => env.serviceRoles(), () => env.lastRoleArn()),
     {
       kind: 'text', id: 'jobName', title, prompt: 'Job name (letters, digits, "-", "+", "."; 1-63)', validate: validateJobName,
       initial: (s) => s.jobName ?? '', apply: (s, v) => { s.jobName = v; },

@@ -14,6 +14,7 @@ import { deleteModel, deleteThroughput, stopJob } from './destructive';
 import { Launcher, type LaunchOutcome } from './launcher';
 import { launchSteps, wizardResult, type WizardState } from './launchWizard';
 import { provisionThroughput } from './provision';
+import { roleOffer } from './roleStep';
 import { ScriptedDriver } from './scriptedDriver';
 import { JOB_SPEC_SELECTOR, JobSpecLens } from './specLens';
 import { VsCodeDriver } from './vscodeDriver';
@@ -66,6 +67,7 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
       workspaceManifests: async () => (await vscode.workspace.findFiles('**/*.jsonl', '**/node_modules/**', 200))
         .map((u) => ({ uri: u.toString(), name: vscode.workspace.asRelativePath(u) })),
       lastRoleArn: () => context.workspaceState.get<string>(LAST_ROLE),
+      serviceRoles: () => roleOffer(async () => (await explorer.host.current()).listRoles()),
     };
     if (!(await runSteps(launchSteps(env), state, driver()))) return { cancelled: true };
     const result = wizardResult(state);

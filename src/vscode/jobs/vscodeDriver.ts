@@ -8,7 +8,7 @@ export class VsCodeDriver implements InputDriver {
     box.title = step.title;
     box.step = at.step;
     box.totalSteps = at.total;
-    box.prompt = step.prompt;
+    box.prompt = typeof step.prompt === 'function' ? step.prompt(state) : step.prompt;
     box.placeholder = step.placeholder ?? '';
     box.value = step.initial?.(state) ?? '';
     box.ignoreFocusOut = true;

@@ -9,6 +9,8 @@ export interface Settings {
   'endpoints.bedrockRuntime': string;
   'endpoints.s3': string;
   'endpoints.opensearchServerless': string;
+  'endpoints.iam': string;
+  'endpoints.sts': string;
   'maxAttempts': number;
   'manifest.include': string[];
   'manifest.role': 'auto' | 'training' | 'validation';
@@ -43,6 +45,8 @@ export const DEFAULTS: Settings = {
   'endpoints.bedrockRuntime': '',
   'endpoints.s3': '',
   'endpoints.opensearchServerless': '',
+  'endpoints.iam': '',
+  'endpoints.sts': '',
   'maxAttempts': 8,
   'manifest.include': ['**/*train*.jsonl', '**/*valid*.jsonl', '**/*manifest*.jsonl'],
   'manifest.role': 'auto',

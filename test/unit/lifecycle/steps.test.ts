@@ -4,6 +4,7 @@ import { runSteps, type Step } from '../../../src/core/lifecycle/steps';
 import { ScriptedDriver } from '../../../src/vscode/jobs/scriptedDriver';
 import { launchSteps, wizardResult, type WizardState } from '../../../src/vscode/jobs/launchWizard';
 import { validateJobName } from '../../../src/core/lifecycle/validators';
+import { rolePrompt, roleOffer, roleSteps, TYPE_ROLE_ARN, type RoleOffer, type RoleState } from '../../../src/vscode/jobs/roleStep';
 
 interface S { a?: string; b?: string; c?: string }
 const steps: Step<S>[] = [
@@ -39,6 +40,8 @@ test('the launch wizard turns answers into a spec, with workspace manifests uplo
   const env = {
     workspaceManifests: () => Promise.resolve([{ uri: 'file:///w/train.jsonl', name: 'train.jsonl' }]),
     lastRoleArn: () => 'arn:aws:iam::123456789012:role/R',
+    // Listing failed: the typed step is asked, with its default from the last launch.
+    serviceRoles: () => Promise.resolve({ error: 'iam:ListRoles denied' }),
   };
   const state: WizardState = { tags: {} };
   const driver = new ScriptedDriver([
@@ -57,7 +60,10 @@ test('the launch wizard turns answers into a spec, with workspace manifests uplo
 });
 
 test('started from a manifest, the wizard does not ask for it again', async () => {
-  const env = { workspaceManifests: () => Promise.resolve([]), lastRoleArn: () => undefined };
+  const env = {
+    workspaceManifests: () => Promise.resolve([]), lastRoleArn: () => undefined,
+    serviceRoles: () => Promise.resolve({ roles: [{ roleName: 'R', arn: 'arn:aws:iam::123456789012:role/R' }] }),
+  };
   const state: WizardState = { tags: {}, preset: 'training', training: 'file:///w/train.jsonl' };
   const driver = new ScriptedDriver([
     's3://out-bucket/out/', '<default>', '<none>', 'arn:aws:iam::123456789012:role/R', 'j1', '<default>', '2', '<default>', '<default>', '', 'launch',
@@ -65,4 +71,50 @@ test('started from a manifest, the wizard does not ask for it again', async () =
   assert.equal(await runSteps(launchSteps(env), state, driver), true, driver.rejected.join('; '));
   assert.ok(!driver.asked.includes('training'));
   assert.deepEqual(wizardResult(state).uploads, [{ localUri: 'file:///w/train.jsonl', s3Uri: 's3://out-bucket/out/manifests/train.jsonl' }]);
+});
+
+const ROLE_A = 'arn:aws:iam::123456789012:role/BedrockA';
+const listed: RoleOffer = { roles: [{ roleName: 'BedrockA', arn: ROLE_A }] };
+const stepsFor = (offer: RoleOffer, calls: { n: number } = { n: 0 }) =>
+  roleSteps<RoleState>('t', () => { calls.n += 1; return Promise.resolve(offer); }, () => undefined);
+
+test('role step: a listed role is picked; listing happens once even after Back', async () => {
+  const calls = { n: 0 };
+  const steps = [{ kind: 'text', id: 'x', title: 't', prompt: 'x', apply: () => undefined } as Step<RoleState>, ...stepsFor(listed, calls)];
+  const state: RoleState = {};
+  const driver = new ScriptedDriver(['x', '<back>', 'x', ROLE_A]);
+  assert.equal(await runSteps(steps, state, driver), true, driver.rejected.join('; '));
+  assert.equal(state.roleArn, ROLE_A);
+  assert.deepEqual(driver.asked, ['x', 'roleArn', 'x', 'roleArn']);
+  assert.equal(calls.n, 1);
+});
+
+test('role step: "Enter a role ARN..." falls back to the typed input with its validator', async () => {
+  const state: RoleState = {};
+  const typed = 'arn:aws:iam::123456789012:role/service-role/Other';
+  assert.equal(await runSteps(stepsFor(listed), state, new ScriptedDriver([TYPE_ROLE_ARN, typed])), true);
+  assert.equal(state.roleArn, typed);
+  const bad = new ScriptedDriver([TYPE_ROLE_ARN, 'not-an-arn']);
+  assert.equal(await runSteps(stepsFor(listed), {}, bad), false);
+  assert.match(bad.rejected[0] ?? '', /^roleArn: /);
+});
+
+test('role step: when listing fails the pick is skipped and the prompt says why', async () => {
+  const state: RoleState = {};
+  const driver = new ScriptedDriver([ROLE_A]);
+  const offer = await roleOffer(() => Promise.reject(Object.assign(new Error('User: x is not authorized to perform: iam:ListRoles'), { kind: 'accessDenied' })));
+  assert.equal(await runSteps(stepsFor(offer), state, driver), true);
+  assert.equal(state.roleArn, ROLE_A);
+  assert.equal(rolePrompt(state), 'Could not list roles (iam:ListRoles denied): type the role ARN');
+  const offline = await roleOffer(() => Promise.reject(new Error('connect ECONNREFUSED')));
+  assert.deepEqual(offline, { error: 'connect ECONNREFUSED' });
+});
+
+test('roleOffer keeps only the roles Bedrock can assume', async () => {
+  const trust = (service: string) => ({ Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+  const offer = await roleOffer(() => Promise.resolve([
+    { roleName: 'Ec2', arn: 'arn:aws:iam::123456789012:role/Ec2', assumeRolePolicyDocument: trust('ec2.amazonaws.com') },
+    { roleName: 'BedrockA', arn: ROLE_A, assumeRolePolicyDocument: trust('bedrock.amazonaws.com') },
+  ]));
+  assert.deepEqual(offer, listed);
 });
