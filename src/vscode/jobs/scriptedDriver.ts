@@ -6,6 +6,8 @@ import { BACK, type Answer, type Choice, type InputDriver, type PickStep, type T
 export class ScriptedDriver implements InputDriver {
   readonly asked: string[] = [];
   readonly rejected: string[] = [];
+  /** The choices each pick step offered (by step id, the latest time it was asked): the values, in order. */
+  readonly offered: Record<string, string[]> = {};
 
   constructor(private readonly answers: string[]) {}
 
@@ -27,6 +29,7 @@ export class ScriptedDriver implements InputDriver {
   }
 
   pick<S>(step: PickStep<S>, choices: Choice[], state: S): Promise<Answer> {
+    this.offered[step.id] = choices.map((c) => c.value);
     const a = this.next(step.id);
     if (a === undefined || a === '<cancel>') return Promise.resolve(undefined);
     if (a === '<back>') return Promise.resolve(BACK);
