@@ -13,6 +13,8 @@ export interface ExtensionApi {
   /** The AWS context, for integration tests: status bar text, identity, the session and its changes. */
   readonly aws: {
     readonly statusText: () => string;
+    /** True when the status bar item shows the error background (credentials failed or missing). */
+    readonly statusIsError: () => boolean;
     readonly identity: () => SessionIdentity;
     readonly session: AwsContext['session'];
     readonly onDidChangeSession: AwsContext['onDidChangeSession'];
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     isAwsLoaded,
     aws: {
       statusText: () => aws.statusText(),
+      statusIsError: () => aws.statusIsError(),
       identity: () => aws.identity,
       session: () => aws.session(),
       onDidChangeSession: aws.onDidChangeSession,

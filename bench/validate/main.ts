@@ -55,16 +55,16 @@ with open(sys.argv[2], encoding='utf-8') as f:
 print(errors)
 `);
 
-interface Run { ms: number; maxRssKb: number; stdout: string }
+interface Run { ms: number; cpuMs: number; maxRssKb: number; stdout: string }
 
-/** Wall time and peak RSS of one child process (GNU time reports the RSS). */
+/** Wall time, CPU time (user + system) and peak RSS of one child process (GNU time reports CPU and RSS). */
 function timed(cmd: string, args: string[]): Run {
   const started = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const rss = Number(r.stderr.trim().split('\n').pop());
-  return { ms, maxRssKb: rss, stdout: r.stdout };
+  const [rss, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { ms, cpuMs: ((user ?? NaN) + (sys ?? NaN)) * 1000, maxRssKb: rss ?? NaN, stdout: r.stdout };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -82,6 +82,7 @@ if (out.files[0]?.records !== LINES || out.files[0]?.errors !== 0) throw new Err
 const bareMs = median(bare.map((r) => r.ms));
 const oursMs = median(ours.map((r) => r.ms));
 const ratio = oursMs / bareMs;
+const cpuRatio = median(ours.map((r) => r.cpuMs)) / median(bare.map((r) => r.cpuMs));
 const peakKb = Math.max(...ours.map((r) => r.maxRssKb));
 const bareKb = Math.max(...bare.map((r) => r.maxRssKb));
 const memRatio = (peakKb * 1024) / size;
@@ -96,6 +97,7 @@ if (hasPy && !argv.includes('--no-python')) {
 console.log(`manifest: ${LINES.toLocaleString('en-US')} lines, ${(size / 1e6).toFixed(1)} MB; ${RUNS} alternating runs, medians`);
 console.log(`bare node loop (read + split + JSON.parse): ${bareMs.toFixed(0)} ms, peak RSS ${(bareKb / 1024).toFixed(0)} MB`);
 console.log(`bedrock-mm validate --format json:           ${oursMs.toFixed(0)} ms, peak RSS ${(peakKb / 1024).toFixed(0)} MB = ${memRatio.toFixed(2)}x file size (target <= 3)`);
+console.log(`CPU time (user + system), medians: bare ${median(bare.map((r) => r.cpuMs)).toFixed(0)} ms, ours ${median(ours.map((r) => r.cpuMs)).toFixed(0)} ms = ${cpuRatio.toFixed(2)}x (less sensitive to other load on the machine)`);
 console.log(`all runs (ms): bare ${bare.map((r) => r.ms.toFixed(0)).join(' ')} | ours ${ours.map((r) => r.ms.toFixed(0)).join(' ')}`);
 console.log(pyLine);
 console.log(`RESULT validate ratio=${ratio.toFixed(2)} anchor=bare-node-JSON.parse-loop target=1.5`);

@@ -16,7 +16,10 @@ export type { AwsCredentialIdentity, AwsCredentialIdentityProvider };
  * The provider caches credentials and refreshes them before they expire.
  */
 export function credentialsFor(profile: string | undefined): AwsCredentialIdentityProvider {
-  return fromNodeProviderChain(profile ? { profile } : {});
+  // ignoreCache: the SDK otherwise keeps the first read of ~/.aws/config for the life of the process, so a
+  // profile added with `aws configure` after that would stay "not found" until VS Code restarts. One read per
+  // session is cheap: the provider itself caches the credentials it resolves.
+  return fromNodeProviderChain({ ...(profile ? { profile } : {}), ignoreCache: true });
 }
 
 /** Every profile in the config and credentials files, read once per call (asynchronously). */

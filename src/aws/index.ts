@@ -17,7 +17,7 @@ export { BedrockRuntime } from './runtime';
 export type { EmbedRequest, Embedding, EmbeddingLength } from './runtime';
 
 export { S3Storage, DELETE_BATCH } from './s3';
-export type { DeleteObjectsResult, ListObjectsOptions, S3ObjectHead, S3ObjectSummary } from './s3';
+export type { DeleteObjectsResult, ListObjectsOptions, S3ObjectHead, S3ObjectSummary, S3RangeRead } from './s3';
 
 export { AossControlPlane } from './aoss';
 export type {

@@ -2,7 +2,7 @@
 // The extension does the same through vscode.workspace.findFiles; both hand the texts to src/core/cleanup/records.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readCreatedResources, readSpecRecord, type CreatedResources, type SpecRecord } from '../core/cleanup/records';
+import { mayRecordResources, readCreatedResources, readSpecRecord, type CreatedResources, type SpecRecord } from '../core/cleanup/records';
 
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 const MAX_JSON_BYTES = 20 * 1024 * 1024;
@@ -27,7 +27,7 @@ export function readWorkspaceRecords(root: string): { specs: SpecRecord[]; creat
     if (path.endsWith('.bedrock-job.json')) {
       const spec = readSpecRecord(file, text);
       if (spec) specs.push(spec);
-    } else if (text.includes('"createdResources"')) {
+    } else if (mayRecordResources(text)) {
       const resources = readCreatedResources(text);
       if (resources) created.push({ file, resources });
     }

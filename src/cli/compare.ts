@@ -10,13 +10,15 @@ import { formatReportText } from './reportText';
 import type { CliIo } from './run';
 
 export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile NAME] [--region R] [--rpm N] [--concurrency N]
-                         [--cache-dir DIR] [--format text|json]
+                         [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
 
   --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
-                  <spec name>.report.json
+                  <name>.report.json for <name>.compare.json
   --rpm           InvokeModel requests per minute at most (default 300; Service Quotas L-DF0E34D4)
   --concurrency   requests in flight at most (default 8)
   --cache-dir     embedding cache folder (default: the spec's cacheDir, else .bedrock-mm-cache next to the spec)
+  --export-embeddings DIR
+                  also write <model>.embeddings.jsonl per model (rescore them with bedrock-mm evaluate)
 
 Endpoints (for VPC endpoints or the local emulator) come from the environment:
   BEDROCK_MM_ENDPOINT_BEDROCK, BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, BEDROCK_MM_ENDPOINT_S3,
@@ -60,6 +62,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         rpm: { type: 'string' },
         concurrency: { type: 'string' },
         'cache-dir': { type: 'string' },
+        'export-embeddings': { type: 'string' },
         format: { type: 'string', default: 'text' },
         help: { type: 'boolean' },
       },
@@ -90,6 +93,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         concurrency,
         requestsPerMinute: rpm,
         ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+        ...(values['export-embeddings'] ? { exportDir: values['export-embeddings'] } : {}),
         callerArn: () => callerArn({ profile: values.profile, region: session.region, endpoint: endpoints.sts }),
         log: (m) => io.stderr.write(`${m}\n`),
       });

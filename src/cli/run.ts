@@ -1,8 +1,8 @@
 import { VERSION } from '../core/version';
+import { cleanupCommand } from './cleanup';
 import { compareCommand } from './compare';
 import { evaluateCommand } from './evaluate';
 import { validateCommand } from './validate';
-import { cleanupCommand } from './cleanup';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -13,19 +13,19 @@ export interface CliIo {
 export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
+  cleanup: cleanupCommand,
   compare: compareCommand,
   evaluate: evaluateCommand,
   validate: validateCommand,
-  cleanup: cleanupCommand,
 };
 
 const USAGE = `Usage: bedrock-mm <command> [options]
 
 Commands:
+  cleanup      plan, then delete (with --yes) what the work created, in order, verified: bedrock-mm cleanup --help
   compare      embed, index and score a compare spec against AWS or the emulator: bedrock-mm compare --help
   evaluate     score imported embeddings (one JSONL per model): metrics, paired comparison, no AWS
   validate     check Bedrock fine-tuning manifests (JSON Lines): bedrock-mm validate --help
-  cleanup      plan, then delete (with --yes) what the work created, in order, verified: bedrock-mm cleanup --help
 
 Options:
   --help       show this help

@@ -1,7 +1,7 @@
 // `bedrock-mm validate FILE... [--role training|validation|auto] [--deep] [--format text|json] [--max-diagnostics N]`
 // The editor's validator (src/core/manifest) over files, for CI. Exit 0 no errors, 1 errors, 2 usage or I/O.
 import { readFileSync } from 'node:fs';
-import { roleFromFileName, validateManifest, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
+import { roleFromFileName, validateManifestFile, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
 import type { CliIo } from './run';
 import { deepCheckFile } from './validateDeep';
 
@@ -61,22 +61,21 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   const results: FileResult[] = [];
   let ioFailed = false;
   for (const path of args.files) {
-    let bytes: Uint8Array;
+    const role = args.role === 'auto' ? roleFromFileName(path) : args.role;
+    let report;
     try {
-      bytes = readFileSync(path); // sync: one file at a time, and measurably faster than the promise API here
+      report = validateManifestFile(path, { role, maxDiagnostics: args.max }); // streams the file in chunks
     } catch (err) {
       io.stderr.write(`bedrock-mm validate: cannot read ${path}: ${(err as Error).message}\n`);
       ioFailed = true;
       continue;
     }
-    const role = args.role === 'auto' ? roleFromFileName(path) : args.role;
-    const report = validateManifest(bytes, { role, maxDiagnostics: args.max });
     const result: FileResult = {
       path, role: role ?? null, records: report.records, errors: report.errors, warnings: report.warnings,
       diagnostics: report.diagnostics.map(toOneBased),
     };
     if (args.deep) {
-      const deep = await deepCheckFile(path, bytes, io);
+      const deep = await deepCheckFile(path, readFileSync(path), io);
       if (typeof deep === 'string') { io.stderr.write(`bedrock-mm validate --deep: ${deep}\n`); ioFailed = true; }
       else {
         for (const d of deep) {

@@ -6,25 +6,18 @@
 // 3.5 minutes one at a time. Under a fixed 20% random throttle the adaptive limiter keeps lowering its rate, and
 // 1,000 sequential calls take about 8 minutes (measured: 1,329 requests, 252 throttled, 77 dropped, none lost).
 // The product's default, `adaptive`, is checked on 40 calls here, and on the full 1,000 with BMC_CONTRACT_SLOW=1.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_MAX_ATTEMPTS, type AwsSession } from '../../src/aws/index';
-import { Admin, sessionFor, startTestEmulator, type Emulator } from './support';
+import { sessionFor, useEmulator } from './support';
 
-let emulator: Emulator;
-let admin: Admin;
-
-before(async () => {
-  emulator = await startTestEmulator();
-  admin = new Admin(emulator.endpoints.admin);
-});
-after(() => emulator.stop());
+const fx = useEmulator();
 
 async function loopWithFaults(aws: AwsSession, calls: number, concurrency: number): Promise<void> {
-  await admin.reset();
-  const { modelArns } = await admin.seed({ customModels: [{ modelName: 'fault-model' }] });
-  await admin.faults({ throttleRate: 0.2, dropRate: 0.05 });
-  await admin.clearRequests();
+  await fx.admin.reset();
+  const { modelArns } = await fx.admin.seed({ customModels: [{ modelName: 'fault-model' }] });
+  await fx.admin.faults({ throttleRate: 0.2, dropRate: 0.05 });
+  await fx.admin.clearRequests();
   let ok = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -41,7 +34,7 @@ async function loopWithFaults(aws: AwsSession, calls: number, concurrency: numbe
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   assert.equal(ok, calls);
-  const requests = await admin.requests('bedrock');
+  const requests = await fx.admin.requests('bedrock');
   const throttled = requests.filter((r) => r.fault === 'throttle').length;
   const dropped = requests.filter((r) => r.fault === 'drop').length;
   const answered = requests.filter((r) => r.fault === undefined && r.status === 200).length;
@@ -52,7 +45,7 @@ async function loopWithFaults(aws: AwsSession, calls: number, concurrency: numbe
 }
 
 test('1,000 calls with 20% throttling and 5% dropped connections: none lost (standard retry)', async () => {
-  const aws = sessionFor(emulator, { retryMode: 'standard' });
+  const aws = sessionFor(fx.emulator, { retryMode: 'standard' });
   try {
     await loopWithFaults(aws, 1000, 10);
   } finally {
@@ -61,7 +54,7 @@ test('1,000 calls with 20% throttling and 5% dropped connections: none lost (sta
 });
 
 test('the same faults with the default adaptive retry: none lost', async () => {
-  const aws = sessionFor(emulator); // the product's defaults: adaptive retry, DEFAULT_MAX_ATTEMPTS
+  const aws = sessionFor(fx.emulator); // the product's defaults: adaptive retry, DEFAULT_MAX_ATTEMPTS
   try {
     await loopWithFaults(aws, process.env['BMC_CONTRACT_SLOW'] === '1' ? 1000 : 40, 1);
   } finally {

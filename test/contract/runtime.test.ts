@@ -1,32 +1,23 @@
 // Contract: Bedrock runtime embeddings (InvokeModel, Titan Multimodal Embeddings shape) against the emulator.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { AwsSession } from '../../src/aws/index';
 import { parseS3Uri } from '../../src/core/aws/s3Uri';
-import { Admin, rejection, sessionFor, startTestEmulator, type Emulator } from './support';
+import { rejection, sessionFor, useEmulator } from './support';
 
 const MODEL = 'amazon.titan-embed-image-v1';
-let emulator: Emulator;
-let admin: Admin;
-let aws: AwsSession;
 let imageBase64 = '';
 
-before(async () => {
-  emulator = await startTestEmulator();
-  admin = new Admin(emulator.endpoints.admin);
-  aws = sessionFor(emulator);
+const fx = useEmulator({
   // A real image from the emulator's sample dataset, read back through the S3 wrapper.
-  const dataset = await emulator.uploadSampleData({ imagesPerClass: 1 });
-  const manifest = parseS3Uri(dataset.training);
-  assert.ok(manifest);
-  const firstLine = (await aws.s3.getObjectText(manifest.bucket, manifest.key)).split('\n')[0] ?? '';
-  const image = parseS3Uri((JSON.parse(firstLine) as { 'image-ref': string })['image-ref']);
-  assert.ok(image);
-  imageBase64 = Buffer.from(await aws.s3.getObject(image.bucket, image.key)).toString('base64');
-});
-after(async () => {
-  aws.dispose();
-  await emulator.stop();
+  setup: async ({ emulator, aws }) => {
+    const dataset = await emulator.uploadSampleData({ imagesPerClass: 1 });
+    const manifest = parseS3Uri(dataset.training);
+    assert.ok(manifest);
+    const firstLine = (await aws.s3.getObjectText(manifest.bucket, manifest.key)).split('\n')[0] ?? '';
+    const image = parseS3Uri((JSON.parse(firstLine) as { 'image-ref': string })['image-ref']);
+    assert.ok(image);
+    imageBase64 = Buffer.from(await aws.s3.getObject(image.bucket, image.key)).toString('base64');
+  },
 });
 
 const norm = (v: Float32Array): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
@@ -34,42 +25,42 @@ const norm = (v: Float32Array): number => Math.sqrt(v.reduce((s, x) => s + x * x
 describe('InvokeModel embeddings', () => {
   test('text, image, and both, at every output length; deterministic', async () => {
     for (const length of [256, 384, 1024] as const) {
-      const text = await aws.runtime.embed({ modelId: MODEL, text: 'The letter A in sign language', length });
+      const text = await fx.aws.runtime.embed({ modelId: MODEL, text: 'The letter A in sign language', length });
       assert.equal(text.vector.length, length);
       assert.ok(text.vector instanceof Float32Array);
       assert.ok(norm(text.vector) > 0);
       assert.ok((text.inputTextTokenCount ?? 0) > 0);
     }
-    const image = await aws.runtime.embed({ modelId: MODEL, imageBase64, length: 384 });
-    const again = await aws.runtime.embed({ modelId: MODEL, imageBase64, length: 384 });
+    const image = await fx.aws.runtime.embed({ modelId: MODEL, imageBase64, length: 384 });
+    const again = await fx.aws.runtime.embed({ modelId: MODEL, imageBase64, length: 384 });
     assert.deepEqual(again.vector, image.vector, 'the same input gives the same embedding');
-    const both = await aws.runtime.embed({ modelId: MODEL, text: 'a hand', imageBase64, length: 384 });
+    const both = await fx.aws.runtime.embed({ modelId: MODEL, text: 'a hand', imageBase64, length: 384 });
     assert.notDeepEqual(both.vector, image.vector);
-    const sent = (await admin.requests('bedrockRuntime')).at(-1);
+    const sent = (await fx.admin.requests('bedrockRuntime')).at(-1);
     assert.equal(sent?.path, `/model/${MODEL}/invoke`);
     assert.deepEqual(Object.keys(sent?.body as object).sort(), ['embeddingConfig', 'inputImage', 'inputText']);
   });
 
   test('bad input: refused locally when empty, ValidationException from the service otherwise', async () => {
-    const empty = await rejection(() => aws.runtime.embed({ modelId: MODEL, length: 256 }));
+    const empty = await rejection(() => fx.aws.runtime.embed({ modelId: MODEL, length: 256 }));
     assert.equal(empty.kind, 'validation');
-    const tooLong = await rejection(() => aws.runtime.embed({ modelId: MODEL, text: 'x'.repeat(3000), length: 256 }));
+    const tooLong = await rejection(() => fx.aws.runtime.embed({ modelId: MODEL, text: 'x'.repeat(3000), length: 256 }));
     assert.equal(tooLong.kind, 'validation');
     assert.equal(tooLong.details.code, 'ValidationException');
     assert.equal(tooLong.details.iamAction, 'bedrock:InvokeModel');
-    const customModel = await rejection(() => aws.runtime.embed({
+    const customModel = await rejection(() => fx.aws.runtime.embed({
       modelId: 'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-embed-image-v1:0/abcdefghijkl', text: 'x', length: 256,
     }));
     assert.equal(customModel.kind, 'validation');
     assert.match(customModel.message, /provisioned throughput/);
-    const unknown = await rejection(() => aws.runtime.embed({ modelId: 'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/zzzzzzzzzzzz', text: 'x', length: 256 }));
+    const unknown = await rejection(() => fx.aws.runtime.embed({ modelId: 'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/zzzzzzzzzzzz', text: 'x', length: 256 }));
     assert.equal(unknown.kind, 'notFound');
   });
 
   test('a provisioned throughput not yet InService answers ModelNotReadyException; once InService it embeds', async () => {
-    const { modelArns } = await admin.seed({ customModels: [{ modelName: 'runtime-model' }] });
-    const { provisionedModelArn } = await aws.bedrock.createProvisionedThroughput({ modelId: modelArns[0] ?? '', modelUnits: 1, provisionedModelName: 'runtime-pt' });
-    const quick = sessionFor(emulator, { maxAttempts: 1 });
+    const { modelArns } = await fx.admin.seed({ customModels: [{ modelName: 'runtime-model' }] });
+    const { provisionedModelArn } = await fx.aws.bedrock.createProvisionedThroughput({ modelId: modelArns[0] ?? '', modelUnits: 1, provisionedModelName: 'runtime-pt' });
+    const quick = sessionFor(fx.emulator, { maxAttempts: 1 });
     try {
       const notReady = await rejection(() => quick.runtime.embed({ modelId: provisionedModelArn, text: 'x', length: 256 }));
       assert.equal(notReady.details.code, 'ModelNotReadyException');
@@ -77,8 +68,8 @@ describe('InvokeModel embeddings', () => {
     } finally {
       quick.dispose();
     }
-    await admin.advance(30 * 60_000);
-    const tuned = await aws.runtime.embed({ modelId: provisionedModelArn, imageBase64, length: 256 });
+    await fx.admin.advance(30 * 60_000);
+    const tuned = await fx.aws.runtime.embed({ modelId: provisionedModelArn, imageBase64, length: 256 });
     assert.equal(tuned.vector.length, 256);
   });
 });

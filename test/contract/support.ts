@@ -1,5 +1,6 @@
 // Shared by the contract tests: one emulator per test file (started in-process), its admin API, and sessions
 // built exactly as the extension builds them, through the real AWS SDK, with dummy static credentials.
+import { after, before, beforeEach } from 'node:test';
 import { startEmulator, type EmulatorOptions } from '../emulator';
 import { AwsUserError, createAwsSession, type AwsSession, type AwsSessionOptions } from '../../src/aws/index';
 
@@ -77,3 +78,31 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 
 export const ROLE_ARN = 'arn:aws:iam::123456789012:role/BedrockCustomizationRole';
 export const BASE_MODEL = 'amazon.titan-embed-image-v1:0';
+
+export interface EmulatorFixture {
+  readonly emulator: Emulator;
+  readonly admin: Admin;
+  /** A session with the product's defaults against the emulator. */
+  readonly aws: AwsSession;
+}
+
+/**
+ * Registers the hooks of a contract test file: one emulator and session for the file, and (with
+ * `resetEach`) a clean emulator state before each test; `setup` runs once the emulator is up. The fields are
+ * valid inside tests.
+ */
+export function useEmulator(options: { resetEach?: boolean; setup?: (fixture: EmulatorFixture) => Promise<void> } = {}): EmulatorFixture {
+  const fixture = {} as { emulator: Emulator; admin: Admin; aws: AwsSession };
+  before(async () => {
+    fixture.emulator = await startTestEmulator();
+    fixture.admin = new Admin(fixture.emulator.endpoints.admin);
+    fixture.aws = sessionFor(fixture.emulator);
+    await options.setup?.(fixture);
+  });
+  after(async () => {
+    fixture.aws.dispose();
+    await fixture.emulator.stop();
+  });
+  if (options.resetEach) beforeEach(() => fixture.admin.reset());
+  return fixture;
+}

@@ -1,5 +1,5 @@
 // The admin API (never fault-injected): what tests use to look at and steer the emulator.
-//   GET  /requests?service=bedrock   requests received, oldest first: {requests: LoggedRequest[]}
+//   GET  /requests?service=bedrock&since=N   requests received (after seq N), oldest first: {requests: LoggedRequest[]}
 //   DELETE /requests                 forget them
 //   GET  /faults                     {faults: {service: FaultConfig}}
 //   POST /faults                     {service?, throttleRate?, errorRate?, dropRate?, latencyMs?, expiredCredentials?}
@@ -35,7 +35,9 @@ async function route(deps: AdminDeps, method: string, url: URL, body: Record<str
     case 'GET /requests': {
       const service = url.searchParams.get('service') ?? undefined;
       if (service !== undefined && !isServiceName(service)) return bad(`service must be one of ${SERVICES.join(', ')}`);
-      return json(200, { requests: deps.log.list(service) });
+      const since = Number(url.searchParams.get('since') ?? 0);
+      if (!Number.isInteger(since) || since < 0) return bad('since must be a request sequence number');
+      return json(200, { requests: deps.log.list(service).filter((r) => r.seq > since) });
     }
     case 'DELETE /requests':
       deps.log.clear();

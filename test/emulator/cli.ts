@@ -14,6 +14,7 @@ Starts the local AWS emulator and prints one JSON line with its endpoints once r
   --max-concurrent-jobs N      ServiceQuotaExceededException beyond N running jobs (default 10)
   --runtime-rpm N              on-demand InvokeModel requests per minute before throttling (default 0: unlimited)
   --collection-kind K          classic (refuses document ids, default) or nextgen
+  --manual-clock               simulated time moves only through admin POST /clock
   --seed N                     fault-injection seed (default 1)
   --throttle-rate R            0..1, every service (admin POST /faults sets them per service)
   --error-rate R               0..1
@@ -69,6 +70,7 @@ export function parseFlags(argv: string[]): Partial<EmulatorOptions> & { help?: 
     if (numeric) (out as Record<string, unknown>)[numeric] = number();
     else if (fault) (faults as Record<string, unknown>)[fault] = number();
     else if (flag === '--expired-credentials') faults.expiredCredentials = true;
+    else if (flag === '--manual-clock') out.manualClock = true;
     else if (flag === '--collection-kind') {
       const k = value();
       if (k !== 'classic' && k !== 'nextgen') throw new UsageError('--collection-kind must be classic or nextgen');

@@ -1,13 +1,13 @@
 // One loopback HTTP server per emulated service. This wrapper does what every service shares: reading the body,
 // logging the request, injecting faults and answering unexpected exceptions with the service's own error format.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { constants as h2constants, createServer as createH2cServer, type Http2ServerRequest } from 'node:http2';
+import { createServer as createH2cServer, type Http2ServerRequest } from 'node:http2';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultDecision, FaultInjector } from './faults';
 import { requestId } from './ids';
 import type { RequestLog } from './requestLog';
-import { ACCOUNT_ID, type ServiceName } from './services';
+import { CALLER_ARN, type ServiceName } from './services';
 
 export interface EmuRequest {
   method: string;
@@ -41,13 +41,11 @@ export interface ServiceDefinition {
   operation(method: string, segments: string[], target: string | undefined): string;
 }
 
-const CALLER = `arn:aws:iam::${ACCOUNT_ID}:user/emulator`;
-
 /** AWS's wording for a denied action, which the AWS layer turns into an actionable message. */
 export function accessDeniedMessage(action: string, mode: 'identity' | 'scp'): string {
   return mode === 'scp'
-    ? `User: ${CALLER} is not authorized to perform: ${action} with an explicit deny in a service control policy`
-    : `User: ${CALLER} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+    ? `User: ${CALLER_ARN} is not authorized to perform: ${action} with an explicit deny in a service control policy`
+    : `User: ${CALLER_ARN} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
 }
 
 export interface ServerContext {
@@ -83,10 +81,16 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** Bodies above this size are logged as a summary: embedding loops send images and must not fill memory. */
+const MAX_LOGGED_BODY = 16 * 1024;
+
 function parseJsonBody(req: IncomingMessage, body: Buffer): unknown {
   if (body.length === 0 || !/json/i.test(req.headers['content-type'] ?? 'application/json')) return undefined;
   try {
-    return JSON.parse(body.toString('utf8'));
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (body.length <= MAX_LOGGED_BODY) return parsed;
+    const keys = parsed && typeof parsed === 'object' ? Object.keys(parsed) : [];
+    return { truncated: true, bytes: body.length, keys };
   } catch {
     return undefined;
   }
@@ -129,6 +133,8 @@ export async function listen(handler: RequestHandler): Promise<RunningServer> {
   const tcp = createTcpServer((socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
+    // A client that resets before its first byte must not crash the emulator (no server owns the socket yet).
+    socket.on('error', () => socket.destroy());
     socket.once('data', (first: Buffer) => {
       socket.pause();
       socket.unshift(first);
@@ -150,10 +156,10 @@ export async function listen(handler: RequestHandler): Promise<RunningServer> {
   };
 }
 
-/** Drops the request without an answer: resets the HTTP/2 stream, or destroys the HTTP/1.1 connection. */
+/** Drops the connection without an answer (for HTTP/2, the whole session, as a network failure would). */
 function drop(req: IncomingMessage): void {
   const stream = (req as unknown as Http2ServerRequest).stream as Http2ServerRequest['stream'] | undefined;
-  if (stream) stream.close(h2constants.NGHTTP2_INTERNAL_ERROR);
+  if (stream) stream.session?.destroy();
   else req.socket.destroy();
 }
 

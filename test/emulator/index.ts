@@ -12,6 +12,7 @@ import { BedrockState } from './bedrock/state';
 import { Clock } from './clock';
 import { uploadSampleDataset, type DatasetOptions } from './dataset/upload';
 import { FaultInjector } from './faults';
+import { iamService, IamState, stsService } from './iam';
 import { startServiceServer, type RunningServer } from './http';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './options';
 import { OpenSearchData } from './opensearch/data';
@@ -23,6 +24,7 @@ export type { EmulatorOptions } from './options';
 export type { Endpoints } from './services';
 export type { FaultConfig } from './faults';
 export { DEFAULT_OPTIONS } from './options';
+export { DEFAULT_DATASET, generateDataset, planDataset, type DatasetImage, type PlannedImage } from './dataset/generate';
 
 export interface RunningEmulator {
   endpoints: Endpoints;
@@ -35,12 +37,13 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   const opts: EmulatorOptions = { ...DEFAULT_OPTIONS, ...options };
-  const clock = new Clock();
+  const clock = new Clock(opts.manualClock);
   const log = new RequestLog();
   const faults = new FaultInjector(opts.seed, opts.faults);
   const s3 = createS3Emulation(opts.s3Directory);
   const bedrock = new BedrockState(clock, s3.store, opts);
   const aoss = new AossState(clock, opts);
+  const iam = new IamState(clock);
   const ctx = { faults, log };
   const servers: RunningServer[] = [];
   try {
@@ -59,6 +62,8 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
       s3: await start(s3.definition),
       opensearchServerless: await start(aossControl(aoss)),
       opensearch: openSearchUrl,
+      sts: await start(stsService()),
+      iam: await start(iamService(iam)),
     };
     const uploadSampleData = (o: Partial<DatasetOptions> = {}): ReturnType<typeof uploadSampleDataset> => uploadSampleDataset(s3.store, o);
     const admin = await startAdmin({
@@ -69,13 +74,14 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
         bedrock.reset();
         limiter.reset();
         aoss.reset();
+        iam.reset();
         openSearch.reset();
         log.clear();
         faults.reset();
         clock.reset();
         if (!keepS3) s3.reset();
       },
-      seed: async (body) => ({ ...seedBedrock(bedrock, body, opts.jobDurationMs), ...aoss.seed(body) }),
+      seed: async (body) => ({ ...(await seedBedrock(bedrock, body, opts.jobDurationMs)), ...aoss.seed(body) }),
       sampleData: (body) => uploadSampleData(body as Partial<DatasetOptions>),
     });
     servers.push(admin);

@@ -20,6 +20,8 @@ export interface EmulatorOptions {
   maxConcurrentJobs: number;
   /** On-demand InvokeModel requests per minute of simulated time before ThrottlingException (0: unlimited). */
   runtimeRequestsPerMinute: number;
+  /** When true simulated time moves only through `POST /clock` (deterministic tests); else it follows real time. */
+  manualClock: boolean;
   /** Seed for fault injection decisions. */
   seed: number;
   /** Faults applied to every service from the start (the admin API changes them per service later). */
@@ -42,6 +44,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   minValidationRecords: 8,
   maxConcurrentJobs: 10,
   runtimeRequestsPerMinute: 0,
+  manualClock: false,
   seed: 1,
   faults: {},
   collectionKind: 'classic',

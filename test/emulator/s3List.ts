@@ -26,6 +26,33 @@ function xml(res: ServerResponse, status: number, body: string): void {
   res.end(payload);
 }
 
+type Listed = Awaited<ReturnType<ListableStore['listObjects']>>['objects'][number];
+
+/**
+ * One page of keys and common prefixes in key order. The store is asked without a delimiter because s3rver's own
+ * delimiter handling skips keys nested two or more levels below a common prefix; prefixes are rolled up here.
+ */
+async function collect(store: ListableStore, bucket: string, prefix: string, delimiter: string, startAfter: string, limit: number) {
+  const all = await store.listObjects(bucket, { prefix, startAfter });
+  const objects: Listed[] = [];
+  const prefixes: string[] = [];
+  let last: string | undefined;
+  let count = 0;
+  // S3 lists in key order; the store walks directories, whose order differs (e.g. `a-c` sorts before `a/b`).
+  const sorted = [...all.objects].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const o of sorted) {
+    const idx = delimiter ? o.key.indexOf(delimiter, prefix.length) : -1;
+    const common = idx >= 0 ? o.key.slice(0, idx + delimiter.length) : undefined;
+    if (common !== undefined && (common <= startAfter || prefixes[prefixes.length - 1] === common)) continue;
+    if (count === limit) return { objects, prefixes, isTruncated: true, last };
+    if (common !== undefined) prefixes.push(common);
+    else objects.push(o);
+    last = common ?? o.key;
+    count++;
+  }
+  return { objects, prefixes, isTruncated: false, last };
+}
+
 export async function listObjectsV2(store: ListableStore, url: URL, res: ServerResponse): Promise<void> {
   const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
   const q = url.searchParams;
@@ -52,11 +79,9 @@ export async function listObjectsV2(store: ListableStore, url: URL, res: ServerR
   const prefix = q.get('prefix') ?? '';
   const delimiter = q.get('delimiter') ?? '';
   const limit = Math.min(1000, maxKeys);
-  const result = limit === 0
-    ? { objects: [], commonPrefixes: [], isTruncated: false }
-    : await store.listObjects(bucket, { prefix, delimiter, startAfter, maxKeys: limit });
-  const last = result.objects[result.objects.length - 1]?.key;
-  const next = result.isTruncated && last !== undefined ? Buffer.from(`k:${last}`, 'utf8').toString('base64url') : undefined;
+  const page = limit === 0 ? { objects: [], prefixes: [], isTruncated: false, last: undefined } : await collect(store, bucket, prefix, delimiter, startAfter, limit);
+  const result = { objects: page.objects, commonPrefixes: page.prefixes, isTruncated: page.isTruncated };
+  const next = page.isTruncated && page.last !== undefined ? Buffer.from(`k:${page.last}`, 'utf8').toString('base64url') : undefined;
   const contents = result.objects.map((o) => `<Contents>${tag('Key', o.key)}${tag('LastModified', new Date(o.metadata['last-modified'] ?? Date.now()).toISOString())}${tag('ETag', o.metadata['etag'])}${tag('Size', o.metadata['content-length'])}<StorageClass>STANDARD</StorageClass></Contents>`).join('');
   const prefixes = result.commonPrefixes.map((p) => `<CommonPrefixes>${tag('Prefix', p)}</CommonPrefixes>`).join('');
   xml(res, 200, `<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${tag('Name', bucket)}<Prefix>${esc(prefix)}</Prefix>${tag('Delimiter', delimiter)}<MaxKeys>${maxKeys}</MaxKeys><KeyCount>${result.objects.length + result.commonPrefixes.length}</KeyCount><IsTruncated>${result.isTruncated}</IsTruncated>${tag('ContinuationToken', token ?? undefined)}${tag('NextContinuationToken', next)}${tag('StartAfter', q.get('start-after') ?? undefined)}${contents}${prefixes}</ListBucketResult>`);

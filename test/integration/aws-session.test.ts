@@ -46,6 +46,7 @@ describe('AWS profile and region in real VS Code', () => {
     // The session uses the endpoint settings: the real SDK reaches the emulator.
     assert.ok(Array.isArray((await session.bedrock.listJobsPage()).items));
     await waitFor(api.aws.onDidChangeCredentialState, () => api.aws.credentialState().kind === 'ok', 'credentials verified');
+    assert.equal(api.aws.statusIsError(), false);
   });
 
   it('switching the region rebuilds the clients and the status bar', async () => {
@@ -81,6 +82,7 @@ describe('AWS profile and region in real VS Code', () => {
     await config().update('profile', 'ghost', vscode.ConfigurationTarget.Global);
     await missing;
     assert.equal(api.aws.statusText(), 'AWS: ghost · us-east-1');
+    assert.equal(api.aws.statusIsError(), true, 'error background while credentials are missing');
     const noKeys = waitFor(api.aws.onDidChangeCredentialState, () => api.aws.credentialState().kind === 'missing' && api.aws.identity().profile === 'nokeys', 'nokeys has no credentials');
     await config().update('profile', 'nokeys', vscode.ConfigurationTarget.Global);
     void api.aws.session(); // the full check runs on first use, through the SDK's provider chain
@@ -89,5 +91,6 @@ describe('AWS profile and region in real VS Code', () => {
     await config().update('profile', 'itest', vscode.ConfigurationTarget.Global);
     await api.aws.session();
     await ok;
+    assert.equal(api.aws.statusIsError(), false, 'no error background once credentials work');
   });
 });

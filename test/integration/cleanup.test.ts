@@ -52,7 +52,12 @@ describe('clean-up in real VS Code', function () {
     fs.writeFileSync(path.join(dir, 'ft.bedrock-job.json'), world.specText);
     fs.writeFileSync(path.join(dir, 'comparison-report.json'), world.reportText);
   });
-  after(() => session.dispose());
+  after(async () => {
+    session.dispose();
+    // Leave an empty account behind, as found: later suites count what they list.
+    const emulator = JSON.parse(process.env['BMC_EMULATOR'] ?? '{}') as Record<string, string>;
+    await fetch(`${emulator['admin']}/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"keepS3":true}' });
+  });
 
   it('Preview shows the plan grouped by kind and touches nothing', async () => {
     const prompter = new ScriptedPrompter('preview');

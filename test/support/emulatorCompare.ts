@@ -8,7 +8,7 @@ import type { RunningEmulator } from '../emulator';
 
 export const BASE_MODEL = 'amazon.titan-embed-image-v1';
 
-export function emulatorSession(emu: RunningEmulator, maxAttempts = 8): AwsSession {
+export function emulatorSession(emu: Pick<RunningEmulator, 'endpoints'>, maxAttempts = 8): AwsSession {
   const e = emu.endpoints;
   return createAwsSession({
     region: 'us-east-1',
@@ -23,13 +23,13 @@ export function emulatorRuntime(emu: RunningEmulator): ReturnType<typeof embeddi
   return embeddingRuntime({ region: 'us-east-1', endpoint: emu.endpoints.bedrockRuntime, credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 4 });
 }
 
-export async function admin(emu: RunningEmulator, path: string, body: unknown): Promise<unknown> {
+export async function admin(emu: { endpoints: { admin: string } }, path: string, body: unknown): Promise<unknown> {
   const r = await fetch(`${emu.endpoints.admin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!r.ok) throw new Error(`admin ${path}: ${r.status} ${await r.text()}`);
   return r.json();
 }
 
-export async function requestCount(emu: RunningEmulator, service: string, pathPart: string): Promise<number> {
+export async function requestCount(emu: { endpoints: { admin: string } }, service: string, pathPart: string): Promise<number> {
   const r = (await (await fetch(`${emu.endpoints.admin}/requests?service=${service}`)).json()) as { requests: { path?: string; url?: string }[] };
   return r.requests.filter((q) => (q.path ?? q.url ?? '').includes(pathPart)).length;
 }

@@ -3,7 +3,7 @@
 // report next to the spec with the inputs' fingerprints.
 
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AwsUserError } from '../../core/aws/userError';
 import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
@@ -11,7 +11,7 @@ import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCach
 import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
 import { compileLabelRule, type LabelRule } from '../../core/eval/labels';
 import type { Clock } from '../../core/eval/pacer';
-import type { EmbeddingRecord } from '../../core/eval/records';
+import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../core/eval/records';
 import { baselineOf, parseCompareSpec, type CompareSpec } from '../../core/eval/spec';
 import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
@@ -35,6 +35,8 @@ export interface CompareOptions {
   signal?: AbortSignal;
   clock?: Clock;
   log?(message: string): void;
+  /** Also write each model's embeddings as `<model>.embeddings.jsonl` here (for `bedrock-mm evaluate`). */
+  exportDir?: string;
   /** Called after each vector is cached (or found cached), per model. */
   onProgress?(model: string, done: number, total: number): void;
 }
@@ -108,8 +110,9 @@ async function openStore(spec: CompareSpec, o: CompareOptions, warnings: string[
   return openSearchStore(o.session.openSearch(c.endpoint, 'aoss'), { prefix: `bedrock-mm-${sha256(c.endpoint + Date.now()).slice(0, 8)}`, ...(o.clock ? { clock: o.clock } : {}) });
 }
 
+/** `x.compare.json` -> `x.report.json` beside it (the same rule as the VS Code comparison command). */
 export function reportPathFor(specPath: string): string {
-  const name = basename(specPath).replace(/\.json$/i, '');
+  const name = basename(specPath).replace(/(\.compare)?\.json$/i, '');
   return join(dirname(specPath), `${name}.report.json`);
 }
 
@@ -181,6 +184,15 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     });
   }
 
+  if (o.exportDir) {
+    await mkdir(o.exportDir, { recursive: true });
+    for (const m of models) {
+      // A gallery image that is also a test image is written once.
+      const seen = new Set<string>();
+      const records = [...m.records, ...(m.gallery ?? [])].filter((r) => !seen.has(`${r.kind} ${r.id}`) && Boolean(seen.add(`${r.kind} ${r.id}`)));
+      await writeFile(join(o.exportDir, `${m.model.name}.embeddings.jsonl`), formatEmbeddingsJsonl(records));
+    }
+  }
   const store = await openStore(spec, o, warnings);
   let report: ComparisonReport;
   try {

@@ -13,8 +13,9 @@ export function parseIni(text: string): IniSections {
   let parentKey: string | undefined;
   for (const rawLine of text.split(/\r?\n/)) {
     const trimmed = rawLine.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
-    const header = /^\[([^\]]+)\]/.exec(trimmed);
+    const first = trimmed.charCodeAt(0);
+    if (trimmed === '' || first === 35 /* # */ || first === 59 /* ; */) continue;
+    const header = first === 91 /* [ */ ? /^\[([^\]]+)\]/.exec(trimmed) : null;
     if (header) {
       const name = (header[1] ?? '').trim();
       current = sections.get(name) ?? new Map<string, string>();
@@ -27,7 +28,7 @@ export function parseIni(text: string): IniSections {
     if (eq < 0) continue;
     const key = trimmed.slice(0, eq).trim().toLowerCase();
     const value = stripInlineComment(trimmed.slice(eq + 1).trim());
-    const indented = /^\s/.test(rawLine);
+    const indented = rawLine.length > 0 && rawLine.length !== rawLine.trimStart().length;
     if (indented && parentKey !== undefined) {
       current.set(`${parentKey}.${key}`, value);
     } else {
@@ -40,6 +41,7 @@ export function parseIni(text: string): IniSections {
 
 /** `value # comment` loses its comment, as in the SDK; `#` without a space before it is part of the value. */
 function stripInlineComment(value: string): string {
+  if (!value.includes('#') && !value.includes(';')) return value;
   const m = /\s[#;]/.exec(value);
   return m ? value.slice(0, m.index).trim() : value;
 }

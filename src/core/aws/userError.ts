@@ -69,6 +69,7 @@ const THROTTLE_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyReq
 const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
 const INVALID_CRED_CODES = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'InvalidAccessKeyId', 'IncompleteSignature', 'MissingAuthenticationToken']);
 const NOT_FOUND_CODES = new Set(['ResourceNotFoundException', 'NoSuchKey', 'NoSuchBucket', 'NotFound', 'NoSuchUpload', 'index_not_found_exception']);
+const CONFLICT_CODES = new Set(['ConflictException', 'ResourceInUseException', 'BucketNotEmpty', 'BucketAlreadyOwnedByYou', 'resource_already_exists_exception', 'version_conflict_engine_exception']);
 const INTERNAL_CODES = new Set(['InternalServerException', 'InternalServerError', 'InternalFailure', 'InternalError', 'ServiceUnavailableException', 'ServiceUnavailable', 'ModelNotReadyException', 'ModelTimeoutException']);
 
 /**
@@ -142,7 +143,7 @@ export function describeAwsError(facts: AwsErrorFacts, ctx: AwsErrorContext): Aw
       ...base, fix: 'Check the name and region.', retryable: false,
     });
   }
-  if (code === 'ConflictException' || code === 'ResourceInUseException' || code === 'BucketNotEmpty' || status === 409) {
+  if (CONFLICT_CODES.has(code) || status === 409) {
     return new AwsUserError('conflict', `${ctx.action} conflicts with the current state${onResource(ctx.resource)}: ${raw || code}.${suffix}`, {
       ...base, fix: 'Resolve the conflict (the message says what is in the way), then retry.', retryable: false,
     });

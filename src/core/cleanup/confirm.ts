@@ -1,6 +1,7 @@
 // Confirmation scales with the damage (vscode-ux.md "Destructive tiers"): one modal for the whole plan, and the
 // name typed for each throughput with a running commitment and each S3 prefix holding many objects.
 import { costWording, hasActiveCommitment } from './cost';
+import { orderPlan } from './order';
 import { KIND_LABELS, RESOURCE_KINDS, type CleanupPlan, type PlanResource } from './plan';
 
 export const DEFAULT_S3_TYPE_NAME_THRESHOLD = 1000;
@@ -46,9 +47,11 @@ export function confirmationFor(plan: CleanupPlan, now: Date, s3Threshold = DEFA
     const why = needsTypedName(r, now, s3Threshold);
     return why === undefined ? [] : [{ key: r.key, name: typedName(r), why }];
   });
+  // The modal says everything the user should weigh: counts per kind, the costly ones, and ordering caveats.
+  const caveats = [...typeName.map((t) => t.why), ...orderPlan(plan).warnings];
   return {
     message: `Delete ${selected.length} resource${selected.length === 1 ? '' : 's'} in ${plan.region}? This cannot be undone.`,
-    detail: lines.join('\n'),
+    detail: [...lines, ...(caveats.length > 0 ? ['', ...caveats] : [])].join('\n'),
     typeName,
   };
 }

@@ -149,7 +149,8 @@ export async function executePlan(plan: CleanupPlan, opts: ExecuteOptions): Prom
 /** Polls until an asynchronous deletion has finished, up to the settle timeout; then moves on either way. */
 async function waitGone(r: PlanResource, target: CleanupTarget, opts: ExecuteOptions, signal: AbortSignal): Promise<void> {
   const deadline = Date.now() + (opts.settleTimeoutMs ?? 300_000);
-  for (let i = 0; Date.now() < deadline; i += 1) {
+  // Bounded by polls too, so an injected instant sleep (tests) cannot spin until the wall-clock deadline.
+  for (let i = 0; i < 60 && Date.now() < deadline; i += 1) {
     const p = await target.exists(r, signal).catch(() => ({ present: true }));
     if (!p.present) return;
     await opts.sleep(Math.min(10_000, 500 * 2 ** Math.min(i, 5)), signal);

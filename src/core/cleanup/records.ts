@@ -36,11 +36,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 const str = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
-/** Reads the `createdResources` block of a JSON document; undefined when there is none. Invalid entries are dropped. */
+/** Cheap pre-filter for file scans: could this JSON text record resources? */
+export function mayRecordResources(text: string): boolean {
+  return text.includes('"createdResources"') || text.includes('"opensearch-serverless"');
+}
+
+/**
+ * Reads what a JSON document records: its `createdResources` block, or, for a compare spec
+ * (schemas/compare-spec.schema.json) whose vector store creates an OpenSearch Serverless collection, that collection
+ * (its policies carry the collection's name, as the comparison creates them). Undefined when there is nothing.
+ */
 export function readCreatedResources(text: string): CreatedResources | undefined {
   let doc: unknown;
   try { doc = JSON.parse(text); } catch { return undefined; }
-  const block = isRecord(doc) ? doc['createdResources'] : undefined;
+  if (!isRecord(doc)) return undefined;
+  const vs = doc['vectorStore'];
+  if (isRecord(vs) && vs['type'] === 'opensearch-serverless' && vs['create'] === true && str(vs['collection'])) {
+    return { opensearch: { collection: { name: vs['collection'] } } };
+  }
+  const block = doc['createdResources'];
   if (!isRecord(block)) return undefined;
   const out: CreatedResources = {};
   if (str(block['region'])) out.region = block['region'];

@@ -1,5 +1,9 @@
 // A seeded, stratified train/validation split that keeps near-duplicate copies of one source image together
 // (A1.jpg, A1_1.jpg, A1_2.jpg are one group), so augmented copies never leak from training into validation.
+import { seededRandom } from '../random';
+
+/** mulberry32, shared with the evaluation's bootstrap (src/core/random.ts); re-exported for existing callers. */
+export { seededRandom };
 
 export interface SplitRecord {
   /** The manifest line, written out unchanged. */
@@ -19,18 +23,6 @@ export interface SplitResult {
   validation: string[];
   perLabel: Record<string, { groups: number; training: number; validation: number }>;
   groups: number;
-}
-
-/** mulberry32: a small, well-mixed seeded PRNG (same seed, same split, on every machine). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `s3://b/asl/A/A1_2.jpg` -> `asl/A/A1`: the source image the copy was made from. */

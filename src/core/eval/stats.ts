@@ -1,7 +1,7 @@
 // Paired significance for comparing a model with the baseline on the same queries (shared/reference/evaluation.md):
 // paired bootstrap interval, sign-flip randomization test, exact McNemar.
 
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 
 /** 95% percentile interval of the mean of d over B resamples of the queries with replacement. */
 export function pairedBootstrapCi(diffs: readonly number[], resamples: number, seed: number): [number, number] {

@@ -1,11 +1,11 @@
-// An ImageSource over the AWS layer's S3 wrapper (session.s3): HEAD gives size and ETag (a re-check of an
-// unchanged object stops there), a ranged GET reads only the header bytes. Typed structurally so core needs no SDK.
+// An ImageSource over the AWS layer's S3 wrapper (session.s3): one ranged GET per image reads only the header bytes
+// and tells the total size and ETag; a re-check sends If-None-Match and an unchanged object answers 304 with no
+// body. Typed structurally so core needs no SDK.
 import { parseS3Uri } from '../manifest/s3uri';
 import type { ImageSource, ReadOutcome } from './source';
 
 export interface S3ObjectReader {
-  headObject(bucket: string, key: string): Promise<{ size: number; etag?: string | undefined }>;
-  getRange(bucket: string, key: string, start: number, endInclusive: number): Promise<Uint8Array>;
+  getRangeWithInfo(bucket: string, key: string, start: number, endInclusive: number, ifNoneMatch?: string): Promise<{ bytes: Uint8Array; size: number; etag?: string | undefined } | undefined>;
 }
 
 /** The AWS layer's errors carry a `kind` (notFound, accessDenied, ...) and an actionable message. */
@@ -19,15 +19,16 @@ function failure(err: unknown, ref: string): ReadOutcome {
 
 export function s3ImageSource(s3: S3ObjectReader): ImageSource {
   return {
+    // An empty object answers 416 (InvalidRange) to any range: report it as empty, checkImageHeader says why.
     async read(ref: string, length: number, ifNoneMatch?: string): Promise<ReadOutcome> {
       const loc = parseS3Uri(ref);
       if (!loc || !loc.key) return { kind: 'error', message: `not an S3 object URI: ${ref}` };
       try {
-        const head = await s3.headObject(loc.bucket, loc.key);
-        if (ifNoneMatch !== undefined && head.etag === ifNoneMatch) return { kind: 'not-modified' };
-        const bytes = head.size === 0 ? new Uint8Array(0) : await s3.getRange(loc.bucket, loc.key, 0, Math.min(length, head.size) - 1);
-        return { kind: 'ok', bytes, size: head.size, etag: head.etag };
+        const read = await s3.getRangeWithInfo(loc.bucket, loc.key, 0, length - 1, ifNoneMatch);
+        if (!read) return { kind: 'not-modified' };
+        return { kind: 'ok', bytes: read.bytes, size: read.size, etag: read.etag };
       } catch (err) {
+        if ((err as { details?: { httpStatus?: number } }).details?.httpStatus === 416) return { kind: 'ok', bytes: new Uint8Array(0), size: 0 };
         return failure(err, ref);
       }
     },

@@ -10,11 +10,20 @@ export interface Decoded {
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-function bomDiagnostic(): ManifestDiagnostic {
+export function bomDiagnostic(): ManifestDiagnostic {
   return {
     line: 0, column: 0, endLine: 0, endColumn: 1, severity: 'warning', code: 'bom',
     message: 'The file starts with a byte order mark (BOM); save it as UTF-8 without BOM so the first line parses everywhere',
   };
+}
+
+/** Decodes whole lines of bytes (a chunk that ends at a line break), reporting invalid UTF-8 from `firstLine` on. */
+export function decodeLines(bytes: Uint8Array, firstLine: number): Decoded {
+  try {
+    return { text: fatal.decode(bytes), diagnostics: [] };
+  } catch {
+    return { text: lenient.decode(bytes), diagnostics: encodingDiagnostics(bytes, firstLine) };
+  }
 }
 
 export function decodeManifest(input: string | Uint8Array): Decoded {
@@ -54,9 +63,9 @@ function sequenceLength(b: Uint8Array, i: number): number {
 }
 
 /** One `encoding` error per line with invalid UTF-8, at the UTF-16 column the lenient decoder gives the bad byte. */
-function encodingDiagnostics(b: Uint8Array): ManifestDiagnostic[] {
+export function encodingDiagnostics(b: Uint8Array, firstLine = 0): ManifestDiagnostic[] {
   const out: ManifestDiagnostic[] = [];
-  let line = 0;
+  let line = firstLine;
   let column = 0;
   let reported = -1;
   for (let i = 0; i < b.length;) {

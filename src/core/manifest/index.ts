@@ -10,3 +10,4 @@ export { suggestKey } from './keys';
 export { IncrementalManifest, splitLines } from './incremental';
 export { imageRefRange } from './fileRules';
 export { deepCheck, checkImage, imageTargets, placeDeepProblems, ImageCheckCache, type DeepProblem, type DeepResult, type DeepTarget } from './deep';
+export { validateManifestFile } from './file';

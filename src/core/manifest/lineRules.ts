@@ -44,16 +44,23 @@ export function checkLine(text: string, line: number, ctx: LineContext): LineSum
   const obj = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
   const imageRef = typeof obj?.['image-ref'] === 'string' ? obj['image-ref'] : undefined;
   const caption = typeof obj?.['caption'] === 'string' ? obj['caption'] : undefined;
-  if (shapeOk && imageRef !== undefined && caption !== undefined && stringsOk(imageRef, caption, ctx.limits) && !mayRepeatKeys(text)) {
+  if (shapeOk && imageRef !== undefined && caption !== undefined && stringsOk(imageRef, caption, ctx.limits) && !mayRepeatKeys(text, imageRef, caption)) {
     return { blank: false, imageRef, caption };
   }
   const diagnostics = placeProblems(text, line, ctx, validate.errors ?? [], imageRef, caption);
   return { blank: false, imageRef, caption, diagnostics: diagnostics.length > 0 ? diagnostics : undefined };
 }
 
-/** JSON.parse keeps the last of two equal keys silently; an unescaped `"caption"` seen twice needs a closer look. */
-function mayRepeatKeys(text: string): boolean {
-  return text.indexOf('"caption"') !== text.lastIndexOf('"caption"') || text.indexOf('"image-ref"') !== text.lastIndexOf('"image-ref"');
+/**
+ * JSON.parse keeps the last of two equal keys silently; an unescaped `"caption"` seen twice needs a closer look.
+ * `{"image-ref":"","caption":""}` is 27 characters around the two values and a repeated key adds at least 13 more,
+ * so a line shorter than that cannot repeat a key (the common case: no scan at all).
+ */
+function mayRepeatKeys(text: string, imageRef: string, caption: string): boolean {
+  if (text.length < imageRef.length + caption.length + 40) return false;
+  const c = text.indexOf('"caption"');
+  const r = text.indexOf('"image-ref"');
+  return text.indexOf('"caption"', c + 9) >= 0 || text.indexOf('"image-ref"', r + 11) >= 0;
 }
 
 function stringsOk(imageRef: string, caption: string, limits: ManifestLimits): boolean {

@@ -48,7 +48,8 @@ export function looksLikeLocalPath(value: string): boolean {
   return /^(\.{0,2}\/|~\/|[A-Za-z]:[\\/])/.test(value) || /\.(png|jpe?g)$/i.test(value);
 }
 
-const goodBuckets = new Set<string>();
+/** `s3://bucket/` prefixes already found valid (most manifests use one or two buckets). */
+const goodPrefixes: string[] = [];
 
 /**
  * The fast path for the common case (most manifests use one or two buckets): true when the value is surely a valid
@@ -60,10 +61,11 @@ export function quickImageRefOk(value: string): boolean {
   if (slash < 0 || slash === value.length - 1 || value.length - slash > 341) return false;
   if (value.charCodeAt(value.length - 1) <= 0x20) return false;
   if (!hasImageExtension(value)) return false;
-  const bucket = value.slice(5, slash);
-  if (goodBuckets.has(bucket)) return true;
-  if (bucketNameProblem(bucket) !== undefined) return false;
-  if (goodBuckets.size < 64) goodBuckets.add(bucket);
+  for (const prefix of goodPrefixes) {
+    if (prefix.length === slash + 1 && value.startsWith(prefix)) return true;
+  }
+  if (bucketNameProblem(value.slice(5, slash)) !== undefined) return false;
+  if (goodPrefixes.length < 8) goodPrefixes.push(value.slice(0, slash + 1));
   return true;
 }
 
@@ -90,10 +92,12 @@ export function s3UriProblem(value: string): string | undefined {
 /** `.png`, `.jpg` or `.jpeg` in any case; char tests, as this runs on every line. */
 export function hasImageExtension(value: string): boolean {
   const n = value.length;
-  const lower = (i: number): number => value.charCodeAt(n - i) | 0x20;
-  if (lower(4) === 0x2e) { // .png / .jpg
-    const a = lower(3); const b = lower(2); const c = lower(1);
+  if ((value.charCodeAt(n - 4) | 0) === 0x2e) { // .png / .jpg
+    const a = value.charCodeAt(n - 3) | 0x20;
+    const b = value.charCodeAt(n - 2) | 0x20;
+    const c = value.charCodeAt(n - 1) | 0x20;
     return (a === 0x70 && b === 0x6e && c === 0x67) || (a === 0x6a && b === 0x70 && c === 0x67);
   }
-  return lower(5) === 0x2e && lower(4) === 0x6a && lower(3) === 0x70 && lower(2) === 0x65 && lower(1) === 0x67;
+  return value.charCodeAt(n - 5) === 0x2e && (value.charCodeAt(n - 4) | 0x20) === 0x6a && (value.charCodeAt(n - 3) | 0x20) === 0x70
+    && (value.charCodeAt(n - 2) | 0x20) === 0x65 && (value.charCodeAt(n - 1) | 0x20) === 0x67;
 }

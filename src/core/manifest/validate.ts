@@ -3,6 +3,7 @@
 // line splitter, JSON.parse + a compiled schema per line, and position-aware rescans only for lines with problems.
 import { decodeManifest } from './decode';
 import { duplicateDiagnostic, imageRefRange, recordCountDiagnostic } from './fileRules';
+import { FirstLineByHash, hashString } from './hashTable';
 import { checkLine, type LineContext } from './lineRules';
 import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
@@ -39,58 +40,93 @@ export function forEachLine(text: string, visit: (start: number, end: number, li
 }
 
 
-export function validateManifest(input: string | Uint8Array, options: BatchOptions = {}): ManifestReport {
-  const limits = { ...DEFAULT_MANIFEST_LIMITS, ...options.limits };
-  const ctx: LineContext = { limits, s3Prefix: options.s3Prefix };
-  const cap = options.maxDiagnostics ?? Number.POSITIVE_INFINITY;
-  const { text, diagnostics: decodeDiagnostics } = decodeManifest(input);
-  const diagnostics: ManifestDiagnostic[] = [];
-  let errors = 0;
-  let warnings = 0;
-  const add = (d: ManifestDiagnostic): void => {
-    if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
-    if (diagnostics.length < cap) diagnostics.push(d);
-  };
-  decodeDiagnostics.forEach(add);
+/**
+ * Validates lines fed in order (from one string, or chunk by chunk from a file) and finishes with the file-level
+ * checks. Keeps only an image-ref -> first line map; lines needed later (repeats) are asked back by number.
+ */
+export class ManifestBatch {
+  private readonly ctx: LineContext;
+  private readonly cap: number;
+  private readonly diagnostics: ManifestDiagnostic[] = [];
+  private errors = 0;
+  private warnings = 0;
+  private line = 0;
+  private records = 0;
+  private firstLineLength = 0;
+  private readonly firstUse = new FirstLineByHash();
+  /** Candidate repeats: (line, first line with the same ref hash) pairs, confirmed in finish(). */
+  private readonly repeats: number[] = [];
 
-  const lineText = (line: number): string => {
+  constructor(private readonly options: BatchOptions = {}) {
+    this.ctx = { limits: { ...DEFAULT_MANIFEST_LIMITS, ...options.limits }, s3Prefix: options.s3Prefix };
+    this.cap = options.maxDiagnostics ?? Number.POSITIVE_INFINITY;
+  }
+
+  add(d: ManifestDiagnostic): void {
+    if (d.severity === 'error') this.errors++;
+    else if (d.severity === 'warning') this.warnings++;
+    if (this.diagnostics.length < this.cap) this.diagnostics.push(d);
+  }
+
+  /** The next line, without its line break. */
+  addLine(text: string): void {
+    const line = this.line++;
+    if (line === 0) this.firstLineLength = text.length;
+    const summary = checkLine(text, line, this.ctx);
+    if (!summary.blank) this.records++;
+    if (summary.diagnostics) for (const d of summary.diagnostics) this.add(d);
+    if (summary.imageRef !== undefined) {
+      const first = this.firstUse.add(hashString(summary.imageRef), line);
+      if (first >= 0) this.repeats.push(line, first);
+    }
+  }
+
+  /** Lines the file-level checks need again (repeated images and their first use). */
+  linesNeeded(): Set<number> {
+    return new Set(this.repeats);
+  }
+
+  finish(lineText: (line: number) => string): ManifestReport {
+    // Only lines with a string image-ref reach here: re-parse rather than keep 500,000 captions alive.
+    const fieldOf = (line: number, key: string): unknown => (JSON.parse(lineText(line)) as Record<string, unknown>)[key];
+    // Every line whose ref hash matched an earlier line's is grouped with that first line; within a group the real
+    // strings decide (a hash collision is not a repeat), and the earliest line of each real ref is the original.
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < this.repeats.length; i += 2) {
+      const first = this.repeats[i + 1] as number;
+      const members = groups.get(first) ?? [first];
+      groups.set(first, members);
+      members.push(this.repeats[i] as number);
+    }
+    for (const members of groups.values()) {
+      const originals = new Map<string, number>();
+      for (const line of members) {
+        const ref = String(fieldOf(line, 'image-ref'));
+        const first = originals.get(ref);
+        if (first === undefined) { originals.set(ref, line); continue; }
+        const sameCaption = fieldOf(line, 'caption') === fieldOf(first, 'caption');
+        this.add(duplicateDiagnostic(line, imageRefRange(lineText(line)), first, imageRefRange(lineText(first)), ref, sameCaption));
+      }
+    }
+    const count = recordCountDiagnostic(this.records, this.options.role, this.ctx.limits, this.firstLineLength);
+    if (count) this.add(count);
+    const diagnostics = this.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { role: this.options.role, records: this.records, errors: this.errors, warnings: this.warnings, diagnostics, truncated: this.errors + this.warnings > diagnostics.length };
+  }
+}
+
+export function validateManifest(input: string | Uint8Array, options: BatchOptions = {}): ManifestReport {
+  const { text, diagnostics: decodeDiagnostics } = decodeManifest(input);
+  const batch = new ManifestBatch(options);
+  decodeDiagnostics.forEach((d) => batch.add(d));
+  const lineStarts: number[] = [];
+  forEachLine(text, (start, end) => {
+    lineStarts.push(start);
+    batch.addLine(text.slice(start, end));
+  });
+  return batch.finish((line) => {
     const start = lineStarts[line] ?? 0;
     const next = line + 1 < lineStarts.length ? (lineStarts[line + 1] ?? text.length) - 1 : text.length;
     return text.slice(start, next).replace(/\r$/, '');
-  };
-  // Only lines that parsed with a string image-ref reach these (repeats are rare): re-parse rather than keep
-  // 500,000 strings alive.
-  const fieldOf = (line: number, key: string): unknown => (JSON.parse(lineText(line)) as Record<string, unknown>)[key];
-  const refOf = (line: number): string | undefined => fieldOf(line, 'image-ref') as string | undefined;
-  // Exact: a Map of image-ref -> first line (V8 hashes strings natively, faster than any JS hash).
-  const firstUse = new Map<string, number>();
-  const repeats: number[] = [];
-  const lineStarts: number[] = [];
-  let records = 0;
-  let firstLineLength = 0;
-  forEachLine(text, (start, end, line) => {
-    lineStarts.push(start);
-    if (line === 0) firstLineLength = end - start;
-    const summary = checkLine(text.slice(start, end), line, ctx);
-    if (!summary.blank) records++;
-    if (summary.diagnostics) summary.diagnostics.forEach(add);
-    if (summary.imageRef !== undefined) {
-      const first = firstUse.get(summary.imageRef);
-      if (first === undefined) firstUse.set(summary.imageRef, line);
-      else repeats.push(line, first);
-    }
   });
-
-  for (let i = 0; i < repeats.length; i += 2) {
-    const line = repeats[i] ?? 0;
-    const first = repeats[i + 1] ?? 0;
-    const dupText = lineText(line);
-    const sameCaption = fieldOf(line, 'caption') === fieldOf(first, 'caption');
-    add(duplicateDiagnostic(line, imageRefRange(dupText), first, imageRefRange(lineText(first)), refOf(line) ?? '', sameCaption));
-  }
-  const count = recordCountDiagnostic(records, options.role, limits, firstLineLength);
-  if (count) add(count);
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { role: options.role, records, errors, warnings, diagnostics, truncated: errors + warnings > diagnostics.length };
 }

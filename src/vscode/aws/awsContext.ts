@@ -64,6 +64,10 @@ export class AwsContext implements vscode.Disposable {
     return this.statusBar.text;
   }
 
+  statusIsError(): boolean {
+    return this.statusBar.isError;
+  }
+
   /** Profile and region right now (the region may still be the provisional one until the profile file is read). */
   get identity(): SessionIdentity {
     return this.identityNow;

@@ -27,8 +27,9 @@ export async function selectProfile(aws: AwsContext, config: Config, options: { 
 /** Picks a region among those offering TMME customization and writes `bedrockCustomizer.region`. */
 export async function selectRegion(aws: AwsContext, config: Config, options: { step?: boolean } = {}): Promise<boolean> {
   const current = config.get('region');
-  const identity = await aws.whenResolved();
-  const profile = (await aws.listProfiles()).find((p) => p.name === identity.profileLabel);
+  // The setting, not the context's identity: right after a profile pick the context may not have seen it yet.
+  const name = config.get('profile') || aws.identity.profileLabel;
+  const profile = (await aws.listProfiles()).find((p) => p.name === name);
   const choice = await vscode.window.showQuickPick(toItems(regionRows(current, profile?.region)), {
     title: options.step ? 'AWS region (2/2)' : 'AWS region',
     placeHolder: 'Titan Multimodal Embeddings fine-tuning is offered in these regions',

@@ -21,6 +21,10 @@ export class AwsStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  get isError(): boolean {
+    return this.item.backgroundColor instanceof vscode.ThemeColor && this.item.backgroundColor.id === 'statusBarItem.errorBackground';
+  }
+
   private render(): void {
     const { profileLabel, region } = this.aws.identity;
     const state = this.aws.credentialState;

@@ -1,7 +1,7 @@
 // What the open workspace recorded: job specs (`*.bedrock-job.json`) and `createdResources` blocks of comparison
 // runs, read through VS Code's file system so remote workspaces work too.
 import * as vscode from 'vscode';
-import { readCreatedResources, readSpecRecord, type CreatedResources, type SpecRecord } from '../../core/cleanup/records';
+import { mayRecordResources, readCreatedResources, readSpecRecord, type CreatedResources, type SpecRecord } from '../../core/cleanup/records';
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
 const MAX_JSON_FILES = 2000;
@@ -18,7 +18,7 @@ export async function readWorkspaceRecords(): Promise<{ specs: SpecRecord[]; cre
   for (const uri of await vscode.workspace.findFiles('**/*.json', EXCLUDE, MAX_JSON_FILES)) {
     if (uri.path.endsWith('.bedrock-job.json')) continue;
     const text = await read(uri).catch(() => '');
-    if (!text.includes('"createdResources"')) continue;
+    if (!mayRecordResources(text)) continue;
     const resources = readCreatedResources(text);
     if (resources) created.push({ file: vscode.workspace.asRelativePath(uri), resources });
   }

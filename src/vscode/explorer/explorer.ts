@@ -66,6 +66,8 @@ export class Explorer implements vscode.Disposable {
   }
 
   resetAll(): void {
+    // A reset reloads every tree and the reload schedules polls anew: a timer for the old items must not survive.
+    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
     for (const tree of this.trees()) tree.reset();
   }
 

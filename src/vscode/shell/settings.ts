@@ -29,6 +29,8 @@ export interface Settings {
   'pricing.throughputHourlyOneMonth': number;
   'pricing.throughputHourlySixMonths': number;
   'pricing.trainingPerRecordEpoch': number;
+  'compare.requestsPerMinute': number;
+  'compare.concurrency': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -60,4 +62,6 @@ export const DEFAULTS: Settings = {
   'pricing.throughputHourlyOneMonth': 0,
   'pricing.throughputHourlySixMonths': 0,
   'pricing.trainingPerRecordEpoch': 0,
+  'compare.requestsPerMinute': 300,
+  'compare.concurrency': 8,
 };

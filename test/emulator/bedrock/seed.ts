@@ -1,5 +1,7 @@
 // `POST /seed` for Bedrock: put jobs, custom models and provisioned throughputs directly, in any state, so tests
 // of views and clean-up need not run the lifecycle. Seeded records keep their status unless `frozen: false`.
+// A seeded custom model given `trainingDataConfig.s3Uri` is fitted on that manifest, so InvokeModel through a
+// seeded provisioned throughput answers as a fine-tuned model.
 import { resourceId } from '../ids';
 import { customModelArn, foundationModelArn, jobArn, provisionedModelArn, TMME_CUSTOMIZABLE_ID } from './arns';
 import { validation } from './errors';
@@ -13,7 +15,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 export interface SeedResult { jobArns: string[]; modelArns: string[]; provisionedModelArns: string[] }
 
-export function seedBedrock(state: BedrockState, body: Seed, jobDurationMs: number): SeedResult {
+export async function seedBedrock(state: BedrockState, body: Seed, jobDurationMs: number): Promise<SeedResult> {
   const now = state.clock.now();
   const result: SeedResult = { jobArns: [], modelArns: [], provisionedModelArns: [] };
   const list = (k: string): Seed[] => {
@@ -43,6 +45,14 @@ export function seedBedrock(state: BedrockState, body: Seed, jobDurationMs: numb
       failureMessage: str(s['failureMessage']),
       adapter: undefined,
     };
+    // A seeded model with a training manifest behaves as fine-tuned on it (unless fitAdapter is false).
+    if (m.trainingDataConfig?.s3Uri && s['fitAdapter'] !== false) {
+      try {
+        m.adapter = await state.fitFromManifest(m.trainingDataConfig.s3Uri);
+      } catch (err) {
+        throw validation(`Cannot fit the seeded model ${m.modelName}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     state.models.set(arn, m);
     result.modelArns.push(arn);
   }

@@ -53,6 +53,16 @@ export class BedrockState {
     return result;
   }
 
+  /**
+   * Fits the emulated fine-tuning from a training manifest without running a job (for seeded models). Throws
+   * with the job-style failure message when the data breaks the rules.
+   */
+  async fitFromManifest(s3Uri: string): Promise<ModelRecord['adapter']> {
+    const result = await checkJobData(this.store, s3Uri, [], { ...this.options, minTrainingRecords: 1 });
+    if (result.failureMessage) throw new Error(result.failureMessage);
+    return fitAdapter(result.trainingRecords);
+  }
+
   async refresh(): Promise<void> {
     for (const job of this.jobs.values()) await this.refreshJob(job);
     const now = this.clock.now();
@@ -78,6 +88,7 @@ export class BedrockState {
     const check = this.checks.get(job.jobArn);
     const result = check ? await check : undefined;
     if (!result || result.failureMessage) {
+      this.checks.delete(job.jobArn); // the outcome is recorded on the job; free the image features
       Object.assign(job, {
         status: 'Failed',
         failureMessage: result?.failureMessage ?? 'Internal error while reading the training data.',
@@ -93,6 +104,7 @@ export class BedrockState {
       this.completions.set(job.jobArn, completion);
     }
     await completion;
+    this.checks.delete(job.jobArn);
   }
 
   private async complete(job: JobRecord, result: DataCheckResult): Promise<void> {

@@ -12,8 +12,22 @@ function colour(random: () => number): [number, number, number] {
   return [Math.floor(random() * 256), Math.floor(random() * 256), Math.floor(random() * 256)];
 }
 
+/**
+ * Letters whose hand shapes are easily confused in sign language share most of their layout here, so both models
+ * make some of the confusions the reference run saw (M/N, S/T, U/V/R, ...) instead of a perfectly separable set.
+ */
+const LOOKALIKE: Record<string, string> = { N: 'M', T: 'S', E: 'S', V: 'U', R: 'U', K: 'V', Y: 'L', X: 'G', Q: 'P' };
+const DIFFERING_CELLS = 3;
+
 export function classPattern(label: string): ClassPattern {
   const random = seededRandom(hashString(`class/${label}`));
+  const parent = LOOKALIKE[label];
+  if (parent) {
+    const base = classPattern(parent);
+    const cells = [...base.cells];
+    for (let i = 0; i < DIFFERING_CELLS; i++) cells[Math.floor(random() * cells.length)] = random() < 0.5 ? colour(random) : undefined;
+    return { background: base.background, cells };
+  }
   const background = colour(random);
   const cells = Array.from({ length: GRID * GRID }, () => (random() < 0.45 ? colour(random) : undefined));
   return { background, cells };

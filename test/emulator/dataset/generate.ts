@@ -2,7 +2,7 @@
 // augmented copies (A1.png, A1_1.png), split 80/20 into training/validation per letter plus a separate test set,
 // captioned `The letter {X} in sign language` as in AWS's reference run. Deterministic for a given seed.
 import { hashString, seededRandom } from '../rng';
-import { drawImage, randomVariation } from './draw';
+import { drawImage, randomVariation, type Variation } from './draw';
 
 export interface DatasetOptions {
   bucket: string;
@@ -31,7 +31,10 @@ export function checkDatasetOptions(o: DatasetOptions): void {
   }
 }
 
-export function* generateDataset(options: Partial<DatasetOptions> = {}): Generator<DatasetImage> {
+export interface PlannedImage { key: string; label: string; caption: string; split: DatasetImage['split']; variation: Variation }
+
+/** The dataset's layout without pixels: which images exist, their split, caption and how each is varied. */
+export function* planDataset(options: Partial<DatasetOptions> = {}): Generator<PlannedImage> {
   const o = { ...DEFAULT_DATASET, ...options };
   checkDatasetOptions(o);
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.slice(0, o.classes).split('');
@@ -41,12 +44,19 @@ export function* generateDataset(options: Partial<DatasetOptions> = {}): Generat
     for (let n = 1; n <= o.imagesPerClass + o.testPerClass; n++) {
       const split = n > o.imagesPerClass ? 'test' : n <= trainingCount ? 'training' : 'validation';
       const v = randomVariation(random);
-      yield { key: `images/${label}/${label}${n}.png`, label, caption: caption(label), split, bytes: drawImage(label, v) };
+      yield { key: `images/${label}/${label}${n}.png`, label, caption: caption(label), split, variation: v };
       if (o.augment && split !== 'test') {
         // An augmented copy: same object, moved and re-lit a little, a different occluder.
         const a = randomVariation(random);
-        yield { key: `images/${label}/${label}${n}_1.png`, label, caption: caption(label), split, bytes: drawImage(label, { ...a, dx: v.dx + Math.sign(a.dx) * 4, dy: v.dy - Math.sign(a.dy) * 4 }) };
+        yield { key: `images/${label}/${label}${n}_1.png`, label, caption: caption(label), split, variation: { ...a, dx: v.dx + Math.sign(a.dx) * 4, dy: v.dy - Math.sign(a.dy) * 4 } };
       }
     }
+  }
+}
+
+/** The dataset with its PNG bytes, drawn one image at a time. */
+export function* generateDataset(options: Partial<DatasetOptions> = {}): Generator<DatasetImage> {
+  for (const p of planDataset(options)) {
+    yield { key: p.key, label: p.label, caption: p.caption, split: p.split, bytes: drawImage(p.label, p.variation) };
   }
 }

@@ -43,3 +43,13 @@ test('cleanup confirm: the typed name must match exactly', () => {
   assert.equal(checkTypedName('my-pt', ' my-pt '), undefined);
   assert.match(checkTypedName('my-pt', 'my-p') ?? '', /Type my-pt exactly/);
 });
+
+test('cleanup confirm: the modal detail carries the costly items and the ordering caveats', () => {
+  const plan = samplePlan();
+  const pt = plan.resources.find((r) => r.kind === 'provisioned-throughput');
+  assert.ok(pt);
+  pt.selected = false;
+  const c = confirmationFor(plan, NOW, 1000);
+  assert.match(c.detail, /s3:\/\/b\/out\/ holds 1500 objects/);
+  assert.match(c.detail, /my-model waits for my-pt, which is not ticked/);
+});

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parsePlan, serializePlan } from '../../../src/core/cleanup/planFile';
 import { formatPlan } from '../../../src/core/cleanup/report';
+import { readCreatedResources, readSpecRecord } from '../../../src/core/cleanup/records';
 import { NOW, samplePlan } from './fixtures';
 
 test('cleanup plan file: round-trips through JSON', () => {
@@ -41,4 +42,17 @@ test('cleanup plan text: steps in order with cost and why', () => {
   assert.match(text, /Step 1:\n {2}1\. \[customization-job\] job-running/);
   assert.match(text, /\[provisioned-throughput\] my-pt — us-east-1\n {5}cost: Billed every hour/);
   assert.match(text, /Kept \(unticked, never touched\): BedrockRole/);
+});
+
+test('cleanup records: a job spec names job, model, output prefix and role; compare specs and reports name OpenSearch resources', () => {
+  const spec = readSpecRecord('a.bedrock-job.json', JSON.stringify({
+    jobName: 'j1', customModelName: 'm1', roleArn: 'arn:aws:iam::123456789012:role/service/R1',
+    trainingData: 's3://bkt/train.jsonl', outputData: 's3://bkt/out/', hyperParameters: { epochCount: 2, batchSize: 256, learningRate: 0.00001 },
+  }));
+  assert.deepEqual(spec, { file: 'a.bedrock-job.json', jobName: 'j1', customModelName: 'm1', roleArn: 'arn:aws:iam::123456789012:role/service/R1', outputPrefix: { bucket: 'bkt', prefix: 'out/' } });
+  assert.equal(readSpecRecord('x', '{'), undefined);
+  assert.deepEqual(readCreatedResources(JSON.stringify({ vectorStore: { type: 'opensearch-serverless', collection: 'cmp', create: true } })), { opensearch: { collection: { name: 'cmp' } } });
+  assert.equal(readCreatedResources(JSON.stringify({ vectorStore: { type: 'opensearch-serverless', collection: 'theirs' } })), undefined, 'a collection the run did not create is not ours');
+  const r = readCreatedResources(JSON.stringify({ createdResources: { opensearch: { indexes: [{ endpoint: 'https://x', name: 'i' }, { name: 'no-endpoint' }] }, s3Prefixes: ['s3://b/cache/', 7] } }));
+  assert.deepEqual(r, { opensearch: { indexes: [{ endpoint: 'https://x', name: 'i' }] }, s3Prefixes: ['s3://b/cache/'] });
 });

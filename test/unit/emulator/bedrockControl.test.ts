@@ -64,6 +64,16 @@ describe('emulator Bedrock control plane: validation and errors', () => {
     });
   }
 
+  it('refuses a body that is not JSON and an unknown route, with the error type header', async () => {
+    const res = await fetch(`${h.emulator.endpoints.bedrock}/model-customization-jobs`, { method: 'POST', body: '{oops', headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 400);
+    assert.equal(res.headers.get('x-amzn-errortype'), 'ValidationException');
+    assert.ok(res.headers.get('x-amzn-requestid'));
+    assert.match(((await res.json()) as { message: string }).message, /JSON object/);
+    const unknown = await fetch(`${h.emulator.endpoints.bedrock}/nope`);
+    assert.equal(unknown.headers.get('x-amzn-errortype'), 'UnknownOperationException');
+  });
+
   it('accepts the limits themselves', async () => {
     for (const [i, hp] of [{ epochCount: '1', batchSize: '256', learningRate: '5e-8' }, { epochCount: '100', batchSize: '9216', learningRate: '1' }].entries()) {
       const r = await h.bedrock.send(new CreateModelCustomizationJobCommand(jobInput(`edge-${i}`, { hyperParameters: hp })));

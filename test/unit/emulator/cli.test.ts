@@ -4,12 +4,13 @@ import { parseFlags, UsageError } from '../../emulator/cli';
 
 describe('emulator command-line flags', () => {
   it('maps flags to options', () => {
-    assert.deepEqual(parseFlags(['--job-duration-ms', '500', '--min-training-records', '10', '--throttle-rate', '0.2', '--expired-credentials', '--collection-kind', 'nextgen', '--sample-data']), {
+    assert.deepEqual(parseFlags(['--job-duration-ms', '500', '--min-training-records', '10', '--throttle-rate', '0.2', '--expired-credentials', '--collection-kind', 'nextgen', '--sample-data', '--manual-clock']), {
       jobDurationMs: 500,
       minTrainingRecords: 10,
       collectionKind: 'nextgen',
       faults: { throttleRate: 0.2, expiredCredentials: true },
       sampleData: true,
+      manualClock: true,
     });
     assert.deepEqual(parseFlags(['--sample-images-per-class', '3', '--sample-bucket', 'b-1']).sampleData, { imagesPerClass: 3, bucket: 'b-1' });
   });

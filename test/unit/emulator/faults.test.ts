@@ -1,12 +1,29 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { BedrockClient, GetFoundationModelCommand, ListCustomModelsCommand } from '@aws-sdk/client-bedrock';
-import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { HeadBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListCollectionsCommand } from '@aws-sdk/client-opensearchserverless';
+import type { RetryStrategyV2, RetryToken } from '@smithy/types';
 import { startEmulator } from '../../emulator';
 import { FaultInjector } from '../../emulator/faults';
 import { credentials, rejection, setUp, type Harness } from './harness';
+
+/**
+ * The SDK's retry middleware with a short fixed delay: the SDK classifies each failure (throttling, transient
+ * network error, server error) exactly as it would in production, without its production backoff times.
+ */
+function fastRetry(maxAttempts: number): RetryStrategyV2 {
+  const token = (n: number): RetryToken => ({ getRetryCount: () => n, getRetryDelay: () => 5 });
+  return {
+    acquireInitialRetryToken: async () => token(0),
+    refreshRetryTokenForRetry: async (t, info) => {
+      if (t.getRetryCount() + 1 >= maxAttempts || info.errorType === 'CLIENT_ERROR') throw new Error('no retry');
+      return token(t.getRetryCount() + 1);
+    },
+    recordSuccess: () => undefined,
+  };
+}
 
 describe('emulator fault injection', () => {
   let h: Harness;
@@ -51,6 +68,9 @@ describe('emulator fault injection', () => {
     const log = (await h.admin('GET', '/requests?service=bedrock'))['requests'] as { fault?: string; status: number }[];
     assert.deepEqual(log.map((r) => r.fault ?? r.status), ['drop', 200]);
     assert.deepEqual(log.map((r) => (r as { operation?: string }).operation), ['ListCustomModels', 'ListCustomModels']);
+    const first = (log[0] as { seq?: number }).seq ?? 0;
+    const later = (await h.admin('GET', `/requests?service=bedrock&since=${first}`))['requests'] as unknown[];
+    assert.equal(later.length, 1);
   });
 
   it('denies access with AWS wording: missing identity permission, or an explicit SCP deny', async () => {
@@ -76,7 +96,7 @@ describe('emulator fault injection', () => {
 
   it('loses no call under 20% throttling and 5% dropped connections when the client retries', async () => {
     await h.admin('POST', '/faults', { service: 'bedrock', throttleRate: 0.2, dropRate: 0.05 });
-    const client = new BedrockClient({ region: 'us-east-1', credentials, endpoint: h.emulator.endpoints.bedrock, maxAttempts: 10, retryMode: 'standard' });
+    const client = new BedrockClient({ region: 'us-east-1', credentials, endpoint: h.emulator.endpoints.bedrock, retryStrategy: fastRetry(10) });
     try {
       let ok = 0;
       for (let i = 0; i < 200; i++) {
@@ -86,6 +106,27 @@ describe('emulator fault injection', () => {
       assert.equal(ok, 200);
       const log = (await h.admin('GET', '/requests?service=bedrock'))['requests'] as { fault?: string }[];
       assert.ok(log.some((r) => r.fault === 'throttle') && log.some((r) => r.fault === 'drop'), 'faults were injected');
+    } finally {
+      client.destroy();
+    }
+  });
+});
+
+describe('emulator fault injection over HTTP/2 (bedrock-runtime)', () => {
+  let h: Harness;
+  before(async () => { h = await setUp(); });
+  after(async () => { await h.tearDown(); });
+
+  it('loses no InvokeModel call under throttling and reset streams when the client retries', async () => {
+    await h.admin('POST', '/faults', { service: 'bedrockRuntime', throttleRate: 0.2, dropRate: 0.1 });
+    const client = new BedrockRuntimeClient({ region: 'us-east-1', credentials, endpoint: h.emulator.endpoints.bedrockRuntime, retryStrategy: fastRetry(10) });
+    try {
+      for (let i = 0; i < 60; i++) {
+        const r = await client.send(new InvokeModelCommand({ modelId: 'amazon.titan-embed-image-v1', contentType: 'application/json', body: JSON.stringify({ inputText: `call ${i}`, embeddingConfig: { outputEmbeddingLength: 256 } }) }));
+        assert.equal((JSON.parse(new TextDecoder().decode(r.body)) as { embedding: number[] }).embedding.length, 256);
+      }
+      const log = (await h.admin('GET', '/requests?service=bedrockRuntime'))['requests'] as { fault?: string }[];
+      assert.ok(log.some((r) => r.fault === 'drop') && log.some((r) => r.fault === 'throttle'), 'faults were injected');
     } finally {
       client.destroy();
     }

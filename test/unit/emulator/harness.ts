@@ -9,7 +9,8 @@ export const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secre
 const common = { region: 'us-east-1', credentials, maxAttempts: 1 };
 
 export async function setUp(options: Partial<EmulatorOptions> = {}) {
-  const emulator = await startEmulator({ jobDurationMs: 10_000, minTrainingRecords: 10, ...options });
+  // A manual clock: states change only when a test advances time, whatever the machine's load.
+  const emulator = await startEmulator({ jobDurationMs: 10_000, minTrainingRecords: 10, manualClock: true, ...options });
   const e = emulator.endpoints;
   const clients = {
     bedrock: new BedrockClient({ ...common, endpoint: e.bedrock }),

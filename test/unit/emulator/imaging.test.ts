@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { imageSize } from 'image-size';
-import { DEFAULT_DATASET, generateDataset } from '../../emulator/dataset/generate';
+import { DEFAULT_DATASET, generateDataset, planDataset } from '../../emulator/dataset/generate';
 import { decodeImage, imageFeatures, imageInfo } from '../../emulator/model/image';
 import { decodePng, encodePng } from '../../emulator/model/png';
 
@@ -36,7 +36,8 @@ describe('emulator image decoding', () => {
     }
     const chunk = (type: string, data: Buffer): Buffer => {
       const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-      return Buffer.concat([len, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+      const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])) >>> 0);
+      return Buffer.concat([len, Buffer.from(type, 'latin1'), data, crc]);
     };
     const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 6;
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(raw))), chunk('IEND', Buffer.alloc(0))]);
@@ -64,7 +65,7 @@ describe('emulator image decoding', () => {
 
 describe('emulator sample dataset', () => {
   it('respects every TMME image limit and captions each letter like the reference run', () => {
-    const images = [...generateDataset({ imagesPerClass: 5, testPerClass: 2 })];
+    const images = [...generateDataset({ imagesPerClass: 2, testPerClass: 1 })];
     for (const img of images) {
       const info = imageInfo(img.bytes);
       assert.equal(info.format, 'png');
@@ -74,13 +75,13 @@ describe('emulator sample dataset', () => {
     }
     assert.equal(new Set(images.map((i) => i.label)).size, 26);
     assert.ok(images.some((i) => i.key === 'images/A/A1.png') && images.some((i) => i.key === 'images/A/A1_1.png'));
-    assert.equal(images.filter((i) => i.split === 'test').length, 52);
+    assert.equal(images.filter((i) => i.split === 'test').length, 26);
   });
 
   it('has at least 1,000 training records at the default size, and is deterministic', () => {
-    let training = 0;
-    for (const img of generateDataset()) if (img.split === 'training') training++;
-    assert.ok(training >= 1000, `${training}`);
+    const counts = { training: 0, validation: 0, test: 0 };
+    for (const img of planDataset()) counts[img.split]++;
+    assert.deepEqual(counts, { training: 1040, validation: 260, test: 78 });
     assert.equal(DEFAULT_DATASET.bucket, 'bedrock-mm-demo');
     const a = [...generateDataset({ imagesPerClass: 1, classes: 2 })].map((i) => i.bytes.toString('base64'));
     const b = [...generateDataset({ imagesPerClass: 1, classes: 2 })].map((i) => i.bytes.toString('base64'));

@@ -6,6 +6,8 @@ import {
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { generateDataset } from '../../emulator/dataset/generate';
 import { encodePng } from '../../emulator/model/png';
+import { decodeImage } from '../../emulator/model/image';
+import { encode as encodeJpeg } from 'jpeg-js';
 import { jobInput, rejection, setUp, type Harness } from './harness';
 
 const BASE = 'amazon.titan-embed-image-v1';
@@ -58,6 +60,12 @@ describe('emulator Bedrock runtime InvokeModel', () => {
       assert.ok(Math.abs(cosine(a, a) - 1) < 1e-5);
     }
     assert.equal((await embed(h, BASE, { inputText: 'hello world' })).length, 1024);
+    // The same picture as JPEG embeds close to the PNG (decoded by bytes, not by name).
+    const png = decodeImage(sample?.bytes ?? Buffer.alloc(0));
+    const rgba = Buffer.alloc(png.width * png.height * 4);
+    for (let i = 0; i < png.width * png.height; i++) png.rgb.subarray(i * 3, i * 3 + 3).forEach((v, k) => { rgba[i * 4 + k] = v; });
+    const jpeg = encodeJpeg({ width: png.width, height: png.height, data: rgba }, 95).data.toString('base64');
+    assert.ok(cosine(await embed(h, BASE, { inputImage: jpeg }), await embed(h, BASE, { inputImage: image })) > 0.95);
     const both = await embed(h, BASE, { inputText: 'hello', inputImage: image });
     assert.notDeepEqual(both, await embed(h, BASE, { inputText: 'hello' }));
   });
@@ -107,5 +115,18 @@ describe('emulator Bedrock runtime InvokeModel', () => {
     assert.ok(tuned >= 0.7, `fine-tuned model should retrieve most letters, got ${tuned}`);
     const one = test[0]?.base64 ?? '';
     assert.notDeepEqual(await embed(h, BASE, { inputImage: one }), await embed(h, provisionedModelArn ?? '', { inputImage: one }));
+  });
+
+  it('a seeded model with a training manifest answers as fine-tuned through a seeded throughput', async () => {
+    await h.emulator.uploadSampleData({ bucket: 'seeded-data', imagesPerClass: 3, testPerClass: 1, classes: 6 });
+    const seeded = await h.admin('POST', '/seed', {
+      customModels: [{ modelName: 'seeded-ft', trainingDataConfig: { s3Uri: 's3://seeded-data/manifests/training.jsonl' } }],
+      provisionedThroughputs: [{ provisionedModelName: 'seeded-pt' }],
+    });
+    const [arn] = seeded['provisionedModelArns'] as string[];
+    const test = [...generateDataset({ imagesPerClass: 3, testPerClass: 1, classes: 6 })].filter((i) => i.split === 'test').map((i) => ({ label: i.label, base64: i.bytes.toString('base64') }));
+    const letters = test.map((t) => t.label);
+    assert.equal(await top1(h, arn ?? '', test, letters), 1);
+    await assert.rejects(h.admin('POST', '/seed', { customModels: [{ modelName: 'x', trainingDataConfig: { s3Uri: 's3://seeded-data/none.jsonl' } }] }), /Cannot fit the seeded model x: Unable to access the training data/);
   });
 });

@@ -40,6 +40,20 @@ describe('emulator S3 (s3rver behind the front server)', () => {
     assert.deepEqual(rest.Contents?.map((c) => c.Key), ['k2', 'k3', 'k4']);
   });
 
+  it('lists common prefixes with a delimiter', async () => {
+    await h.s3.send(new CreateBucketCommand({ Bucket: 'prefixes' }));
+    for (const k of ['images/A/A1.png', 'images/B/B1.png', 'manifests/training.jsonl', 'top.txt']) {
+      await h.s3.send(new PutObjectCommand({ Bucket: 'prefixes', Key: k, Body: 'x' }));
+    }
+    const root = await h.s3.send(new ListObjectsV2Command({ Bucket: 'prefixes', Delimiter: '/' }));
+    assert.deepEqual(root.CommonPrefixes?.map((p) => p.Prefix), ['images/', 'manifests/']);
+    assert.deepEqual(root.Contents?.map((c) => c.Key), ['top.txt']);
+    const images = await h.s3.send(new ListObjectsV2Command({ Bucket: 'prefixes', Prefix: 'images/', Delimiter: '/' }));
+    assert.deepEqual(images.CommonPrefixes?.map((p) => p.Prefix), ['images/A/', 'images/B/']);
+    const missing = await rejection(() => h.s3.send(new ListObjectsV2Command({ Bucket: 'no-such-bucket' })));
+    assert.equal(missing.name, 'NoSuchBucket');
+  });
+
   it('answers a missing key with NoSuchKey', async () => {
     const err = await rejection(() => h.s3.send(new GetObjectCommand({ Bucket: 'any-creds', Key: 'missing' })));
     assert.equal(err.name, 'NoSuchKey');

@@ -2,7 +2,7 @@
 // and a fine-tuned model from an emulated customization job, both vector stores, throttling, interrupt and resume.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,12 +135,20 @@ test('compare e2e: bedrock-mm compare --spec through the bundled CLI, endpoints 
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => resolve({ code, out, err }));
   });
-  const ok = await run(['--spec', specPath, '--format', 'json', '--rpm', '6000']);
+  const ok = await run(['--spec', specPath, '--format', 'json', '--rpm', '6000', '--export-embeddings', join(dir, 'export')]);
   assert.equal(ok.code, 0, ok.err);
   assert.match(ok.err, /embedding calls: 0 /);
   const report = JSON.parse(ok.out) as CompareOutcome['report'];
   assert.deepEqual(metricsOf({ report } as CompareOutcome), metricsOf(exactRun));
-  assert.ok(existsSync(join(dir, 'cli.compare.report.json')));
+  assert.ok(existsSync(join(dir, 'cli.report.json')));
+  // The exported embeddings rescore to the same numbers with `evaluate` (no AWS).
+  const rescored = spawnSync(process.execPath, ['dist/cli.js', 'evaluate', '--mode', 'text-to-image,classify', '--k', '1,5,10', '--seed', '11', '--format', 'json',
+    '--model', `base=${join(dir, 'export', 'base.embeddings.jsonl')}`, '--model', `tuned=${join(dir, 'export', 'tuned.embeddings.jsonl')}`], { encoding: 'utf8' });
+  assert.equal(rescored.status, 0, rescored.stderr);
+  const again = JSON.parse(rescored.stdout) as CompareOutcome['report'];
+  for (const mode of ['text-to-image', 'classify']) {
+    assert.deepEqual(again.modes.find((m) => m.mode === mode)?.results.map((r) => r.metrics), report.modes.find((m) => m.mode === mode)?.results.map((r) => r.metrics), mode);
+  }
   const badPath = writeSpec(dir, { ...spec, embeddingLength: 512 }, 'bad.compare.json');
   const bad = await run(['--spec', badPath]);
   assert.equal(bad.code, 2);

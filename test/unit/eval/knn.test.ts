@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exactKnnNaive, f32Dot } from '../../../src/core/eval/topk';
 import { normalisedMatrix } from '../../../src/core/eval/vectors';
-import { seededRandom } from '../../../src/core/eval/random';
+import { seededRandom } from '../../../src/core/random';
 
 function randomMatrix(rows: number, dim: number, seed: number): number[][] {
   const r = seededRandom(seed);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exactKnnWasm, wasmSimdAvailable } from '../../../src/core/eval/knnFast';
-import { seededRandom } from '../../../src/core/eval/random';
+import { seededRandom } from '../../../src/core/random';
 import { exactKnnNaive, type KnnResult } from '../../../src/core/eval/topk';
 import { normalisedMatrix, type VectorMatrix } from '../../../src/core/eval/vectors';
 

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { scoreMode } from '../../../src/core/eval/modes';
 import { WHOLE_CAPTION } from '../../../src/core/eval/labels';
-import { seededRandom } from '../../../src/core/eval/random';
+import { seededRandom } from '../../../src/core/random';
 import type { EmbeddingRecord } from '../../../src/core/eval/records';
 import { exactKnnNaive } from '../../../src/core/eval/topk';
 

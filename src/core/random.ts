@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32): reports show the seed, and the same seed reproduces the same intervals.
+// A small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine (dataset splits,
+// bootstrap intervals and randomization tests shown with their seed).
 
 export type Random = () => number;
 

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { s3ImageSource, type S3ObjectReader } from '../../../src/core/image/s3Source';
+import { FirstLineByHash, hashString } from '../../../src/core/manifest/hashTable';
+import { validateManifest } from '../../../src/core/manifest';
+
+describe('S3 image source over the AWS layer', () => {
+  it('maps a ranged read, 304, notFound, accessDenied and 416 to outcomes', async () => {
+    const calls: string[] = [];
+    const reader: S3ObjectReader = {
+      async getRangeWithInfo(bucket, key, start, end, etag) {
+        calls.push(`${bucket}/${key} ${start}-${end} ${etag ?? ''}`);
+        if (key === 'same.png') return undefined;
+        if (key === 'gone.png') throw Object.assign(new Error('not found'), { kind: 'notFound' });
+        if (key === 'secret.png') throw Object.assign(new Error('AccessDenied: s3:GetObject'), { kind: 'accessDenied' });
+        if (key === 'empty.png') throw Object.assign(new Error('range'), { kind: 'validation', details: { httpStatus: 416 } });
+        return { bytes: new Uint8Array([1, 2, 3]), size: 99, etag: '"e1"' };
+      },
+    };
+    const source = s3ImageSource(reader);
+    assert.deepEqual(await source.read('s3://b/a.png', 65536), { kind: 'ok', bytes: new Uint8Array([1, 2, 3]), size: 99, etag: '"e1"' });
+    assert.equal(calls[0], 'b/a.png 0-65535 ');
+    assert.deepEqual(await source.read('s3://b/same.png', 10, '"e1"'), { kind: 'not-modified' });
+    assert.equal((await source.read('s3://b/gone.png', 10)).kind, 'missing');
+    assert.equal((await source.read('s3://b/secret.png', 10)).kind, 'denied');
+    assert.deepEqual(await source.read('s3://b/empty.png', 10), { kind: 'ok', bytes: new Uint8Array(0), size: 0 });
+    assert.equal((await source.read('not-s3', 10)).kind, 'error');
+  });
+});
+
+describe('ref hash table', () => {
+  it('returns the first line of an equal hash, grows, and the batch confirms repeats by the real strings', () => {
+    const t = new FirstLineByHash();
+    for (let i = 0; i < 100_000; i++) assert.equal(t.add(hashString(`s3://b/${i}.png`), i), -1);
+    assert.equal(t.add(hashString('s3://b/77.png'), 100_000), 77);
+    assert.equal(t.add(12345, 1), -1);
+    assert.equal(t.add(12345, 2), 1); // a forced collision is only a candidate...
+    const lines = Array.from({ length: 30 }, (_, i) => `{"image-ref": "s3://asl-data/${i % 10}.png", "caption": "c"}`);
+    const report = validateManifest(lines.join('\n'));
+    assert.equal(report.diagnostics.filter((d) => d.code === 'duplicate-image').length, 20); // ...the strings decide
+    assert.equal(report.diagnostics.find((d) => d.line === 25)?.related?.line, 5);
+  });
+});
