@@ -1,6 +1,6 @@
-// `npm test`: type-check, lint, build, unit tests (node --test), then integration tests inside real VS Code.
-// Ends with one line `N passed, N failed` over unit and integration tests together.
-//   --only unit|integration   run just that stage (after the build)
+// `npm test`: type-check, lint, build, unit tests (node --test), integration tests inside real VS Code, then the
+// browser end-to-end tests (scripts/lib/run-e2e.mjs). Ends with one line `N passed, N failed` over all of them.
+//   --only unit|integration|e2e   run just that stage (after the build)
 //   --grep PATTERN            only tests whose title matches (both stages)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { runInVsCode } from './lib/run-in-vscode.mjs';
 import { ensureDebianPackages } from './lib/ensure-code-server.mjs';
 import { startEmulatorProcess } from './lib/emulator-process.mjs';
+import { runE2e } from './lib/run-e2e.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -127,4 +128,11 @@ if (!only) {
 step('build', process.execPath, ['scripts/build.mjs']);
 if (!only || only === 'unit') unitTests();
 if (!only || only === 'integration') await integrationTests();
+if (!only || only === 'e2e') {
+  console.log('\n=== e2e tests in the browser (Playwright + headless Chromium + code-server + the emulator)');
+  const e2e = await runE2e(grep ? { grep: new RegExp(grep, 'i') } : {});
+  totals.passed += e2e.passed;
+  totals.failed += e2e.failed;
+  console.log(`  e2e: ${e2e.passed} passed, ${e2e.failed} failed in ${(e2e.ms / 1000).toFixed(1)} s; screenshots in test-artifacts/e2e`);
+}
 finish(0);

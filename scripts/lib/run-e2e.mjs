@@ -21,6 +21,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export async function runE2e(options = {}) {
   const started = Date.now();
   const artifacts = join(root, 'test-artifacts', 'e2e');
+  rmSync(artifacts, { recursive: true, force: true }); // this run's screenshots only
   mkdirSync(artifacts, { recursive: true });
   const e2e = await import(pathToFileURL(join(root, 'out', 'test', 'e2e', 'index.js')).href);
   const { TESTS, prepare } = e2e.default ?? e2e;

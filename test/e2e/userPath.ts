@@ -117,19 +117,28 @@ const STEPS: PathTest[] = [
     name: 'Copy ARN from the explorer into the compare spec, Run comparison: the report headline shows fine-tuned better',
     async run({ page, artifacts, files, placeholder }) {
       await contextMenu(page, treeRow(page, 'Provisioned Throughput', `${MODEL}-pt`), 'Copy ARN');
+      await page.locator('.statusbar-item', { hasText: 'Copied arn:' }).waitFor(); // written to the clipboard by then
       const arn = await page.evaluate<string>('navigator.clipboard.readText()');
       assert(/^arn:aws:bedrock:us-east-1:123456789012:provisioned-model\//.test(arn), `the clipboard holds the throughput ARN: ${arn}`);
       await openFile(page, 'letters.compare.json');
-      // Find the placeholder, close the find widget (the match stays selected) and type the ARN over it.
+      // Find the placeholder, close the find widget (the match stays selected, the editor has the focus) and type the ARN over it.
       await page.keyboard.press('Control+F');
       await page.locator('.find-widget textarea, .find-widget input').first().fill(placeholder);
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Escape');
+      await page.locator('.statusbar-item', { hasText: `(${placeholder.length} selected)` }).waitFor();
+      await page.locator('.find-widget.visible').getByRole('button', { name: /^Close/ }).click();
+      await page.locator('.find-widget.visible').waitFor({ state: 'hidden' });
       await page.keyboard.insertText(arn);
       await page.keyboard.press('Control+S');
       await waitForFile(files.compareSpec, (text) => text.includes(`"modelId": "${arn}"`), 'the saved spec names the throughput');
+      await page.keyboard.press('Control+Home'); // back to the top, where the CodeLens is
       await page.locator('.codelens-decoration a', { hasText: 'Run comparison' }).first().click();
-      const frame = await reportFrame(page, 240_000);
+      // The report panel, or the error notification that says why there is none (fail now, not at the timeout).
+      const failure = page.locator('.notification-toast', { has: page.locator('.codicon-error') }).locator('.notification-list-item-message');
+      const frame = await Promise.race([
+        reportFrame(page, 240_000),
+        failure.waitFor({ timeout: 240_000 }).then(async () => { throw new Error(`the comparison failed: ${await failure.first().textContent()}`); }),
+      ]);
       const headline = frame.locator('[data-mode="text-to-image"] [data-testid="headline-words"]').first();
       const words = (await headline.textContent()) ?? '';
       assert(/^Top-1 accuracy: fine-tuned is better by \d\.\d\d/.test(words), `the headline says fine-tuned is better: ${words}`);
@@ -170,4 +179,5 @@ const STEPS: PathTest[] = [
   },
 ];
 
-export const USER_PATH: PathTest[] = STEPS.map((t, i) => ({ ...t, dependsOnPrevious: i > 0 }));
+// Each step builds on the one before it, except the clean-up, which removes whatever the earlier steps created.
+export const USER_PATH: PathTest[] = STEPS.map((t, i) => ({ ...t, dependsOnPrevious: i > 0 && !t.name.startsWith('Clean Up') }));

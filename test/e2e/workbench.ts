@@ -100,7 +100,10 @@ export async function contextMenu(page: Page, row: Locator, item: string): Promi
   await row.click({ button: 'right' });
   const entry = page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: item });
   await entry.waitFor();
-  await entry.click();
+  // Hovering focuses the entry; Enter runs it (a synthetic click on web context menus can be lost to their focus handling).
+  await entry.hover();
+  await page.keyboard.press('Enter');
+  await entry.waitFor({ state: 'detached' });
 }
 
 /** The webview's content frame that holds a report headline (the report panel's inner iframe). */
