@@ -42,6 +42,12 @@ export { TMME_CUSTOMIZATION_REGIONS, DEFAULT_REGION, offersTmmeCustomization } f
 export { parseArn, resourceIdOf } from '../core/aws/arn';
 export { parseS3Uri, formatS3Uri } from '../core/aws/s3Uri';
 
+// The comparison pipeline (compare spec -> embeddings -> vector store -> report), for `Compare Models` in VS Code.
+export { runCompare, reportPathFor, SpecError } from './compare/runCompare';
+export type { CompareOptions, CompareOutcome } from './compare/runCompare';
+export { embeddingRuntime } from './compare/embeddingRuntime';
+export { callerArn } from './compare/callerIdentity';
+
 // Clean-up: discovery and per-kind targets for the executor in src/core/cleanup.
 export { cleanupTargets, discover, AWS_ERRORS } from './cleanup/index';
 export type { Discovery, DiscoveryInput, TargetOptions } from './cleanup/index';

@@ -1,7 +1,6 @@
-// Browser tests (Playwright in headless Chromium against code-server and the local emulator), run by
-// scripts/test-e2e.mjs, which starts the workbench on the demo workspace and hands each test a context: first the
-// comparison webview on a fixture report written here by the comparison engine from the fixture embeddings (with a
-// hostile caption), then the whole user path (userPath.ts).
+// Browser tests of the comparison webview (Playwright in headless Chromium against code-server), run by
+// scripts/test-e2e.mjs, which starts the workbench and hands each test a context. The report shown is written here
+// by the comparison engine from the fixture embeddings (with a hostile caption).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -43,6 +42,40 @@ export async function prepare(workspace: string): Promise<{ reportPath: string; 
 
 const fixed = (x: number | undefined): string => (x === undefined ? 'missing' : x.toFixed(2));
 
+/**
+ * Answers VS Code's simple file dialog (files.simpleDialog.enable: a quick input) with a path. The dialog fills in
+ * its start folder once that folder is listed, so type only after the listing (its ".." row) is shown, and check
+ * the text stuck before accepting.
+ */
+async function answerFileDialog(page: Page, file: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '..' }).first().waitFor();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await input.fill(file);
+    if (await input.inputValue() === file) break;
+  }
+  // While it lists the typed path's folder the dialog ignores Enter: press it again until the dialog closes.
+  const widget = page.locator('.quick-input-widget');
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.keyboard.press('Enter');
+    if (await widget.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) return;
+    if (await input.inputValue() !== file) await input.fill(file);
+  }
+  throw new Error(`the file dialog did not accept ${file}`);
+}
+
+/** Resolves when `file` exists and has content, watching its folder (no polling sleeps). */
+function waitForFile(file: string, timeoutMs = 20_000): Promise<void> {
+  const written = (): boolean => fs.existsSync(file) && fs.statSync(file).size > 0;
+  return new Promise((resolve, reject) => {
+    const watcher = fs.watch(path.dirname(file), () => { if (written()) done(); });
+    const timer = setTimeout(() => { watcher.close(); reject(new Error(`${file} was not written within ${timeoutMs} ms`)); }, timeoutMs);
+    const done = (): void => { clearTimeout(timer); watcher.close(); resolve(); };
+    if (written()) done();
+  });
+}
+
 /** The comparison webview on a fixture report. */
 const REPORT_TESTS: E2eTest[] = [
   {
@@ -50,13 +83,7 @@ const REPORT_TESTS: E2eTest[] = [
     async run({ page, reportPath }) {
       await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
       await runCommand(page, 'Bedrock Customizer: Open Comparison Report...');
-      // files.simpleDialog.enable: the open dialog is a quick input that takes a typed path.
-      const input = page.locator('.quick-input-widget input.input');
-      // The dialog fills in its start folder once it has listed it: type the path after that, or it is overwritten.
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: '..' }).first().waitFor();
-      await input.fill(reportPath);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(reportPath) }).first().waitFor().catch(() => undefined);
-      await page.keyboard.press('Enter');
+      await answerFileDialog(page, reportPath);
       await reportFrame(page);
     },
   },
@@ -120,6 +147,48 @@ const REPORT_TESTS: E2eTest[] = [
       eq(await panel.locator('vscode-checkbox').first().evaluate((el) => (el as unknown as { checked: boolean }).checked), true, 'the checkbox shows checked');
       const fineTunedTop1 = await panel.locator('table.per-query tbody tr[data-query] td:last-child vscode-badge').allTextContents();
       eq(fineTunedTop1.join(','), 'miss,miss,miss,miss,miss,miss', 'every listed query is a fine-tuned miss');
+    },
+  },
+  {
+    name: 'export: metric table as CSV, and a self-contained HTML snapshot that renders on its own',
+    dependsOnPrevious: true,
+    async run({ page, reportPath, report, dialogs }) {
+      const frame = await reportFrame(page);
+      const dir = path.dirname(reportPath);
+      const csv = path.join(dir, 'exported-metrics.csv');
+      await frame.locator('[data-mode="text-to-image"] [data-export="metrics-csv"]').first().focus();
+      await page.keyboard.press('Enter');
+      await answerFileDialog(page, csv);
+      await waitForFile(csv);
+      const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
+      eq(lines[0], 'metric,family,k,base,fine-tuned,fine-tuned - base', 'CSV header');
+      const top1 = report.modes.find((m) => m.mode === 'text-to-image')?.results.find((r) => r.model === 'fine-tuned')?.metrics['accuracy@1'];
+      assert(lines.some((l) => l.startsWith('"Top-1 accuracy (AWS ""precision"")",accuracy,1,') && l.includes(String(top1))), 'the top-1 row carries the report value');
+
+      const html = path.join(dir, 'snapshot.html');
+      await frame.locator('[data-export="snapshot"]').focus();
+      await page.keyboard.press('Enter');
+      await answerFileDialog(page, html);
+      await waitForFile(html);
+      const browser = page.context().browser();
+      assert(browser, 'the workbench page has a browser');
+      const snap = await browser.newPage();
+      try {
+        const requests: string[] = [];
+        snap.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
+        snap.on('dialog', (d) => { dialogs.push(`snapshot ${d.type()}: ${d.message()}`); void d.dismiss(); });
+        await snap.goto(`file://${html}`);
+        const words = snap.locator('[data-mode="text-to-image"] [data-testid="headline-words"]').first();
+        await words.waitFor();
+        assert((await words.textContent())?.startsWith('Top-1 accuracy: fine-tuned is better by'), 'the snapshot shows the headline');
+        eq(await snap.locator('td.label', { hasText: HOSTILE_CAPTION }).count() > 0, true, 'hostile caption as text in the snapshot');
+        eq(await snap.locator('img[src="x"]').count(), 0, 'no img from the caption in the snapshot');
+        eq(await snap.locator('[data-export]').count(), 0, 'no export buttons without a host');
+        eq(requests.length, 0, `network requests from the snapshot (${requests.join(', ')})`);
+        eq(dialogs.length, 0, `dialogs (${dialogs.join(', ')})`);
+      } finally {
+        await snap.close();
+      }
     },
   },
   {

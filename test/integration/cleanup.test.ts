@@ -10,7 +10,7 @@ import type { Confirmation, TypeNameCheck } from '../../src/core/cleanup/confirm
 import { parsePlan } from '../../src/core/cleanup/planFile';
 import type { ChecklistGroup } from '../../src/core/cleanup/presentation';
 import type { CleanupOutcome } from '../../src/vscode/cleanup/cleanupFlow';
-import type { CleanupAction, CleanupPrompter } from '../../src/vscode/cleanup/prompter';
+import type { CleanupAction, CleanupPrompter, PickAnswer } from '../../src/vscode/cleanup/prompter';
 import { buildCleanupWorld, type CleanupWorld } from '../support/cleanupWorld';
 import { activateExtension } from '../support/vscode';
 
@@ -75,6 +75,27 @@ describe('clean-up in real VS Code', function () {
     assert.equal(vscode.window.activeTextEditor?.document, outcome.preview, 'the plan opened as an untitled JSON document');
     assert.equal(await countObjects(session, world.names.bucket, world.names.prefix), 1500);
     assert.ok((await session.bedrock.getCustomModel(world.names.modelArn)).modelArn);
+  });
+
+  it('Add S3 prefix remembers it in the workspace settings and offers it, marked as added by you', async () => {
+    const n = world.names;
+    const uri = `s3://${n.bucket}/manifests/`;
+    const seen: ChecklistGroup[][] = [];
+    const prompter: CleanupPrompter = {
+      async pickResources(groups): Promise<PickAnswer | undefined> { seen.push(groups); return seen.length === 1 ? { addPrefix: uri } : undefined; },
+      async chooseAction() { return undefined; },
+      async confirm() { return false; },
+      async typeName() { return false; },
+    };
+    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('bedrockCustomizer.cleanup', { prompter });
+    assert.equal(outcome.status, 'dismissed');
+    const settings = vscode.workspace.getConfiguration('bedrockCustomizer');
+    assert.deepEqual(settings.get('cleanup.s3Prefixes'), [uri]);
+    const s3 = seen[1]?.find((g) => g.title === 'S3 prefixes')?.entries.find((e) => e.label === uri);
+    assert.equal(s3?.detail, 'Why: added by you');
+    assert.match(s3?.description ?? '', /1 object, /);
+    await settings.update('cleanup.s3Prefixes', undefined, vscode.ConfigurationTarget.Workspace);
+    assert.equal(await countObjects(session, n.bucket, 'manifests/'), 1, 'dismissing deleted nothing');
   });
 
   it('Delete confirms by tier, leaves none of the plan and nothing else touched; a second run reports all gone', async () => {

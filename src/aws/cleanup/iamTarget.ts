@@ -1,8 +1,8 @@
 // Clean-up target for the IAM role (only when the user ticks it): IAM refuses to delete a role that still has
-// policies or instance profiles, so those are detached/deleted first, then the role.
+// policies, so managed policies are detached and inline ones deleted first, then the role.
 import {
   DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GetRoleCommand, IAMClient,
-  ListAttachedRolePoliciesCommand, ListInstanceProfilesForRoleCommand, ListRolePoliciesCommand, RemoveRoleFromInstanceProfileCommand,
+  ListAttachedRolePoliciesCommand, ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import type { CleanupTarget, Presence } from '../../core/cleanup/executor';
 import { roleNameFromArn, type PlanResource } from '../../core/cleanup/plan';
@@ -27,10 +27,8 @@ export function iamRoleTarget(iam: IAMClient): CleanupTarget {
       for (const PolicyName of inline.PolicyNames ?? []) {
         await call('DeleteRolePolicy', r, () => iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName })));
       }
-      const profiles = await call('ListInstanceProfilesForRole', r, () => iam.send(new ListInstanceProfilesForRoleCommand({ RoleName })));
-      for (const p of profiles.InstanceProfiles ?? []) {
-        await call('RemoveRoleFromInstanceProfile', r, () => iam.send(new RemoveRoleFromInstanceProfileCommand({ RoleName, InstanceProfileName: p.InstanceProfileName })));
-      }
+      // A Bedrock service role has no instance profile; if one does, IAM's DeleteConflict error says so and the
+      // report carries it (we do not detach roles from instance profiles other workloads may use).
       await call('DeleteRole', r, () => iam.send(new DeleteRoleCommand({ RoleName })));
     },
   };

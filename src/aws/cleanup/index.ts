@@ -2,7 +2,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import type { CleanupTarget } from '../../core/cleanup/executor';
 import type { ResourceKind } from '../../core/cleanup/plan';
-import { credentialsFor } from '../credentials';
+import { credentialsFor, type AwsCredentialIdentityProvider } from '../credentials';
 import type { AwsSession } from '../session';
 import { jobTarget, modelTarget, throughputTarget } from './bedrockTargets';
 import { iamRoleTarget } from './iamTarget';
@@ -16,13 +16,15 @@ export type { Discovery, DiscoveryInput } from './discover';
 export interface TargetOptions extends S3TargetOptions {
   /** An IAM endpoint override (tests); IAM is global, so no region-specific endpoint otherwise. */
   iamEndpoint?: string;
+  /** Credentials for IAM when the session was built with explicit ones (tests); default: the profile's chain. */
+  iamCredentials?: AwsCredentialIdentityProvider;
 }
 
 /** One target per kind, all bound to one session. The IAM client is created only if a role is actually handled. */
 export function cleanupTargets(session: AwsSession, opts: TargetOptions): Record<ResourceKind, CleanupTarget> {
   let iam: CleanupTarget | undefined;
   const lazyIam = (): CleanupTarget => (iam ??= iamRoleTarget(new IAMClient({
-    region: session.region, credentials: credentialsFor(session.profile), ...(opts.iamEndpoint ? { endpoint: opts.iamEndpoint } : {}),
+    region: session.region, credentials: opts.iamCredentials ?? credentialsFor(session.profile), ...(opts.iamEndpoint ? { endpoint: opts.iamEndpoint } : {}),
   })));
   return {
     'customization-job': jobTarget(session.bedrock),

@@ -8,7 +8,7 @@ import { abortableSleep, DEFAULT_RETRY, withRetry } from '../../core/cleanup/ret
 import type { AwsSession } from '../session';
 import { discover, type DiscoveryInput } from './discover';
 import { AWS_ERRORS } from './errors';
-import { cleanupTargets } from './index';
+import { cleanupTargets, type TargetOptions } from './index';
 
 export async function discoverPlan(session: AwsSession, input: DiscoveryInput, now = new Date()): Promise<{ plan: CleanupPlan; notes: string[] }> {
   const found = await discover(session, input);
@@ -16,11 +16,11 @@ export async function discoverPlan(session: AwsSession, input: DiscoveryInput, n
   return { plan, notes: [...found.notes, ...skipped] };
 }
 
-export type RunOptions = Partial<Omit<ExecuteOptions, 'targets' | 'errors'>> & Pick<Partial<ExecuteOptions>, 'errors'> & { iamEndpoint?: string };
+export type RunOptions = Partial<Omit<ExecuteOptions, 'targets' | 'errors'>> & Pick<Partial<ExecuteOptions>, 'errors'> & { iamEndpoint?: string; iamCredentials?: TargetOptions['iamCredentials'] };
 
 export function runPlan(session: AwsSession, plan: CleanupPlan, opts: RunOptions = {}): Promise<RunReport> {
   const sleep = opts.sleep ?? abortableSleep;
-  const targets = cleanupTargets(session, { sleep, ...(opts.random ? { random: opts.random } : {}), ...(opts.retry ? { retry: opts.retry } : {}), ...(opts.iamEndpoint ? { iamEndpoint: opts.iamEndpoint } : {}) });
+  const targets = cleanupTargets(session, { sleep, ...(opts.random ? { random: opts.random } : {}), ...(opts.retry ? { retry: opts.retry } : {}), ...(opts.iamEndpoint ? { iamEndpoint: opts.iamEndpoint } : {}), ...(opts.iamCredentials ? { iamCredentials: opts.iamCredentials } : {}) });
   return executePlan(plan, { ...opts, targets, errors: opts.errors ?? AWS_ERRORS, sleep });
 }
 

@@ -32,7 +32,7 @@ export interface CleanupOutcome {
 async function buildPlan(services: Services, session: AwsSession): Promise<{ plan: CleanupPlan; previousGone: number; hadPrevious: boolean }> {
   const aws = loadAws();
   const records = await readWorkspaceRecords();
-  const { plan, notes } = await aws.discoverPlan(session, records);
+  const { plan, notes } = await aws.discoverPlan(session, { ...records, manualPrefixes: services.config.get('cleanup.s3Prefixes') });
   for (const n of notes) services.log.warn(`Clean-up discovery: ${n}`);
   const stored = services.context.workspaceState.get<string>(LAST_PLAN_KEY);
   const previous = stored ? parsePlan(stored).plan : undefined;
@@ -63,13 +63,20 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter):
     void vscode.window.showInformationMessage(message);
   }
   if (plan.resources.length === 0) {
-    const message = `Nothing to clean up in ${region}: nothing tagged ${CREATED_BY_TAG.key}=${CREATED_BY_TAG.value} or recorded by this workspace's job specs and comparison runs exists.`;
+    const message = `Nothing to clean up in ${region}: nothing tagged ${CREATED_BY_TAG.key}=${CREATED_BY_TAG.value} or recorded by this workspace's job specs and comparison runs exists. S3 prefixes of your own go in the setting bedrockCustomizer.cleanup.s3Prefixes.`;
     log.info(message);
     void vscode.window.showInformationMessage(message);
     return { status: 'nothing', previousGone };
   }
 
-  const keys = await prompter.pickResources(checklist(plan, new Date()), region);
+  const answer = await prompter.pickResources(checklist(plan, new Date()), region);
+  if (answer && !Array.isArray(answer)) {
+    // Added by hand: remembered in the workspace settings, then the plan is built again with it.
+    const prefixes = config.get('cleanup.s3Prefixes');
+    if (!prefixes.includes(answer.addPrefix)) await config.update('cleanup.s3Prefixes', [...prefixes, answer.addPrefix], vscode.ConfigurationTarget.Workspace);
+    return runCleanup(services, prompter);
+  }
+  const keys = answer;
   if (!keys || keys.length === 0) return { status: 'dismissed', plan, previousGone };
   plan = withSelection(plan, new Set(keys));
   const action = await prompter.chooseAction(keys.length);

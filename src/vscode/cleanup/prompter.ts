@@ -2,13 +2,17 @@
 // the integration test answers through its own implementation and still runs the real command.
 import * as vscode from 'vscode';
 import { checkTypedName, type Confirmation, type TypeNameCheck } from '../../core/cleanup/confirm';
+import { parseS3Prefix } from '../../core/cleanup/plan';
 import type { ChecklistGroup } from '../../core/cleanup/presentation';
 
 export type CleanupAction = 'preview' | 'delete';
 
+/** The checklist's answer: the ticked keys, or a request to add an S3 prefix by hand first. */
+export type PickAnswer = string[] | { addPrefix: string };
+
 export interface CleanupPrompter {
-  /** The checklist; resolves with the ticked keys, or undefined when dismissed. */
-  pickResources(groups: ChecklistGroup[], region: string): Promise<string[] | undefined>;
+  /** The checklist; resolves with the ticked keys (or a prefix to add), or undefined when dismissed. */
+  pickResources(groups: ChecklistGroup[], region: string): Promise<PickAnswer | undefined>;
   chooseAction(ticked: number): Promise<CleanupAction | undefined>;
   /** One modal for the whole plan. */
   confirm(confirmation: Confirmation): Promise<boolean>;
@@ -19,8 +23,10 @@ export interface CleanupPrompter {
 interface KeyedItem extends vscode.QuickPickItem { key?: string }
 
 export class NativePrompter implements CleanupPrompter {
-  pickResources(groups: ChecklistGroup[], region: string): Promise<string[] | undefined> {
+  pickResources(groups: ChecklistGroup[], region: string): Promise<PickAnswer | undefined> {
     const qp = vscode.window.createQuickPick<KeyedItem>();
+    const addButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Add S3 prefix...' };
+    qp.buttons = [addButton];
     qp.title = `Clean Up (${region}): tick what to delete`;
     qp.placeholder = 'Everything is ticked except the IAM role. Enter to continue; nothing is deleted before you confirm.';
     qp.canSelectMany = true;
@@ -35,6 +41,15 @@ export class NativePrompter implements CleanupPrompter {
     return new Promise((resolve) => {
       let done = false;
       qp.onDidAccept(() => { done = true; resolve(qp.selectedItems.flatMap((i) => (i.key ? [i.key] : []))); qp.hide(); });
+      qp.onDidTriggerButton(async () => {
+        done = true;
+        qp.hide();
+        const uri = await vscode.window.showInputBox({
+          title: 'Add an S3 prefix to clean up', placeHolder: 's3://bucket/prefix/', ignoreFocusOut: true,
+          validateInput: (v) => s3PrefixProblem(v),
+        });
+        resolve(uri === undefined ? undefined : { addPrefix: uri.trim() });
+      });
       qp.onDidHide(() => { if (!done) resolve(undefined); qp.dispose(); });
       qp.show();
     });
@@ -70,4 +85,11 @@ export function prompterFrom(arg: unknown): CleanupPrompter | undefined {
   const p = (arg as { prompter?: Partial<CleanupPrompter> } | undefined)?.prompter;
   return p && typeof p.pickResources === 'function' && typeof p.chooseAction === 'function'
     && typeof p.confirm === 'function' && typeof p.typeName === 'function' ? (p as CleanupPrompter) : undefined;
+}
+
+/** Why a typed S3 prefix cannot be cleaned up, or undefined. A bare bucket is refused: a clean-up never empties one. */
+export function s3PrefixProblem(text: string): string | undefined {
+  const p = parseS3Prefix(text);
+  if (!p) return 'Write it as s3://bucket/prefix/';
+  return p.prefix === '' ? 'Name a prefix inside the bucket: a clean-up never empties a whole bucket.' : undefined;
 }

@@ -8,6 +8,7 @@ import {
   type WebviewNotifications, type WebviewRequests,
 } from '../../protocol/messages';
 import type { ComparisonReport } from '../../protocol/report';
+import type { AwsContext } from '../aws/awsContext';
 import type { Log } from '../shell/log';
 import { thumbnailCacheUri, webviewDistUri, webviewHtml, webviewOptions } from '../webview/html';
 import type { PanelProbe } from './probe';
@@ -21,6 +22,8 @@ export interface PanelDeps {
   context: vscode.ExtensionContext;
   log: Log;
   probe: PanelProbe;
+  /** For thumbnails of s3:// items (the AWS layer loads only when a report has such items). */
+  aws: AwsContext;
 }
 
 export function panelTitle(source: vscode.Uri): string {
@@ -96,7 +99,7 @@ export class ComparePanel implements vscode.Disposable {
   private thumbnails(report: ComparisonReport): Promise<Map<string, vscode.Uri>> {
     const folder = vscode.Uri.joinPath(this.source, '..');
     const roots = [folder, ...report.inputs.map((i) => vscode.Uri.joinPath(vscode.Uri.file(path.resolve(folder.fsPath, i.source)), '..'))];
-    return new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri)).resolve(thumbnailIds(report), roots);
+    return new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri)).resolve(thumbnailIds(report), roots, async () => (await this.deps.aws.session()).s3);
   }
 
   private async snapshotHtml(report: ComparisonReport, state: ViewState): Promise<string> {

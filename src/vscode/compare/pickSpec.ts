@@ -6,7 +6,13 @@ import { EVAL_MODES, type EvalMode } from '../../protocol/report';
 import { modeLabel } from '../../protocol/modeLabel';
 import { DEFAULT_K, defaultReportPath, parseEmbeddingsSpec, type EmbeddingsSpec } from './spec';
 
-export type SpecSource = { spec: EmbeddingsSpec } | { errors: string[]; where: string } | undefined;
+/** An embeddings spec this feature scores itself, a full compare spec for the pipeline, or what is wrong. */
+export type SpecSource = { spec: EmbeddingsSpec } | { pipeline: vscode.Uri } | { errors: string[]; where: string } | undefined;
+
+/** A full compare spec names a test set to embed; an embeddings spec names embeddings files. */
+function isPipelineSpec(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'testSet' in value;
+}
 
 export async function specFromFile(uri: vscode.Uri): Promise<SpecSource> {
   let value: unknown;
@@ -15,6 +21,7 @@ export async function specFromFile(uri: vscode.Uri): Promise<SpecSource> {
   } catch (err) {
     return { errors: [`not readable JSON: ${err instanceof Error ? err.message : String(err)}`], where: uri.fsPath };
   }
+  if (isPipelineSpec(value)) return { pipeline: uri };
   const parsed = parseEmbeddingsSpec(value, path.dirname(uri.fsPath), defaultReportPath(uri.fsPath));
   return 'spec' in parsed ? parsed : { errors: parsed.errors, where: uri.fsPath };
 }

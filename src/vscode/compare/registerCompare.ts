@@ -8,7 +8,10 @@ import { VIEW_TYPE } from './panel';
 import { ComparePanels } from './panels';
 import { pickSpec, specFromFile, specFromObject, type SpecSource } from './pickSpec';
 import { PanelProbe } from './probe';
-import { ComparisonInputError, runWithProgress } from './runComparison';
+import { arnOf } from './modelSpec';
+import { specFromModel } from './specFromModel';
+import { ComparisonInputError, runComparison, withProgress } from './runComparison';
+import { runPipeline } from './runPipeline';
 
 export const COMMANDS = {
   compareModels: 'bedrockCustomizer.compareModels',
@@ -24,26 +27,19 @@ export interface CompareTestHooks {
   revive(state: ViewState): Promise<void>;
 }
 
-function isTreeItemLike(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && !Array.isArray((arg as Record<string, unknown>)['models']);
-}
-
-export function registerCompare({ context, log }: Services): vscode.Disposable[] {
+export function registerCompare({ context, log, config, aws }: Services): vscode.Disposable[] {
   const probe = new PanelProbe();
-  const panels = new ComparePanels({ context, log, probe });
+  const panels = new ComparePanels({ context, log, probe, aws });
 
   const compareModels = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
     let source: SpecSource;
     if (arg instanceof vscode.Uri) source = await specFromFile(arg);
-    else if (arg !== undefined && !isTreeItemLike(arg)) source = specFromObject(arg);
-    else {
-      if (arg !== undefined) {
-        // A custom model or throughput from the explorer: embedding with it needs the comparison pipeline, which
-        // compares through a compare spec; until then the user picks the spec or embeddings that include it.
-        log.info('Compare Models from a tree item: choose a compare spec or embeddings files that include this model.');
-      }
-      source = await pickSpec();
-    }
+    else if (typeof arg === 'object' && arg !== null && Array.isArray((arg as { models?: unknown }).models)) source = specFromObject(arg);
+    else if (arg !== undefined && arnOf(arg)) {
+      // A custom model or throughput from the explorer: write a spec for it and let the user review and run it.
+      await specFromModel(arnOf(arg) ?? '', context.extensionUri);
+      return undefined;
+    } else source = await pickSpec();
     if (!source) return undefined;
     if ('errors' in source) {
       const message = `The compare spec in ${source.where} has problems: ${source.errors.join('; ')}.`;
@@ -51,14 +47,21 @@ export function registerCompare({ context, log }: Services): vscode.Disposable[]
       void vscode.window.showErrorMessage(message, 'Show Log').then((c) => { if (c) log.show(); });
       return undefined;
     }
-    const spec = source.spec;
     try {
-      const report = await runWithProgress(spec);
-      if (!report) { log.info('Comparison cancelled; no report written.'); return undefined; }
-      const uri = vscode.Uri.file(spec.output);
-      log.info(`Comparison report written to ${spec.output}`);
-      panels.show(uri);
-      return uri;
+      let written: vscode.Uri | undefined;
+      if ('pipeline' in source) {
+        const spec = source.pipeline;
+        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log }, p, token));
+        written = out ? vscode.Uri.file(out.reportPath) : undefined;
+      } else {
+        const spec = source.spec;
+        const report = await withProgress((p, token) => runComparison(spec, p, token));
+        written = report ? vscode.Uri.file(spec.output) : undefined;
+      }
+      if (!written) { log.info('Comparison cancelled; no report written.'); return undefined; }
+      log.info(`Comparison report written to ${written.fsPath}`);
+      panels.show(written);
+      return written;
     } catch (err) {
       const message = err instanceof ComparisonInputError ? err.message : `The comparison failed: ${err instanceof Error ? err.message : String(err)}`;
       log.error(message);

@@ -46,17 +46,17 @@ export async function runComparison(spec: EmbeddingsSpec, progress: Progress, to
   return report;
 }
 
-/** Wraps `runComparison` in VS Code's cancellable progress notification. */
-export function runWithProgress(spec: EmbeddingsSpec): Thenable<ComparisonReport | undefined> {
+/** Runs `work` under VS Code's cancellable progress notification, reporting stage and counts. */
+export function withProgress<T>(work: (progress: Progress, token: vscode.CancellationToken) => Promise<T>): Thenable<T> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Comparing models', cancellable: true },
     (p, token) => {
       let last = 0;
-      return runComparison(spec, {
+      return work({
         report: (stage, done, total) => {
-          const pct = (done / total) * 100;
-          p.report({ message: `${stage} (${done + 1}/${total})`, increment: pct - last });
-          last = pct;
+          const pct = total > 0 ? (done / total) * 100 : 0;
+          p.report({ message: `${stage} (${done}/${total})`, increment: Math.max(0, pct - last) });
+          last = Math.max(last, pct);
         },
       }, token);
     },

@@ -1,11 +1,21 @@
-// Thumbnails for the report: images the report's items name (by local path, relative to the report's folder or to
-// an input's folder) are copied, if small, into a cache folder under the extension's global storage, which is one of
-// the webview's two resource roots. The webview only ever sees webview URIs of that cache: never a remote URL,
-// never a path outside the roots.
+// Thumbnails for the report: images the report's items name (a local path, relative to the report's folder or to
+// an input's folder, or an s3:// URI fetched through the AWS layer) are copied, if small, into a cache folder under
+// the extension's global storage, which is one of the webview's two resource roots. The webview only ever sees
+// webview URIs of that cache: never a remote URL, never a path outside the roots.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { parseS3Uri } from '../../core/aws/s3Uri';
 import type { ComparisonReport } from '../../protocol/report';
+
+/** The two S3 calls thumbnails need (the AWS layer's S3Storage has them). */
+export interface S3Reader {
+  headObject(bucket: string, key: string): Promise<{ size: number; etag: string | undefined }>;
+  getObject(bucket: string, key: string): Promise<Uint8Array>;
+}
+
+/** S3 objects fetched at once. */
+const S3_CONCURRENCY = 8;
 
 /** Larger images are not copied (a thumbnail is shown at 48 px). */
 export const MAX_THUMBNAIL_BYTES = 512 * 1024;
@@ -34,12 +44,19 @@ export function thumbnailIds(report: ComparisonReport, limit = MAX_THUMBNAILS): 
 export class ThumbnailCache {
   constructor(private readonly dir: vscode.Uri) {}
 
-  /** id -> cached file, for every id that names a small local image under one of `roots`. */
-  async resolve(ids: readonly string[], roots: readonly vscode.Uri[]): Promise<Map<string, vscode.Uri>> {
+  /**
+   * id -> cached file, for every id that names a small local image under one of `roots`, or (when `s3` is given)
+   * a small image in S3. An item that cannot be read simply gets no thumbnail.
+   */
+  async resolve(ids: readonly string[], roots: readonly vscode.Uri[], s3?: () => Promise<S3Reader>): Promise<Map<string, vscode.Uri>> {
     const out = new Map<string, vscode.Uri>();
     await vscode.workspace.fs.createDirectory(this.dir);
+    const remote: string[] = [];
     for (const id of ids) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(id)) continue; // s3:// or http(s):// : never fetched into the webview here
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(id)) {
+        if (id.startsWith('s3://')) remote.push(id); // http(s):// and others: never fetched into the webview
+        continue;
+      }
       for (const root of roots) {
         const file = path.isAbsolute(id) ? vscode.Uri.file(id) : vscode.Uri.joinPath(root, id);
         const cached = await this.copy(file);
@@ -47,7 +64,34 @@ export class ThumbnailCache {
         if (path.isAbsolute(id)) break;
       }
     }
+    if (remote.length > 0 && s3) {
+      const reader = await s3();
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        for (let i = next++; i < remote.length; i = next++) {
+          const id = remote[i] ?? '';
+          const cached = await this.fetch(reader, id).catch(() => undefined);
+          if (cached) out.set(id, cached);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(S3_CONCURRENCY, remote.length) }, worker));
+    }
     return out;
+  }
+
+  private async fetch(s3: S3Reader, uri: string): Promise<vscode.Uri | undefined> {
+    const loc = parseS3Uri(uri);
+    if (!loc) return undefined;
+    const head = await s3.headObject(loc.bucket, loc.key);
+    if (head.size > MAX_THUMBNAIL_BYTES) return undefined;
+    const key = createHash('sha256').update(`${uri}\n${head.etag ?? ''}\n${head.size}`).digest('hex').slice(0, 32);
+    const target = vscode.Uri.joinPath(this.dir, `${key}${path.extname(loc.key).toLowerCase()}`);
+    try {
+      await vscode.workspace.fs.stat(target);
+    } catch {
+      await vscode.workspace.fs.writeFile(target, await s3.getObject(loc.bucket, loc.key));
+    }
+    return target;
   }
 
   private async copy(file: vscode.Uri): Promise<vscode.Uri | undefined> {

@@ -22,15 +22,16 @@ export interface Settings {
   'manifest.uploadConcurrency': number;
   'manifest.validationFraction': number;
   'manifest.splitSeed': number;
+  'compare.requestsPerMinute': number;
+  'compare.concurrency': number;
   'cleanup.typeNameObjectThreshold': number;
+  'cleanup.s3Prefixes': string[];
   'explorer.pollSeconds': number;
   'explorer.pageSize': number;
   'pricing.throughputHourlyNoCommitment': number;
   'pricing.throughputHourlyOneMonth': number;
   'pricing.throughputHourlySixMonths': number;
   'pricing.trainingPerRecordEpoch': number;
-  'compare.requestsPerMinute': number;
-  'compare.concurrency': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -55,13 +56,14 @@ export const DEFAULTS: Settings = {
   'manifest.uploadConcurrency': 8,
   'manifest.validationFraction': 0.2,
   'manifest.splitSeed': 42,
+  'compare.requestsPerMinute': 300,
+  'compare.concurrency': 8,
   'cleanup.typeNameObjectThreshold': 1000,
+  'cleanup.s3Prefixes': [],
   'explorer.pollSeconds': 10,
   'explorer.pageSize': 50,
   'pricing.throughputHourlyNoCommitment': 0,
   'pricing.throughputHourlyOneMonth': 0,
   'pricing.throughputHourlySixMonths': 0,
   'pricing.trainingPerRecordEpoch': 0,
-  'compare.requestsPerMinute': 300,
-  'compare.concurrency': 8,
 };

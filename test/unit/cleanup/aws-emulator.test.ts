@@ -3,7 +3,9 @@
 // run survives 20% throttling and a model whose deletion first fails with ConflictException.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { CreateRoleCommand, GetRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { createAwsSession, type AwsSession } from '../../../src/aws/session';
+import { parsePlan } from '../../../src/core/cleanup/planFile';
 import { AWS_ERRORS } from '../../../src/aws/cleanup/errors';
 import { discoverPlan, runPlan } from '../../../src/aws/cleanup/run';
 import { runSucceeded } from '../../../src/core/cleanup/executor';
@@ -146,4 +148,23 @@ test('cleanup against the emulator: a model still held by an unticked throughput
   assert.ok(runSucceeded(rerun), formatRun(rerun));
   assert.equal(rerun.results.find((r) => r.kind === 'custom-model')?.action, 'deleted');
   assert.equal(rerun.results.filter((r) => r.action === 'already-gone').length, 7);
+});
+
+test('cleanup against the emulator: a ticked IAM role loses its inline policy, then the role; a re-run finds it gone', async () => {
+  const iam = new IAMClient({ region: 'us-east-1', endpoint: emulator.endpoints.iam, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+  try {
+    const RoleName = 'BedrockFtCleanupRole';
+    await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'bedrock.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
+    await iam.send(new PutRolePolicyCommand({ RoleName, PolicyName: 's3-access', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }) }));
+    const parsed = parsePlan(JSON.stringify({ version: 1, region: 'us-east-1', resources: [{ kind: 'iam-role', identity: { arn: `arn:aws:iam::123456789012:role/${RoleName}` } }] }));
+    assert.ok(parsed.plan, parsed.problems.join('; '));
+    const first = await runPlan(session, parsed.plan, { ...instant, iamEndpoint: emulator.endpoints.iam, iamCredentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }) });
+    assert.ok(runSucceeded(first), formatRun(first));
+    assert.equal(first.results[0]?.action, 'deleted');
+    await assert.rejects(iam.send(new GetRoleCommand({ RoleName })), /NoSuchEntity|cannot be found/);
+    const again = await runPlan(session, parsed.plan, { ...instant, iamEndpoint: emulator.endpoints.iam, iamCredentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }) });
+    assert.equal(again.results[0]?.action, 'already-gone');
+  } finally {
+    iam.destroy();
+  }
 });

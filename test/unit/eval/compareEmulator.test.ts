@@ -149,6 +149,12 @@ test('compare e2e: bedrock-mm compare --spec through the bundled CLI, endpoints 
   for (const mode of ['text-to-image', 'classify']) {
     assert.deepEqual(again.modes.find((m) => m.mode === mode)?.results.map((r) => r.metrics), report.modes.find((m) => m.mode === mode)?.results.map((r) => r.metrics), mode);
   }
+  // A collection created for the caller: the data policy's principal comes from STS GetCallerIdentity.
+  const aossPath = writeSpec(dir, { ...spec, cacheDir: 'cache-a', vectorStore: { type: 'opensearch-serverless', collection: 'eval-cli', create: true } }, 'cli-aoss.compare.json');
+  const viaAoss = await run(['--spec', aossPath, '--format', 'json']);
+  assert.equal(viaAoss.code, 0, viaAoss.err);
+  assert.deepEqual(metricsOf({ report: JSON.parse(viaAoss.out) } as CompareOutcome), metricsOf(exactRun));
+  assert.ok((await requestCount(emu, 'sts', '/')) >= 1, 'the caller identity was asked for');
   const badPath = writeSpec(dir, { ...spec, embeddingLength: 512 }, 'bad.compare.json');
   const bad = await run(['--spec', badPath]);
   assert.equal(bad.code, 2);

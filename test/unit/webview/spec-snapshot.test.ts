@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { defaultReportPath, parseEmbeddingsSpec } from '../../../src/vscode/compare/spec';
 import { buildSnapshot } from '../../../src/vscode/compare/snapshot';
+import { arnOf, BASE_MODEL_ID, modelSpecText } from '../../../src/vscode/compare/modelSpec';
+import { parseCompareSpec } from '../../../src/core/eval/spec';
 import { reportProblem } from '../../../src/vscode/compare/reportProblem';
 import { REPORT_SCHEMA_VERSION, type ComparisonReport } from '../../../src/protocol/report';
 
@@ -48,4 +50,15 @@ test('snapshot: inline bundle under a nonce CSP, report as inert JSON, hostile t
   assert.ok(html.includes('console.log(1)'));
   const data = /<script type="application\/json" id="bmc-data"[^>]*>([^<]*)<\/script>/.exec(html)?.[1] ?? '';
   assert.equal((JSON.parse(data) as { report: ComparisonReport }).report.models[0]?.name, hostile);
+});
+
+test('spec from a tree item: the written spec passes the compare-spec schema and names both models', () => {
+  const arn = 'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123';
+  assert.equal(arnOf({ arn, label: 'x' }), arn);
+  assert.equal(arnOf(arn), arn);
+  assert.equal(arnOf({ label: 'x' }), undefined);
+  const parsed = parseCompareSpec(modelSpecText(arn, 'data/test.jsonl', 'file:///ext/schemas/compare-spec.schema.json'));
+  assert.ok('spec' in parsed, JSON.stringify(parsed));
+  assert.deepEqual(parsed.spec.models, [{ name: 'base', modelId: BASE_MODEL_ID, baseline: true }, { name: 'fine-tuned', modelId: arn }]);
+  assert.equal(parsed.spec.testSet.manifest, 'data/test.jsonl');
 });

@@ -1,0 +1,26 @@
+// The compare spec written for a model picked in the explorer. Pure (no vscode), checked against the schema in tests.
+
+export const BASE_MODEL_ID = 'amazon.titan-embed-image-v1';
+
+/** The ARN a tree item carries (explorer nodes expose `arn`), or an ARN string. */
+export function arnOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string' && arg.startsWith('arn:')) return arg;
+  const arn = typeof arg === 'object' && arg !== null ? (arg as { arn?: unknown }).arn : undefined;
+  return typeof arn === 'string' && arn.startsWith('arn:') ? arn : undefined;
+}
+
+/** The spec's JSON text: base model as baseline, the item's model, defaults the pipeline states in the report. */
+export function modelSpecText(arn: string, testManifest: string, schemaRef: string): string {
+  const spec = {
+    $schema: schemaRef,
+    testSet: { manifest: testManifest },
+    models: [
+      { name: 'base', modelId: BASE_MODEL_ID, baseline: true },
+      { name: 'fine-tuned', modelId: arn },
+    ],
+    modes: ['text-to-image', 'image-to-image', 'classify'],
+    k: [1, 3, 5, 10],
+    vectorStore: { type: 'exact' },
+  };
+  return `${JSON.stringify(spec, null, 2)}\n`;
+}

@@ -1,0 +1,51 @@
+// Runs the full comparison pipeline on a compare spec (schemas/compare-spec.schema.json): embed the test set and
+// queries with every model through Bedrock (cached, rate-capped by the compare.* settings), rank, score, and write
+// the report next to the spec. The AWS layer is loaded here, on first use, never during activation.
+import * as vscode from 'vscode';
+import type { ComparisonReport } from '../../protocol/report';
+import type { AwsContext } from '../aws/awsContext';
+import { loadAws } from '../shell/awsLoader';
+import type { Config } from '../shell/config';
+import type { Log } from '../shell/log';
+import { ComparisonInputError, type Progress } from './runComparison';
+
+export interface PipelineDeps {
+  aws: AwsContext;
+  config: Config;
+  log: Log;
+}
+
+export async function runPipeline(
+  spec: vscode.Uri, deps: PipelineDeps, progress: Progress, token: vscode.CancellationToken,
+): Promise<{ report: ComparisonReport; reportPath: string } | undefined> {
+  const aws = loadAws();
+  const session = await deps.aws.session();
+  const id = deps.aws.identity;
+  const endpoint = deps.config.get('endpoints.bedrockRuntime') || undefined;
+  const rt = aws.embeddingRuntime({ profile: id.profile || undefined, region: id.region, endpoint });
+  const abort = new AbortController();
+  const sub = token.onCancellationRequested(() => abort.abort(new Error('cancelled')));
+  progress.report('Reading the spec and manifests', 0, 1);
+  try {
+    const out = await aws.runCompare({
+      specPath: spec.fsPath,
+      session,
+      runtime: rt.runtime,
+      concurrency: deps.config.get('compare.concurrency'),
+      requestsPerMinute: deps.config.get('compare.requestsPerMinute'),
+      callerArn: () => aws.callerArn({ profile: id.profile || undefined, region: id.region }),
+      signal: abort.signal,
+      log: (m) => deps.log.info(m),
+      onProgress: (model, done, total) => progress.report(`Embedding with ${model}`, done, total),
+    });
+    deps.log.info(`Comparison: ${out.calls} embedding calls, ${out.cached} inputs from the cache`);
+    return { report: out.report, reportPath: out.reportPath };
+  } catch (err) {
+    if (token.isCancellationRequested) return undefined;
+    if (err instanceof aws.SpecError) throw new ComparisonInputError(`The compare spec has problems:\n${err.problems.join('\n')}`);
+    throw deps.aws.toUserError(err, { action: 'bedrock:InvokeModel', resource: spec.fsPath });
+  } finally {
+    sub.dispose();
+    rt.dispose();
+  }
+}

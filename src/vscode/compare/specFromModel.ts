@@ -1,0 +1,28 @@
+// "Compare Models" from a custom model or provisioned throughput in the explorer: writes a compare spec that
+// compares it with the base model on a test set the user picks, opens it for review, and leaves running it to the
+// spec's "Run comparison" CodeLens (a comparison costs Bedrock calls, so the user sees what will run first).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { modelSpecText } from './modelSpec';
+
+export async function specFromModel(arn: string, extensionUri: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) {
+    void vscode.window.showErrorMessage('Open a folder first: the compare spec and its report are saved in the workspace.');
+    return undefined;
+  }
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Compare Models: choose the test-set manifest (JSONL of images with captions, local or downloaded from S3)',
+    canSelectMany: false, filters: { 'Manifest (JSONL)': ['jsonl'] }, openLabel: 'Use as Test Set', defaultUri: folder,
+  });
+  const manifest = picked?.[0];
+  if (!manifest) return undefined;
+  const name = (arn.split('/').pop() ?? 'model').replace(/[^A-Za-z0-9._-]/g, '-');
+  const target = vscode.Uri.joinPath(folder, `${name}.compare.json`);
+  const relative = path.relative(folder.fsPath, manifest.fsPath).split(path.sep).join('/');
+  const schema = vscode.Uri.joinPath(extensionUri, 'schemas', 'compare-spec.schema.json').toString();
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(modelSpecText(arn, relative, schema)));
+  await vscode.window.showTextDocument(target);
+  void vscode.window.showInformationMessage(`Wrote ${path.basename(target.fsPath)}: check the test set and models, then click "Run comparison" above the spec.`);
+  return target;
+}
