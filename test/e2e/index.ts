@@ -1,6 +1,7 @@
-// Browser tests of the comparison webview (Playwright in headless Chromium against code-server), run by
-// scripts/test-e2e.mjs, which starts the workbench and hands each test a context. The report shown is written here
-// by the comparison engine from the fixture embeddings (with a hostile caption).
+// Browser tests (Playwright in headless Chromium against code-server and the local emulator), run by
+// scripts/lib/run-e2e.mjs (`npm run test:e2e`, last stage of `npm test`), which starts the workbench on the demo
+// workspace and hands each test a context: first the comparison webview on a fixture report written here by the
+// comparison engine from the fixture embeddings (with a hostile caption), then the whole user path (userPath.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';

@@ -4,7 +4,7 @@
 // from the explorer into the compare spec), clean up. One screenshot per step in test-artifacts/e2e/.
 import type { Page } from 'playwright-core';
 import {
-  acceptInput, answerDialog, assert, contextMenu, eq, openFile, pickQuickItem, problemCounts, problems, quickInput,
+  acceptInput, answerDialog, assert, clearNotifications, contextMenu, eq, openFile, pickQuickItem, problemCounts, problems, quickInput,
   reportFrame, runCommand, screenshot, treeRow, waitForFile,
 } from './workbench';
 
@@ -110,6 +110,7 @@ const STEPS: PathTest[] = [
       const dialog = await answerDialog(page, 'Provision throughput', 'Provision');
       assert(/every hour|hourly/i.test(dialog), `the confirmation says it bills hourly: ${dialog}`);
       await treeRow(page, 'Provisioned Throughput', `${MODEL}-pt`).filter({ hasText: 'InService' }).waitFor({ timeout: 60_000 });
+      await clearNotifications(page);
       await screenshot(page, artifacts, '05-throughput-in-service');
     },
   },
@@ -146,6 +147,8 @@ const STEPS: PathTest[] = [
       const tuned = Number(await frame.locator('[data-mode="text-to-image"] [data-testid="model-top1"]').first().textContent());
       assert(tuned > base, `fine-tuned top-1 ${tuned} above base ${base}`);
       await frame.locator('header h1').scrollIntoViewIfNeeded();
+      await clearNotifications(page);
+      await runCommand(page, 'View: Hide Panel'); // the report gets the editor area's full height
       await screenshot(page, artifacts, '06-comparison-report');
     },
   },

@@ -136,3 +136,9 @@ export async function waitForFile(file: string, ok: (text: string) => boolean, w
     if (ok(read())) { done(); resolve(); }
   });
 }
+
+/** Clears notification toasts so a screenshot shows the product, not the last toast. */
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notification-toast').first().waitFor({ state: 'detached' });
+}
