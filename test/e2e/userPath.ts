@@ -32,6 +32,24 @@ async function showSidebar(page: Page): Promise<void> {
 
 const STEPS: PathTest[] = [
   {
+    name: 'the walkthrough opens from the palette; its "Select AWS Profile" button picks the demo profile',
+    async run({ page, artifacts }) {
+      await runCommand(page, 'Welcome: Open Walkthrough...');
+      await pickQuickItem(page, 'Fine-tune Titan on Bedrock');
+      const step = page.locator('.getting-started-step', { hasText: 'Connect to AWS' }).first();
+      await step.waitFor();
+      await screenshot(page, artifacts, '00-walkthrough');
+      await step.getByRole('button', { name: 'Select AWS Profile' }).click();
+      await quickInput(page).filter({ hasText: 'AWS profile' }).waitFor();
+      // Typed as a user filters the list; Enter takes the (only) match.
+      await page.locator('.quick-input-widget input.input').fill('demo');
+      await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'demo' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await quickInput(page).waitFor({ state: 'hidden' });
+      await page.locator('.statusbar-item', { hasText: 'AWS: demo · us-east-1' }).first().waitFor();
+    },
+  },
+  {
     name: 'the bad manifest: the Problems panel lists each mistake with its message',
     async run({ page, artifacts }) {
       await runCommand(page, 'View: Close All Editors');
@@ -182,5 +200,6 @@ const STEPS: PathTest[] = [
   },
 ];
 
-// Each step builds on the one before it, except the clean-up, which removes whatever the earlier steps created.
-export const USER_PATH: PathTest[] = STEPS.map((t, i) => ({ ...t, dependsOnPrevious: i > 0 && !t.name.startsWith('Clean Up') }));
+// Each step builds on the one before it, except the walkthrough, the first manifest step and the clean-up (which
+// removes whatever the earlier steps created).
+export const USER_PATH: PathTest[] = STEPS.map((t, i) => ({ ...t, dependsOnPrevious: i > 1 && !t.name.startsWith('Clean Up') }));
