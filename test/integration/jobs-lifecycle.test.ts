@@ -190,4 +190,23 @@ describe('job lifecycle against the emulator', () => {
     assert.ok(!driver.asked.some((q) => q.startsWith('confirm:')), 'no confirmation was offered');
     assert.equal(creates(await bedrockRequests()).length, 0, 'no job created');
   });
+
+  it('pre-flight blocks a clean manifest whose images are not in S3', async () => {
+    const { lifecycle } = await hooks();
+    const ghost = vscode.Uri.joinPath(folder(), 'ghost-train.jsonl');
+    const lines = ['A', 'B', 'C'].map((l) => JSON.stringify({ 'image-ref': `s3://${sample.bucket}/nowhere/${l}.png`, caption: `The letter ${l} in sign language` }));
+    await vscode.workspace.fs.writeFile(ghost, new TextEncoder().encode(`${lines.join('\n')}\n`));
+    const found = (await vscode.workspace.findFiles('ghost-train.jsonl'))[0];
+    assert.ok(found);
+    await admin('/requests', undefined, 'DELETE');
+    const driver = lifecycle.script([
+      `s3://${sample.bucket}/ghost-output/`, found.toString(), '<default>', sample.validation, ROLE, 'ghost-job', '<default>',
+      '3', '<default>', '<default>', '', 'launch',
+    ]);
+    const outcome = await vscode.commands.executeCommand<LaunchOutcome>('bedrockCustomizer.launchJob');
+    assert.equal(outcome?.preflight?.canLaunch, false, driver.rejected.join('; '));
+    const messages = outcome.preflight.findings.map((f) => f.message).join('\n');
+    assert.match(messages, new RegExp(`3 of 3 sampled images do not exist .*first: s3://${sample.bucket}/nowhere/A\\.png`));
+    assert.equal(creates(await bedrockRequests()).length, 0, 'no job created');
+  });
 });

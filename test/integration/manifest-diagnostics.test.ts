@@ -71,7 +71,10 @@ describe('manifest diagnostics in real VS Code', () => {
     assert.ok(titles.some((t) => /^6 records · validation$/.test(t)), titles.join(' | '));
     assert.ok(titles.includes('Validate images'));
     assert.ok(titles.includes('Launch fine-tuning'));
+    // The jobs wizard opens with this manifest already chosen: answer its first question with Cancel.
+    const driver = (await activateExtension()).hooks.lifecycle?.script(['<cancel>']);
     await vscode.commands.executeCommand('bedrockCustomizer.manifest.launchFineTuning', editor.document.uri);
+    if (driver) assert.deepEqual(driver.asked, ['output'], 'the launch wizard started, without asking for the manifest again');
   });
 
   it('leaves other JSON Lines files alone', async () => {

@@ -1,5 +1,5 @@
 // Links into the AWS console for an item, so "Open in AWS Console" lands on the right page.
-import { splitS3Uri } from './validators';
+import { asPrefix, parseS3Uri } from '../aws/s3Uri';
 
 export type ConsoleKind = 'job' | 'model' | 'throughput';
 
@@ -14,8 +14,8 @@ export function consoleUrl(kind: ConsoleKind, region: string, arn: string, name:
 
 /** The S3 console at a bucket/prefix (the job's output location). */
 export function s3ConsoleUrl(region: string, uri: string): string | undefined {
-  const p = splitS3Uri(uri);
+  const p = parseS3Uri(uri);
   if (!p) return undefined;
-  const prefix = p.key === '' || p.key.endsWith('/') ? p.key : `${p.key}/`;
+  const prefix = asPrefix(p.key);
   return `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(p.bucket)}?region=${region}&prefix=${encodeURIComponent(prefix)}`;
 }

@@ -19,6 +19,8 @@ export interface ManifestFacts {
   readError?: string;
   /** A few first messages, to show in the finding. */
   samples?: string[];
+  /** A sample of the referenced images checked for existence in S3 (the full check is "Validate images"). */
+  images?: { checked: number; missing: string[] };
 }
 
 export interface PreflightInput {
@@ -46,6 +48,12 @@ function manifestFindings(kind: 'training' | 'validation', m: ManifestFacts): Pr
   const sample = m.samples && m.samples.length > 0 ? ` First: ${m.samples.slice(0, 3).join('; ')}` : '';
   if (m.errors > 0) out.push({ severity: 'error', subject, message: `${m.errors} error(s): Bedrock would reject the job. Open the file to fix them.${sample}` });
   if (m.warnings > 0) out.push({ severity: 'warning', subject, message: `${m.warnings} warning(s).${m.errors > 0 ? '' : sample}` });
+  if (m.images && m.images.missing.length > 0) {
+    out.push({
+      severity: 'error', subject,
+      message: `${m.images.missing.length} of ${m.images.checked} sampled images do not exist or cannot be read (first: ${m.images.missing[0]}). Run "Validate images" on the manifest for the full list.`,
+    });
+  }
   const { min, max } = RECORD_LIMITS[kind];
   if (m.records !== undefined && (m.records < min || m.records > max)) {
     out.push({ severity: 'error', subject, message: `${m.records} record(s); a ${kind} set needs ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.` });

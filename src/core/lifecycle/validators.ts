@@ -2,11 +2,13 @@
 // message saying what is wrong and what is allowed (shown inline as the user types). Ranges from
 // shared/reference/bedrock-tmme.md §2 and §4.1.
 
+import { parseS3Uri } from '../aws/s3Uri';
+import { bucketNameProblem } from '../manifest/s3uri';
+
 export type Check = (value: string) => string | undefined;
 
 const JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9+\-.])*$/;
 const MODEL_NAME = /^([0-9a-zA-Z][_-]?){1,63}$/;
-const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\/.*)?$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@\-/]{1,512}$/;
 
 export const HYPERPARAMETER_LIMITS = {
@@ -57,15 +59,15 @@ export const validateLearningRate: Check = (v) => {
 
 export const validateS3Uri: Check = (v) => {
   if (!v.startsWith('s3://')) return 'An S3 URI starts with s3:// (for example s3://my-bucket/data/train.jsonl).';
-  if (!S3_URI.test(v)) return 'Not a valid S3 URI: the bucket name has 3-63 lowercase letters, digits, "." or "-".';
-  return undefined;
+  const bucketProblem = bucketNameProblem(parseS3Uri(v)?.bucket ?? '');
+  return bucketProblem ? `Not a valid S3 URI: ${bucketProblem}.` : undefined;
 };
 
 /** An S3 URI naming an object (not just a bucket or a prefix ending in "/"). */
 export const validateS3ObjectUri: Check = (v) => {
   const base = validateS3Uri(v);
   if (base) return base;
-  const key = splitS3Uri(v)?.key ?? '';
+  const key = parseS3Uri(v)?.key ?? '';
   if (key === '' || key.endsWith('/')) return 'Name the manifest file itself (s3://bucket/path/file.jsonl), not a folder.';
   return undefined;
 };
@@ -74,15 +76,6 @@ export const validateRoleArn: Check = (v) => {
   if (!ROLE_ARN.test(v)) return 'An IAM role ARN looks like arn:aws:iam::123456789012:role/BedrockCustomizationRole.';
   return undefined;
 };
-
-/**
- * Bucket and key of a valid S3 URI. (src/core/aws/s3Uri.ts has a lenient twin, but the layer lint keeps
- * src/core/lifecycle from importing a folder named aws; this one only accepts URIs that pass validateS3Uri.)
- */
-export function splitS3Uri(uri: string): { bucket: string; key: string } | undefined {
-  const m = S3_URI.exec(uri);
-  return m?.[1] === undefined ? undefined : { bucket: m[1], key: (m[2] ?? '').replace(/^\//, '') };
-}
 
 /** Normalizes an epoch answer to what Bedrock receives ("Auto" or the integer as a string). */
 export function normalizeEpochCount(v: string): string {

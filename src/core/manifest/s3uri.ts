@@ -1,20 +1,14 @@
 // S3 URI form and bucket-name rules (Amazon S3 user guide, "Bucket naming rules", general purpose buckets).
 // Returns the first problem as a message, or undefined when S3 would accept the URI.
 
-export interface S3Location { bucket: string; key: string }
+import { parseS3Uri } from '../aws/s3Uri';
+
+export { parseS3Uri, type S3Location } from '../aws/s3Uri';
 
 const BUCKET_CHARS = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
 const IP_LIKE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
 const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
-
-/** Splits `s3://bucket/key`; undefined when the text does not start with `s3://`. */
-export function parseS3Uri(uri: string): S3Location | undefined {
-  if (!uri.startsWith('s3://')) return undefined;
-  const rest = uri.slice(5);
-  const slash = rest.indexOf('/');
-  return slash < 0 ? { bucket: rest, key: '' } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
-}
 
 export function bucketNameProblem(bucket: string): string | undefined {
   if (bucket.length < 3 || bucket.length > 63) return `bucket name '${bucket}' must be 3 to 63 characters long`;

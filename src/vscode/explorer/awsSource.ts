@@ -157,6 +157,16 @@ export class AwsExplorerSource implements ExplorerSource {
     return this.session.s3.putObject(bucket, key, text, 'application/jsonl');
   }
 
+  async s3ObjectExists(uri: string) {
+    const { bucket, key } = location(uri);
+    try {
+      await this.session.s3.headObject(bucket, key);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async probeWritable(uri: string) {
     const { bucket, key } = location(uri);
     const probe = `${key === '' || key.endsWith('/') ? key : `${key}/`}.bedrock-mm-write-probe-${Date.now()}`;

@@ -20,6 +20,8 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private nodes: ResourceNode<K>[] = [];
+  /** ARN -> node, so paging through thousands of items stays linear. */
+  private readonly index = new Map<string, ResourceNode<K>>();
   private nextToken: string | undefined;
   private loaded = false;
   private failure: string | undefined;
@@ -35,6 +37,7 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
   reset(): void {
     this.generation += 1;
     this.nodes = [];
+    this.index.clear();
     this.nextToken = undefined;
     this.loaded = false;
     this.failure = undefined;
@@ -43,7 +46,7 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
   }
 
   roots(): readonly ResourceNode<K>[] { return this.nodes; }
-  find(arn: string): ResourceNode<K> | undefined { return this.nodes.find((n) => n.arn === arn); }
+  find(arn: string): ResourceNode<K> | undefined { return this.index.get(arn); }
   hasMore(): boolean { return this.nextToken !== undefined; }
   isLoaded(): boolean { return this.loaded; }
   lastFailure(): string | undefined { return this.failure; }
@@ -61,7 +64,7 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
         if (generation !== this.generation) return;
         for (const item of page.items) {
           const node = new ResourceNode(this.spec.kind, item);
-          if (!this.find(node.arn)) this.nodes.push(node);
+          if (!this.index.has(node.arn)) { this.nodes.push(node); this.index.set(node.arn, node); }
         }
         this.nextToken = page.nextToken;
         this.failure = undefined;
@@ -96,6 +99,7 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
     const existing = this.find(fresh.arn);
     if (!existing) {
       this.nodes.unshift(fresh);
+      this.index.set(fresh.arn, fresh);
       this.changed.fire(undefined);
       return fresh;
     }
@@ -113,9 +117,9 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
   }
 
   remove(arn: string): void {
-    const before = this.nodes.length;
+    if (!this.index.delete(arn)) return;
     this.nodes = this.nodes.filter((n) => n.arn !== arn);
-    if (this.nodes.length !== before) this.changed.fire(undefined);
+    this.changed.fire(undefined);
   }
 
   fire(node: ExplorerNode | undefined): void { this.changed.fire(node); }

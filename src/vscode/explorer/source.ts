@@ -23,6 +23,8 @@ export interface ExplorerSource {
   listS3Keys(uri: string, limit: number): Promise<string[]>;
   getS3Text(uri: string): Promise<string>;
   putText(uri: string, text: string): Promise<void>;
+  /** True when the object exists and may be read (a HEAD request). */
+  s3ObjectExists(uri: string): Promise<boolean>;
   /** Writes and deletes a small probe object under the prefix: the only sure test that the output is writable. */
   probeWritable(uri: string): Promise<{ writable: boolean; reason?: string }>;
   /** An actionable message for any error this source threw. */

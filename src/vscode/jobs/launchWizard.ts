@@ -21,6 +21,8 @@ export interface WizardState {
   learningRate?: string;
   tags: Record<string, string>;
   finish?: WizardFinish;
+  /** Set when the wizard starts from a manifest (its CodeLens): that step is not asked. */
+  preset?: 'training' | 'validation';
 }
 
 export type WizardFinish = 'launch' | 'save' | 'saveAndLaunch';
@@ -56,7 +58,7 @@ export function launchSteps(env: WizardEnv): Step<WizardState>[] {
     },
     {
       kind: 'pick', id: 'training', title, placeholder: 'Training manifest: pick a workspace file, or type its S3 URI',
-      choices: () => manifestChoices(env, false), custom: validateS3ObjectUri,
+      choices: () => manifestChoices(env, false), custom: validateS3ObjectUri, skip: (s) => s.preset === 'training',
       apply: (s, v) => { s.training = v; },
     },
     {
@@ -67,7 +69,7 @@ export function launchSteps(env: WizardEnv): Step<WizardState>[] {
     },
     {
       kind: 'pick', id: 'validation', title, placeholder: 'Validation manifest (recommended): a workspace file, its S3 URI, or none',
-      choices: () => manifestChoices(env, true), custom: validateS3ObjectUri,
+      choices: () => manifestChoices(env, true), custom: validateS3ObjectUri, skip: (s) => s.preset === 'validation',
       apply: (s, v) => { s.validation = v; },
     },
     {

@@ -8,6 +8,29 @@ import type { JobSpec } from '../../core/lifecycle/jobSpec';
 import type { ExplorerSource } from '../explorer/source';
 import type { Upload } from './launchWizard';
 
+/** How many image-refs of each manifest are checked for existence (spread over the file) before a launch. */
+const IMAGE_SAMPLE = 20;
+
+/** Up to `n` distinct s3:// image-refs spread evenly over the manifest's lines. */
+function sampleImageRefs(text: string, n: number): string[] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const step = Math.max(1, Math.floor(lines.length / n));
+  const refs = new Set<string>();
+  for (let i = 0; i < lines.length && refs.size < n; i += step) {
+    try {
+      const ref = (JSON.parse(lines[i] ?? '') as Record<string, unknown>)['image-ref'];
+      if (typeof ref === 'string' && ref.startsWith('s3://')) refs.add(ref);
+    } catch { /* a syntax error is already a validator finding */ }
+  }
+  return [...refs];
+}
+
+async function imageFacts(source: ExplorerSource, text: string): Promise<{ checked: number; missing: string[] }> {
+  const refs = sampleImageRefs(text, IMAGE_SAMPLE);
+  const exists = await Promise.all(refs.map((r) => source.s3ObjectExists(r)));
+  return { checked: refs.length, missing: refs.filter((_, i) => !exists[i]) };
+}
+
 async function manifestFacts(source: ExplorerSource, s3Uri: string, uploads: readonly Upload[]): Promise<ManifestFacts> {
   const local = uploads.find((u) => u.s3Uri === s3Uri);
   let text: string | Uint8Array;
@@ -18,7 +41,9 @@ async function manifestFacts(source: ExplorerSource, s3Uri: string, uploads: rea
   }
   // No role: the record-count rule is the pre-flight's own (one finding, not two).
   const report = validateManifest(text, { maxDiagnostics: 3 });
+  const images = report.errors === 0 ? await imageFacts(source, typeof text === 'string' ? text : new TextDecoder().decode(text)) : undefined;
   return {
+    ...(images ? { images } : {}),
     uri: local ? `${vscode.Uri.parse(local.localUri).fsPath} (to be uploaded to ${s3Uri})` : s3Uri,
     records: report.records, errors: report.errors, warnings: report.warnings,
     samples: report.diagnostics.filter((d) => d.severity === 'error').map((d) => `line ${d.line + 1}: ${d.message}`),

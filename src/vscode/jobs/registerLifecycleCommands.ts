@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseJobSpec, specToJson } from '../../core/lifecycle/jobSpec';
+import { roleFromFileName } from '../../core/manifest/role';
 import { runSteps, type InputDriver } from '../../core/lifecycle/steps';
 import { arnFromArg, nodeFromArg } from '../explorer/args';
 import type { Explorer } from '../explorer/explorer';
@@ -53,8 +54,14 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
     return launcher.launch(spec, uri.toString());
   }
 
-  async function launchWizard(): Promise<LaunchOutcome> {
+  /** `manifest`: started from a manifest's CodeLens; it fills the training (or validation) step. */
+  async function launchWizard(manifest?: vscode.Uri): Promise<LaunchOutcome> {
     const state: WizardState = { tags: {} };
+    if (manifest) {
+      const role = roleFromFileName(manifest.path) === 'validation' ? 'validation' : 'training';
+      state.preset = role;
+      state[role] = manifest.toString();
+    }
     const env = {
       workspaceManifests: async () => (await vscode.workspace.findFiles('**/*.jsonl', '**/node_modules/**', 200))
         .map((u) => ({ uri: u.toString(), name: vscode.workspace.asRelativePath(u) })),
@@ -96,6 +103,7 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
       const uri = arg instanceof vscode.Uri ? arg
         : arg === undefined && vscode.window.activeTextEditor?.document.fileName.endsWith('.bedrock-job.json')
           ? vscode.window.activeTextEditor.document.uri : undefined;
+      if (uri?.path.endsWith('.jsonl')) return launchWizard(uri);
       return uri ? launchFromSpecFile(uri) : launchWizard();
     })),
     reg('bedrockCustomizer.provisionThroughput', guarded(async (arg?: unknown) => {

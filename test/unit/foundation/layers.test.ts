@@ -5,12 +5,13 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
 
-const root = path.join(__dirname, '..', '..', '..', '..') // out/test/unit/foundation -> repository root;
+// out/test/unit/foundation -> repository root
+const root = path.join(__dirname, '..', '..', '..', '..');
 const eslint = new ESLint({ cwd: root });
 
 async function layerErrors(file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'bmc/layers').map((m) => m.message);
 }
 
 const VSCODE = "import * as vscode from 'vscode';\nexport const x = vscode;\n";
@@ -33,6 +34,13 @@ test('src/core may not import the AWS SDK', async () => {
 test('src/core may not import the aws or vscode layers', async () => {
   assert.equal((await layerErrors('src/core/probe.ts', "import { a } from '../aws/index';\nexport const x = a;\n")).length, 1);
   assert.equal((await layerErrors('src/core/probe.ts', "import { a } from '../vscode/features';\nexport const x = a;\n")).length, 1);
+});
+
+test('an import is judged by where it resolves: ../aws inside src/core is src/core/aws', async () => {
+  assert.deepEqual(await layerErrors('src/core/lifecycle/probe.ts', "import { a } from '../aws/s3Uri';\nexport const x = a;\n"), []);
+  assert.equal((await layerErrors('src/core/lifecycle/probe.ts', "import { a } from '../../aws/index';\nexport const x = a;\n")).length, 1);
+  assert.equal((await layerErrors('webview-ui/src/probe.ts', "import { a } from '../../src/core/eval/knn';\nexport const x = a;\n")).length, 1);
+  assert.deepEqual(await layerErrors('webview-ui/src/probe.ts', "import type { a } from '../../src/protocol/report';\nexport const x: a = 1;\n"), []);
 });
 
 test('the vscode glue may import vscode, and src/aws may import the AWS SDK', async () => {

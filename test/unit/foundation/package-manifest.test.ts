@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { DEFAULTS, SECTION } from '../../../src/vscode/shell/settings';
 import { VERSION } from '../../../src/core/version';
 
-const root = path.join(__dirname, '..', '..', '..', '..') // out/test/unit/foundation -> repository root;
+// out/test/unit/foundation -> repository root
+const root = path.join(__dirname, '..', '..', '..', '..');
 interface Manifest {
   name: string; version: string; displayName: string; main: string; bin: Record<string, string>;
   engines: { vscode: string }; activationEvents: string[];

@@ -47,3 +47,10 @@ test('region, unreadable manifests, missing validation set and unwritable output
   assert.equal(out.canLaunch, false);
   assert.match(out.findings[0]?.message ?? '', /Not writable: AccessDenied/);
 });
+
+test('missing sampled images block and name the first one', () => {
+  const r = runPreflight({ ...good, training: { ...good.training, images: { checked: 20, missing: ['s3://b/img/A1.png', 's3://b/img/A2.png'] } } });
+  assert.equal(r.canLaunch, false);
+  assert.match(r.findings[0]?.message ?? '', /2 of 20 sampled images .*first: s3:\/\/b\/img\/A1\.png/);
+  assert.equal(runPreflight({ ...good, training: { ...good.training, images: { checked: 20, missing: [] } } }).canLaunch, true);
+});

@@ -55,3 +55,14 @@ test('the launch wizard turns answers into a spec, with workspace manifests uplo
   assert.deepEqual(result.spec.hyperParameters, { epochCount: 'auto', batchSize: '576', learningRate: '1e-5' });
   assert.deepEqual(result.spec.tags, { team: 'ml' });
 });
+
+test('started from a manifest, the wizard does not ask for it again', async () => {
+  const env = { workspaceManifests: () => Promise.resolve([]), lastRoleArn: () => undefined };
+  const state: WizardState = { tags: {}, preset: 'training', training: 'file:///w/train.jsonl' };
+  const driver = new ScriptedDriver([
+    's3://out-bucket/out/', '<default>', '<none>', 'arn:aws:iam::123456789012:role/R', 'j1', '<default>', '2', '<default>', '<default>', '', 'launch',
+  ]);
+  assert.equal(await runSteps(launchSteps(env), state, driver), true, driver.rejected.join('; '));
+  assert.ok(!driver.asked.includes('training'));
+  assert.deepEqual(wizardResult(state).uploads, [{ localUri: 'file:///w/train.jsonl', s3Uri: 's3://out-bucket/out/manifests/train.jsonl' }]);
+});
