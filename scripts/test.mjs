@@ -1,15 +1,16 @@
-// `npm test`: type-check, lint, build, unit tests (node --test), then integration tests inside real VS Code.
-// Ends with one line `N passed, N failed` over unit and integration tests together.
-//   --only unit|integration   run just that stage (after the build)
+// `npm test`: type-check, lint, build, unit tests (node --test), integration tests inside real VS Code, then the
+// browser end-to-end tests (scripts/lib/run-e2e.mjs). Ends with one line `N passed, N failed` over all of them.
+//   --only unit|integration|e2e   run just that stage (after the build)
 //   --grep PATTERN            only tests whose title matches (both stages)
-import { spawn, spawnSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInVsCode } from './lib/run-in-vscode.mjs';
 import { ensureDebianPackages } from './lib/ensure-code-server.mjs';
+import { startEmulatorProcess } from './lib/emulator-process.mjs';
+import { runE2e } from './lib/run-e2e.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -69,37 +70,9 @@ function unitTests() {
 const EMULATOR_FLAGS = ['--job-duration-ms', '5000', '--stop-duration-ms', '1000', '--throughput-duration-ms', '2000',
   '--collection-duration-ms', '1000', '--visibility-delay-ms', '500', '--min-training-records', '10'];
 
-/** Starts `node out/test/emulator/main.js` and resolves with its endpoints line and a stop function. */
-function startEmulatorProcess() {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'out', 'test', 'emulator', 'main.js'), ...EMULATOR_FLAGS], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { void stop(); reject(new Error('the emulator printed no endpoints within 30 s')); }, 30_000);
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolve({ line, endpoints: JSON.parse(line), stop });
-      } catch {
-        void stop();
-        reject(new Error(`the emulator printed something other than its endpoints: ${line}`));
-      }
-      lines.on('line', (l) => console.log(`[emulator] ${l}`));
-    });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the emulator exited (${code}) before it was ready`)); });
-  });
-}
-
 async function integrationTests() {
   console.log('\n=== integration tests inside real VS Code (code-server 4.100.3 + headless Chromium)');
-  const emulator = await startEmulatorProcess();
+  const emulator = await startEmulatorProcess(EMULATOR_FLAGS);
   console.log(`  emulator: ${emulator.line}`);
   try {
     await runIntegration(emulator);
@@ -157,4 +130,11 @@ if (!only) {
 step('build', process.execPath, ['scripts/build.mjs']);
 if (!only || only === 'unit') unitTests();
 if (!only || only === 'integration') await integrationTests();
+if (!only || only === 'e2e') {
+  console.log('\n=== e2e tests in the browser (Playwright + headless Chromium + code-server + the emulator)');
+  const e2e = await runE2e(grep ? { grep: new RegExp(grep, 'i') } : {});
+  totals.passed += e2e.passed;
+  totals.failed += e2e.failed;
+  console.log(`  e2e: ${e2e.passed} passed, ${e2e.failed} failed in ${(e2e.ms / 1000).toFixed(1)} s; screenshots in test-artifacts/e2e`);
+}
 finish(0);

@@ -1,16 +1,19 @@
-// Browser tests of the comparison webview (Playwright in headless Chromium against code-server), run by
-// scripts/test-e2e.mjs, which starts the workbench and hands each test a context. The report shown is written here
-// by the comparison engine from the fixture embeddings (with a hostile caption).
+// Browser tests (Playwright in headless Chromium against code-server and the local emulator), run by
+// scripts/lib/run-e2e.mjs (`npm run test:e2e`, last stage of `npm test`), which starts the workbench on the demo
+// workspace and hands each test a context: first the comparison webview on a fixture report written here by the
+// comparison engine from the fixture embeddings (with a hostile caption), then the whole user path (userPath.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { evaluate, type ModelEmbeddings } from '../../src/core/eval/evaluate';
 import { WHOLE_CAPTION } from '../../src/core/eval/labels';
 import { parseEmbeddingsJsonl } from '../../src/core/eval/records';
 import type { ComparisonReport } from '../../src/protocol/report';
 import { HOSTILE_CAPTION, writeCompareFixture } from '../support/compareFixture';
+import { USER_PATH, type PathContext } from './userPath';
+import { assert, eq, reportFrame, runCommand } from './workbench';
 
-export interface E2eContext {
+export interface E2eContext extends PathContext {
   page: Page;
   reportPath: string;
   report: ComparisonReport;
@@ -21,6 +24,7 @@ export interface E2eContext {
 
 export interface E2eTest {
   name: string;
+  dependsOnPrevious?: boolean;
   run(ctx: E2eContext): Promise<void>;
 }
 
@@ -35,51 +39,6 @@ export async function prepare(workspace: string): Promise<{ reportPath: string; 
   const reportPath = path.join(fixture.dir, 'letters.report.json');
   fs.writeFileSync(reportPath, JSON.stringify(report, null, 2));
   return { reportPath, report };
-}
-
-function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-
-function eq(actual: unknown, expected: unknown, what: string): void {
-  assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
-/** The webview's content frame: the one that holds the report's #root with a headline. */
-async function reportFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (await frame.locator('[data-testid="headline-words"]').count().catch(() => 0) > 0) return frame;
-    }
-    await page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => undefined);
-  }
-  throw new Error('no webview frame with a report headline appeared');
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Runs a command through the command palette, as a user would. The palette lists what was registered when it
- * opened, so when the extension's contributions are not in yet it is closed and opened again.
- */
-async function runCommand(page: Page, title: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    // The row whose label is exactly the title ("Preferences: Color Theme", not "...Color Themes in Marketplace").
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegex(title)}$`) }) }).first();
-    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-      await row.click();
-      return;
-    }
-    if (attempt === 12) throw new Error(`the command palette never listed "${title}"`);
-    await page.keyboard.press('Escape');
-  }
 }
 
 const fixed = (x: number | undefined): string => (x === undefined ? 'missing' : x.toFixed(2));
@@ -118,7 +77,8 @@ function waitForFile(file: string, timeoutMs = 20_000): Promise<void> {
   });
 }
 
-export const TESTS: E2eTest[] = [
+/** The comparison webview on a fixture report. */
+const REPORT_TESTS: E2eTest[] = [
   {
     name: 'Open Comparison Report from the command palette opens the panel',
     async run({ page, reportPath }) {
@@ -130,6 +90,7 @@ export const TESTS: E2eTest[] = [
   },
   {
     name: 'the headline numbers shown equal the report JSON',
+    dependsOnPrevious: true,
     async run({ page, report }) {
       const frame = await reportFrame(page);
       const mode = report.modes.find((m) => m.mode === 'text-to-image');
@@ -152,6 +113,7 @@ export const TESTS: E2eTest[] = [
   },
   {
     name: 'a hostile caption renders as text and runs nothing',
+    dependsOnPrevious: true,
     async run({ page, dialogs }) {
       const frame = await reportFrame(page);
       const cells = frame.locator('[data-mode="text-to-image"] table.per-class td.label', { hasText: HOSTILE_CAPTION });
@@ -166,6 +128,7 @@ export const TESTS: E2eTest[] = [
   },
   {
     name: 'misses-only filter lists the 6 fine-tuned misses, rows expand to top-k',
+    dependsOnPrevious: true,
     async run({ page }) {
       const frame = await reportFrame(page);
       const panel = frame.locator('[data-mode="text-to-image"]');
@@ -189,6 +152,7 @@ export const TESTS: E2eTest[] = [
   },
   {
     name: 'export: metric table as CSV, and a self-contained HTML snapshot that renders on its own',
+    dependsOnPrevious: true,
     async run({ page, reportPath, report, dialogs }) {
       const frame = await reportFrame(page);
       const dir = path.dirname(reportPath);
@@ -230,6 +194,7 @@ export const TESTS: E2eTest[] = [
   },
   {
     name: 'screenshots in light and dark themes',
+    dependsOnPrevious: true,
     async run({ page, artifacts }) {
       for (const [theme, cls] of [['Light Modern', 'vscode-light'], ['Dark Modern', 'vscode-dark']] as const) {
         await runCommand(page, 'Preferences: Color Theme');
@@ -247,3 +212,6 @@ export const TESTS: E2eTest[] = [
     },
   },
 ];
+
+// The report tests first: the user path's comparison opens a second report panel after closing this one.
+export const TESTS: E2eTest[] = [...REPORT_TESTS, ...USER_PATH];
