@@ -1,16 +1,6 @@
 // Seeded pseudo-random numbers: fault injection, ids and the emulated models must be reproducible run to run.
 
-/** mulberry32: small, fast, good enough for test decisions (not for cryptography). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../src/core/random';
 
 /** FNV-1a 32-bit hash of a string, used to derive stable seeds from names and tokens. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
