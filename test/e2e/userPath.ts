@@ -52,6 +52,7 @@ const STEPS: PathTest[] = [
   {
     name: 'the bad manifest: the Problems panel lists each mistake with its message',
     async run({ page, artifacts }) {
+      await page.keyboard.press('Escape'); // nothing left open from an earlier step
       await runCommand(page, 'View: Close All Editors');
       await openFile(page, 'data/letters-draft.manifest.jsonl');
       await page.keyboard.press('Control+Shift+M');

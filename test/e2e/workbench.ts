@@ -28,7 +28,12 @@ const quickRow = (page: Page, text: string | RegExp): Locator =>
 export async function runCommand(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
-    await quickInputBox(page).waitFor({ state: 'visible' });
+    if (!(await quickInputBox(page).waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) {
+      // Focus can sit where F1 is not heard (e.g. a walkthrough's button): give it back to the workbench first.
+      await page.locator('.part.titlebar').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('F1');
+      await quickInputBox(page).waitFor({ state: 'visible' });
+    }
     await quickInputBox(page).fill(`>${title}`);
     // The row whose label is exactly the title ("Preferences: Color Theme", not "...Color Themes in Marketplace").
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegex(title)}$`) }) }).first();
@@ -55,6 +60,13 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 /** Picks the quick-pick row showing `text` (a native quick pick the extension opened). */
 export async function pickQuickItem(page: Page, text: string | RegExp): Promise<void> {
   const row = quickRow(page, text);
+  if (typeof text === 'string') {
+    // Typed into the filter as a user narrows the list; Enter takes the first match (no pointer to lose).
+    await quickInputBox(page).fill(text);
+    await row.waitFor();
+    await page.keyboard.press('Enter');
+    return;
+  }
   await row.waitFor();
   await row.click();
 }
