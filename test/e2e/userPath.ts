@@ -39,10 +39,16 @@ const STEPS: PathTest[] = [
       const step = page.locator('.getting-started-step', { hasText: 'Connect to AWS' }).first();
       await step.waitFor();
       await screenshot(page, artifacts, '00-walkthrough');
-      await step.getByRole('button', { name: 'Select AWS Profile' }).click();
-      await quickInput(page).filter({ hasText: 'AWS profile' }).waitFor();
-      // Typed as a user filters the list; Enter takes the (only) match.
-      await page.locator('.quick-input-widget input.input').fill('demo');
+      // The walkthrough re-renders when a step's command runs and may take focus back, which closes the picker
+      // (quick picks close on focus loss): then the user clicks the button again, and so does this test.
+      let typed = false;
+      for (let attempt = 1; attempt <= 5 && !typed; attempt++) {
+        await step.getByRole('button', { name: 'Select AWS Profile' }).click();
+        await quickInput(page).filter({ hasText: 'AWS profile' }).waitFor();
+        // Typed as a user filters the list; Enter takes the (only) match.
+        typed = await page.locator('.quick-input-widget input.input').fill('demo', { timeout: 3_000 }).then(() => true, () => false);
+      }
+      if (!typed) throw new Error('the AWS profile picker closed every time the walkthrough button opened it');
       await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'demo' }).first().waitFor();
       await page.keyboard.press('Enter');
       await quickInput(page).waitFor({ state: 'hidden' });

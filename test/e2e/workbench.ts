@@ -21,29 +21,35 @@ const quickInputBox = (page: Page): Locator => page.locator('.quick-input-widget
 const quickRow = (page: Page, text: string | RegExp): Locator =>
   page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: text }).first();
 
+/** Opens the command palette; false when it did not show (focus was where F1 is not heard). */
+async function openPalette(page: Page): Promise<boolean> {
+  const shown = (): Promise<boolean> => quickInputBox(page).waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+  await page.keyboard.press('F1');
+  if (await shown()) return true;
+  // Focus can sit where F1 is not heard (e.g. a walkthrough's button or a webview): give it back to the workbench.
+  await page.locator('.part.titlebar').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('F1');
+  return shown();
+}
+
 /**
  * Runs a command through the command palette, as a user would. The palette lists what was registered when it
- * opened, so when the extension's contributions are not in yet it is closed and opened again.
+ * opened, so when the extension's contributions are not in yet it is closed and opened again; a palette that
+ * closes under the test (a panel or notification taking focus) is opened again too.
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    if (!(await quickInputBox(page).waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) {
-      // Focus can sit where F1 is not heard (e.g. a walkthrough's button): give it back to the workbench first.
-      await page.locator('.part.titlebar').click({ position: { x: 5, y: 5 } });
-      await page.keyboard.press('F1');
-      await quickInputBox(page).waitFor({ state: 'visible' });
-    }
-    await quickInputBox(page).fill(`>${title}`);
-    // The row whose label is exactly the title ("Preferences: Color Theme", not "...Color Themes in Marketplace").
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegex(title)}$`) }) }).first();
-    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+  // The row whose label is exactly the title ("Preferences: Color Theme", not "...Color Themes in Marketplace").
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegex(title)}$`) }) }).first();
+  for (let attempt = 1; attempt <= 12; attempt++) {
+    if (!(await openPalette(page))) continue;
+    const typed = await quickInputBox(page).fill(`>${title}`, { timeout: 3_000 }).then(() => true, () => false);
+    if (typed && (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
       await row.click();
       return;
     }
-    if (attempt === 12) throw new Error(`the command palette never listed "${title}"`);
     await page.keyboard.press('Escape');
   }
+  throw new Error(`the command palette never listed "${title}"`);
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P), typing its relative path, and waits for its editor tab. */
