@@ -10,5 +10,5 @@ const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'u
 const out = join(root, 'dist-vsix', `${name}-${version}.vsix`);
 mkdirSync(join(root, 'dist-vsix'), { recursive: true });
 execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--shipped-only'], { cwd: root, stdio: 'inherit' });
-execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: root, stdio: 'inherit' });
+execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: 'inherit' });
 console.log(`\n${out}: ${(statSync(out).size / 1024).toFixed(1)} KiB`);
