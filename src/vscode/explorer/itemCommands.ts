@@ -45,20 +45,3 @@ export function registerItemCommands(explorer: Explorer, details: JobDetailsPane
     }),
   ];
 }
-
-/**
- * "Compare with Base Model" belongs to the comparison feature. If nothing registered it by the time activation
- * finished, a placeholder says so instead of VS Code's "command not found".
- */
-export function registerComparePlaceholder(): vscode.Disposable {
-  let placeholder: vscode.Disposable | undefined;
-  let disposed = false;
-  void vscode.commands.getCommands(true).then((all) => {
-    if (disposed || all.includes('bedrockCustomizer.compareModels')) return;
-    placeholder = vscode.commands.registerCommand('bedrockCustomizer.compareModels', () => {
-      void vscode.window.showInformationMessage('Comparison is not available yet in this version of Bedrock Customizer.');
-      return 'comparison not available yet';
-    });
-  });
-  return { dispose: () => { disposed = true; placeholder?.dispose(); } };
-}

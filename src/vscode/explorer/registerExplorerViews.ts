@@ -3,7 +3,7 @@ import { registerLifecycleCommands } from '../jobs/registerLifecycleCommands';
 import type { FeatureRegistration } from '../shell/services';
 import { Explorer } from './explorer';
 import { explorerHooks } from './hooks';
-import { registerComparePlaceholder, registerItemCommands } from './itemCommands';
+import { registerItemCommands } from './itemCommands';
 import { JobDetailsPanels } from './jobDetails';
 import { AwsContextHost } from './awsContextHost';
 
@@ -22,7 +22,6 @@ export const registerExplorerViews: FeatureRegistration = (services) => {
     explorer, details,
     ...registerItemCommands(explorer, details, services.log),
     ...registerLifecycleCommands(services, explorer, details),
-    registerComparePlaceholder(),
   ];
   return disposables;
 };
