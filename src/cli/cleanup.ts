@@ -5,12 +5,11 @@
 // 2: usage, an invalid plan file, or I/O.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { discoverPlan, runPlan } from '../aws/cleanup/run';
-import { createAwsSession, type AwsSession } from '../aws/session';
 import { runSucceeded } from '../core/cleanup/executor';
 import { parsePlan, serializePlan } from '../core/cleanup/planFile';
 import type { CleanupPlan } from '../core/cleanup/plan';
 import { formatPlan, formatRun } from '../core/cleanup/report';
+import { loadAwsLayer, type AwsLayer } from './awsLayer';
 import { readWorkspaceRecords } from './cleanupRecords';
 import type { CliIo } from './run';
 
@@ -51,9 +50,9 @@ function parseArgs(argv: string[]): Args | string {
   return a as Args;
 }
 
-function session(args: Args, region: string | undefined): AwsSession {
+function session(args: Args, region: string | undefined): AwsLayer.AwsSession {
   const env = process.env;
-  return createAwsSession({
+  return loadAwsLayer().createAwsSession({
     profile: args.profile, region: region ?? args.region,
     endpoints: { bedrock: env['BEDROCK_MM_ENDPOINT_BEDROCK'], s3: env['BEDROCK_MM_ENDPOINT_S3'], opensearchServerless: env['BEDROCK_MM_ENDPOINT_OPENSEARCHSERVERLESS'] },
   });
@@ -76,7 +75,7 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     try { records = readWorkspaceRecords(resolve(args.workspace)); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read ${args.workspace}: ${(e as Error).message}\n`); return 2; }
     const s = session(args, undefined);
     try {
-      const found = await discoverPlan(s, { ...records, manualPrefixes: args.prefixes, byTag: args.tags });
+      const found = await loadAwsLayer().discoverPlan(s, { ...records, manualPrefixes: args.prefixes, byTag: args.tags });
       plan = found.plan;
       for (const n of found.notes) io.stderr.write(`note: ${n}\n`);
     } catch (e) {
@@ -99,7 +98,7 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
   const onSigint = (): void => { io.stderr.write('Cancelling after the calls in flight; run again to finish.\n'); controller.abort(); };
   process.once('SIGINT', onSigint);
   try {
-    const report = await runPlan(s, plan, {
+    const report = await loadAwsLayer().runPlan(s, plan, {
       signal: controller.signal,
       onProgress: (p) => io.stderr.write(`[${p.done}/${p.total}] ${p.message}\n`),
     });

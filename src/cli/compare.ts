@@ -2,10 +2,7 @@
 // variables are set. The report is saved next to the spec; a summary (or the JSON) goes to stdout.
 
 import { parseArgs } from 'node:util';
-import { callerArn } from '../aws/compare/callerIdentity';
-import { embeddingRuntime } from '../aws/compare/embeddingRuntime';
-import { runCompare, SpecError } from '../aws/compare/runCompare';
-import { createAwsSession } from '../aws/session';
+import { loadAwsLayer } from './awsLayer';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
 
@@ -83,6 +80,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     const rpm = positiveInt('rpm', values.rpm, 300);
     const concurrency = positiveInt('concurrency', values.concurrency, 8);
     const endpoints = endpointsFromEnv(process.env);
+    const { callerArn, createAwsSession, embeddingRuntime, runCompare, SpecError } = loadAwsLayer();
     const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });
     const rt = embeddingRuntime({ profile: values.profile, region: session.region, endpoint: endpoints.bedrockRuntime });
     try {

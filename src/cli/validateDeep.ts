@@ -1,22 +1,13 @@
 // `--deep` for the CLI: reads the first bytes of every referenced image, S3 through the AWS SDK's default credential
 // chain (AWS_PROFILE, AWS_REGION, ...; BEDROCK_MM_ENDPOINT_S3 overrides the endpoint, e.g. a local emulator), local
 // paths relative to the manifest. BEDROCK_MM_DEEP_CONCURRENCY bounds the parallel reads (default 32).
-import { dirname, join } from 'node:path';
-import type * as AwsLayer from '../aws/index';
+import { dirname } from 'node:path';
 import { routedImageSource } from '../core/image/fileSource';
 import { s3ImageSource } from '../core/image/s3Source';
 import { decodeManifest, forEachLine, scanJsonLine, type ManifestDiagnostic } from '../core/manifest';
 import { deepCheck, imageTargets } from '../core/manifest/deep';
+import { loadAwsLayer } from './awsLayer';
 import type { CliIo } from './run';
-
-/**
- * The AWS SDK is big (its bundle is most of the CLI's start-up time and memory), so only --deep loads it: from
- * dist/aws.js next to dist/cli.js when bundled, else from the sources (tests run the CLI from out/ or ts).
- */
-function loadAwsLayer(): typeof AwsLayer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path, on purpose
-  return require(join(__dirname, 'aws.js')) as typeof AwsLayer;
-}
 
 export async function deepCheckFile(path: string, bytes: Uint8Array, io: CliIo): Promise<ManifestDiagnostic[] | string> {
   const { text } = decodeManifest(bytes);
