@@ -42,24 +42,33 @@ export function looksLikeLocalPath(value: string): boolean {
   return /^(\.{0,2}\/|~\/|[A-Za-z]:[\\/])/.test(value) || /\.(png|jpe?g)$/i.test(value);
 }
 
-/** `s3://bucket/` prefixes already found valid (most manifests use one or two buckets). */
-const goodPrefixes: string[] = [];
+/** Buckets already found valid (most manifests use one or two), at most 8. */
+const goodBuckets: string[] = [];
+/**
+ * `s3://<a good bucket>/<key of at most 340 characters, ending .png|.jpg|.jpeg>`, rebuilt when a bucket joins the list. One
+ * compiled regular expression answers the common case in native code; `startsWith` over the prefix cost 3x more.
+ * 340 UTF-16 units are at most 1,020 UTF-8 bytes, so such a key is surely under S3's 1,024-byte limit.
+ */
+let goodRef: RegExp | undefined;
 
 /**
- * The fast path for the common case (most manifests use one or two buckets): true when the value is surely a valid
- * `s3://bucket/key.(png|jpg|jpeg)`. False means "look closer" with s3UriProblem, not "invalid".
+ * The fast path for the common case: true when the value is surely a valid `s3://bucket/key.(png|jpg|jpeg)`.
+ * False means "look closer" with s3UriProblem, not "invalid".
  */
 export function quickImageRefOk(value: string): boolean {
+  if (goodRef?.test(value)) return true;
   if (!value.startsWith('s3://')) return false;
   const slash = value.indexOf('/', 5);
   if (slash < 0 || slash === value.length - 1 || value.length - slash > 341) return false;
   if (value.charCodeAt(value.length - 1) <= 0x20) return false;
   if (!hasImageExtension(value)) return false;
-  for (const prefix of goodPrefixes) {
-    if (prefix.length === slash + 1 && value.startsWith(prefix)) return true;
+  const bucket = value.slice(5, slash);
+  if (bucketNameProblem(bucket) !== undefined) return false;
+  if (goodBuckets.length < 8 && !goodBuckets.includes(bucket)) {
+    goodBuckets.push(bucket);
+    const names = goodBuckets.map((b) => b.replace(/\./g, '\\.')).join('|');
+    goodRef = new RegExp(`^s3://(?:${names})/[^]{0,335}\\.(?:[pP][nN][gG]|[jJ][pP][eE]?[gG])$`);
   }
-  if (bucketNameProblem(value.slice(5, slash)) !== undefined) return false;
-  if (goodPrefixes.length < 8) goodPrefixes.push(value.slice(0, slash + 1));
   return true;
 }
 

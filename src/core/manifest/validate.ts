@@ -3,7 +3,7 @@
 // line splitter, JSON.parse + a compiled schema per line, and position-aware rescans only for lines with problems.
 import { decodeManifest } from './decode';
 import { duplicateDiagnostic, imageRefRange, recordCountDiagnostic } from './fileRules';
-import { FirstLineByHash, hashString } from './hashTable';
+import { hashString, RepeatFinder } from './repeats';
 import { checkLine, type LineContext } from './lineRules';
 import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
@@ -42,7 +42,7 @@ export function forEachLine(text: string, visit: (start: number, end: number, li
 
 /**
  * Validates lines fed in order (from one string, or chunk by chunk from a file) and finishes with the file-level
- * checks. Keeps only an image-ref -> first line map; lines needed later (repeats) are asked back by number.
+ * checks. Keeps only a hash per image-ref; lines needed later (repeats) are asked back by number.
  */
 export class ManifestBatch {
   private readonly ctx: LineContext;
@@ -53,9 +53,9 @@ export class ManifestBatch {
   private line = 0;
   private records = 0;
   private firstLineLength = 0;
-  private readonly firstUse = new FirstLineByHash();
-  /** Candidate repeats: (line, first line with the same ref hash) pairs, confirmed in finish(). */
-  private readonly repeats: number[] = [];
+  private readonly refs = new RepeatFinder();
+  /** Lines whose refs hash alike (candidate repeats, confirmed in finish()); computed once, after the last line. */
+  private candidates: number[][] | undefined;
 
   constructor(private readonly options: BatchOptions = {}) {
     this.ctx = { limits: { ...DEFAULT_MANIFEST_LIMITS, ...options.limits }, s3Prefix: options.s3Prefix };
@@ -75,30 +75,25 @@ export class ManifestBatch {
     const summary = checkLine(text, line, this.ctx);
     if (!summary.blank) this.records++;
     if (summary.diagnostics) for (const d of summary.diagnostics) this.add(d);
-    if (summary.imageRef !== undefined) {
-      const first = this.firstUse.add(hashString(summary.imageRef), line);
-      if (first >= 0) this.repeats.push(line, first);
-    }
+    if (summary.imageRef !== undefined) this.refs.add(hashString(summary.imageRef), line);
   }
 
   /** Lines the file-level checks need again (repeated images and their first use). */
   linesNeeded(): Set<number> {
-    return new Set(this.repeats);
+    return new Set(this.repeatGroups().flat());
+  }
+
+  private repeatGroups(): number[][] {
+    this.candidates ??= this.refs.groups();
+    return this.candidates;
   }
 
   finish(lineText: (line: number) => string): ManifestReport {
     // Only lines with a string image-ref reach here: re-parse rather than keep 500,000 captions alive.
     const fieldOf = (line: number, key: string): unknown => (JSON.parse(lineText(line)) as Record<string, unknown>)[key];
-    // Every line whose ref hash matched an earlier line's is grouped with that first line; within a group the real
-    // strings decide (a hash collision is not a repeat), and the earliest line of each real ref is the original.
-    const groups = new Map<number, number[]>();
-    for (let i = 0; i < this.repeats.length; i += 2) {
-      const first = this.repeats[i + 1] as number;
-      const members = groups.get(first) ?? [first];
-      groups.set(first, members);
-      members.push(this.repeats[i] as number);
-    }
-    for (const members of groups.values()) {
+    // Within a group of equal hashes the real strings decide (a hash collision is not a repeat), and the earliest
+    // line of each real ref is the original.
+    for (const members of this.repeatGroups()) {
       const originals = new Map<string, number>();
       for (const line of members) {
         const ref = String(fieldOf(line, 'image-ref'));

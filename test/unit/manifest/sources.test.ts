@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { s3ImageSource, type S3ObjectReader } from '../../../src/core/image/s3Source';
-import { FirstLineByHash, hashString } from '../../../src/core/manifest/hashTable';
+import { hashString, RepeatFinder } from '../../../src/core/manifest/repeats';
 import { validateManifest } from '../../../src/core/manifest';
 
 describe('S3 image source over the AWS layer', () => {
@@ -28,13 +28,15 @@ describe('S3 image source over the AWS layer', () => {
   });
 });
 
-describe('ref hash table', () => {
-  it('returns the first line of an equal hash, grows, and the batch confirms repeats by the real strings', () => {
-    const t = new FirstLineByHash();
-    for (let i = 0; i < 100_000; i++) assert.equal(t.add(hashString(`s3://b/${i}.png`), i), -1);
-    assert.equal(t.add(hashString('s3://b/77.png'), 100_000), 77);
-    assert.equal(t.add(12345, 1), -1);
-    assert.equal(t.add(12345, 2), 1); // a forced collision is only a candidate...
+describe('ref repeat finder', () => {
+  it('groups the lines of equal hashes in line order, grows, and the batch confirms repeats by the real strings', () => {
+    const t = new RepeatFinder();
+    for (let i = 0; i < 100_000; i++) t.add(hashString(`s3://b/${i}.png`), i);
+    t.add(hashString('s3://b/77.png'), 100_000);
+    t.add(12345, 100_001);
+    t.add(12345, 100_002); // a forced collision is only a candidate...
+    t.add(hashString('s3://b/77.png'), 100_003);
+    assert.deepEqual(t.groups().sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0)), [[77, 100_000, 100_003], [100_001, 100_002]]);
     const lines = Array.from({ length: 30 }, (_, i) => `{"image-ref": "s3://asl-data/${i % 10}.png", "caption": "c"}`);
     const report = validateManifest(lines.join('\n'));
     assert.equal(report.diagnostics.filter((d) => d.code === 'duplicate-image').length, 20); // ...the strings decide
