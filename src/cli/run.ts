@@ -3,6 +3,8 @@ import { VERSION } from '../core/version';
 export interface CliIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
+  /** The script that runs this CLI (for worker threads); in-process callers leave it out and get one thread. */
+  threadScript?: string | undefined;
 }
 
 /** A subcommand: parses its own arguments and returns the process exit code. */

@@ -1,9 +1,10 @@
 // `bedrock-mm validate FILE... [--role training|validation|auto] [--deep] [--format text|json] [--max-diagnostics N]`
 // The editor's validator (src/core/manifest) over files, for CI. Exit 0 no errors, 1 errors, 2 usage or I/O.
 import { readFileSync } from 'node:fs';
-import { roleFromFileName, validateManifestFile, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
+import { roleFromFileName, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
 import type { CliIo } from './run';
 import { deepCheckFile } from './validateDeep';
+import { validateFileOnThreads } from './validateThreads';
 
 export const VALIDATE_USAGE = `Usage: bedrock-mm validate FILE... [--role training|validation|auto] [--deep]
                             [--format text|json] [--max-diagnostics N]
@@ -12,6 +13,8 @@ export const VALIDATE_USAGE = `Usage: bedrock-mm validate FILE... [--role traini
                      (S3 through the default AWS credential chain; BEDROCK_MM_ENDPOINT_S3 overrides the endpoint)
   --format           text (file:line:col: severity code: message) or json
   --max-diagnostics  print at most N diagnostics per file (default 1000; counts still cover all)
+Files of 16 MB and more are checked on several threads (one per core, 8 MB each at least);
+BEDROCK_MM_THREADS=N sets the number of threads.
 `;
 
 interface Args { files: string[]; role: ManifestRole | 'auto'; deep: boolean; format: 'text' | 'json'; max: number }
@@ -64,7 +67,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     const role = args.role === 'auto' ? roleFromFileName(path) : args.role;
     let report;
     try {
-      report = validateManifestFile(path, { role, maxDiagnostics: args.max }); // streams the file in chunks
+      report = await validateFileOnThreads(path, { role, maxDiagnostics: args.max }, io.threadScript); // streams the file in chunks
     } catch (err) {
       io.stderr.write(`bedrock-mm validate: cannot read ${path}: ${(err as Error).message}\n`);
       ioFailed = true;

@@ -3,38 +3,56 @@
 // dies young in the scavenger, while 4 MiB chunks piled up in large-object space until a full GC (peak RSS 150 MB
 // against 66 MB now for a 51 MB file, and slower). Lines the file-level checks need again (repeated images, and the rare hash
 // collision) are collected in a second pass that only looks for line breaks and decodes just those lines.
-import { closeSync, openSync, readSync } from 'node:fs';
+// A big file can be validated in parts on several threads: `splitAtLines` cuts it at line starts,
+// `validateManifestRange` checks one part's lines, and `finishManifestParts` joins the parts and runs the file-level
+// checks; `validateManifestFile` is the same on one part.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { bomDiagnostic, decodeLines } from './decode';
-import { forEachLine, ManifestBatch, type BatchOptions, type ManifestReport } from './validate';
+import { ManifestBatch, type BatchOptions, type ManifestPart, type ManifestReport } from './validate';
 
 const CHUNK = 64 * 1024; // grows for a longer line
 
-/** Calls `onLines(text, firstLine)` for consecutive runs of whole lines (a BOM at the start is removed). */
-function readLines(path: string, onLines: (bytes: Uint8Array, firstLine: number) => number, onBom: () => void): void {
+/** Bytes [start, end) of a file; `start` is 0 or just after a line break. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** Consecutive whole lines: `firstLine` counts from the range's first line, `offset` is the file offset of `bytes`. */
+type OnLines = (bytes: Uint8Array, firstLine: number, offset: number) => number;
+
+/**
+ * Calls `onLines` for consecutive runs of whole lines of the range (the whole file when undefined). A BOM at the
+ * start of the file is removed and reported through `onBom`.
+ */
+function readLines(path: string, range: ByteRange | undefined, onLines: OnLines, onBom: () => void): void {
   const fd = openSync(path, 'r');
   try {
+    const end = range?.end ?? fstatSync(fd).size;
+    let pos = range?.start ?? 0;
     let buf = Buffer.allocUnsafe(CHUNK);
     let carry = 0; // bytes of an unfinished line at the start of buf
     let line = 0;
-    let first = true;
+    let first = pos === 0;
     for (;;) {
       if (carry === buf.length) { // one line longer than the buffer: grow it
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
       }
-      const n = readSync(fd, buf, carry, buf.length - carry, null);
+      const n = readSync(fd, buf, carry, Math.min(buf.length - carry, end - pos), pos);
+      pos += n;
       const filled = carry + n;
       let start = 0;
       if (first && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) { onBom(); start = 3; }
       first = false;
       if (n === 0) {
-        if (filled > start) line += onLines(buf.subarray(start, filled), line);
+        if (filled > start) line += onLines(buf.subarray(start, filled), line, pos - filled + start);
         return;
       }
       const lastBreak = buf.lastIndexOf(0x0a, filled - 1);
       if (lastBreak < start) { carry = filled; if (start > 0) { buf.copy(buf, 0, start, filled); carry = filled - start; } continue; }
-      line += onLines(buf.subarray(start, lastBreak + 1), line);
+      line += onLines(buf.subarray(start, lastBreak + 1), line, pos - filled + start);
       buf.copy(buf, 0, lastBreak + 1, filled);
       carry = filled - lastBreak - 1;
     }
@@ -43,38 +61,87 @@ function readLines(path: string, onLines: (bytes: Uint8Array, firstLine: number)
   }
 }
 
-/** Feeds each line of decoded chunk text to `visit`; returns how many lines the chunk held. */
-function eachLine(text: string, visit: (line: string) => void): number {
-  return forEachLine(text, (start, end) => visit(text.slice(start, end)));
+/** Cuts the file into at most `parts` ranges of about equal size, each starting at a line start. */
+export function splitAtLines(path: string, parts: number): ByteRange[] {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const cuts = [0];
+    const window = Buffer.allocUnsafe(CHUNK);
+    for (let i = 1; i < parts; i++) {
+      // The first line break at or after the even cut point; the next part starts after it.
+      let at = Math.max(Math.floor((size * i) / parts), cuts[cuts.length - 1] as number);
+      let next = -1;
+      while (next < 0 && at < size) {
+        const n = readSync(fd, window, 0, window.length, at);
+        const nl = window.subarray(0, n).indexOf(0x0a);
+        if (nl >= 0) next = at + nl + 1;
+        else at += n;
+      }
+      if (next < 0 || next >= size) break;
+      if (next > (cuts[cuts.length - 1] as number)) cuts.push(next);
+    }
+    return cuts.map((start, i) => ({ start, end: cuts[i + 1] ?? size }));
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** The text of the chosen lines (without line breaks), found by scanning the bytes for breaks. */
-function readChosenLines(path: string, chosen: Set<number>): Map<number, string> {
+/** The text of the chosen lines (line -> byte offset of its start), without line breaks, read where they are. */
+function readChosenLines(path: string, chosen: Map<number, number>): Map<number, string> {
   const kept = new Map<number, string>();
-  readLines(path, (bytes, firstLine) => {
-    let line = firstLine;
-    for (let start = 0; start < bytes.length; line++) {
-      let nl = bytes.indexOf(0x0a, start);
-      if (nl < 0) nl = bytes.length;
-      if (chosen.has(line)) {
-        const end = nl > start && nl < bytes.length && bytes[nl - 1] === 0x0d ? nl - 1 : nl; // CRLF, as forEachLine
-        kept.set(line, decodeLines(bytes.subarray(start, end), line).text);
-      }
-      start = nl + 1;
-    }
-    return line - firstLine;
-  }, () => undefined);
+  const fd = openSync(path, 'r');
+  try {
+    for (const [line, offset] of chosen) kept.set(line, readLineAt(fd, offset, line));
+  } finally {
+    closeSync(fd);
+  }
   return kept;
 }
 
-export function validateManifestFile(path: string, options: BatchOptions = {}): ManifestReport {
+function readLineAt(fd: number, offset: number, line: number): string {
+  let buf = Buffer.allocUnsafe(1024);
+  let filled = 0;
+  for (;;) {
+    const n = readSync(fd, buf, filled, buf.length - filled, offset + filled);
+    const nl = buf.subarray(filled, filled + n).indexOf(0x0a);
+    if (nl >= 0 || n === 0) {
+      let end = nl >= 0 ? filled + nl : filled;
+      if (nl >= 0 && end > 0 && buf[end - 1] === 0x0d) end--; // CRLF, as forEachLine
+      return decodeLines(buf.subarray(0, end), line).text; // a BOM is never inside: line 0 starts after it
+    }
+    filled += n;
+    if (filled === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, filled);
+      buf = bigger;
+    }
+  }
+}
+
+/** The line checks of one range of the file (the whole file when `range` is undefined). */
+export function validateManifestRange(path: string, range: ByteRange | undefined, options: BatchOptions = {}): ManifestPart {
   const batch = new ManifestBatch(options);
-  readLines(path, (bytes, firstLine) => {
+  let bom = false;
+  readLines(path, range, (bytes, firstLine, offset) => {
     const { text, diagnostics } = decodeLines(bytes, firstLine);
-    for (const d of diagnostics) batch.add(d);
-    return eachLine(text, (l) => batch.addLine(l));
-  }, () => batch.add(bomDiagnostic()));
+    const lines = batch.addText(text, bom ? [bomDiagnostic(), ...diagnostics] : diagnostics, { bytes, offset });
+    bom = false;
+    return lines;
+  }, () => { bom = true; });
+  if (bom) batch.add(bomDiagnostic()); // a file that is only a BOM
+  return batch.part();
+}
+
+/** Joins the parts of a file, in order, and runs the file-level checks. */
+export function finishManifestParts(path: string, parts: readonly ManifestPart[], options: BatchOptions = {}): ManifestReport {
+  const batch = new ManifestBatch(options);
+  for (const part of parts) batch.absorb(part);
   const needed = batch.linesNeeded();
   const kept = needed.size > 0 ? readChosenLines(path, needed) : new Map<number, string>();
   return batch.finish((line) => kept.get(line) ?? '');
+}
+
+export function validateManifestFile(path: string, options: BatchOptions = {}): ManifestReport {
+  return finishManifestParts(path, [validateManifestRange(path, undefined, options)], options);
 }

@@ -3,9 +3,9 @@
 // line splitter, JSON.parse + a compiled schema per line, and position-aware rescans only for lines with problems.
 import { decodeManifest } from './decode';
 import { duplicateDiagnostic, imageRefRange, recordCountDiagnostic } from './fileRules';
-import { hashString, RepeatFinder } from './repeats';
+import { hashString, RepeatFinder, type RefEntries, type RefPlace } from './repeats';
 import { checkLine, type LineContext } from './lineRules';
-import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
+import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type TextRange, type ValidateOptions } from './types';
 
 export interface ManifestReport {
   role: ManifestRole | undefined;
@@ -20,6 +20,28 @@ export interface ManifestReport {
 
 export interface BatchOptions extends ValidateOptions {
   maxDiagnostics?: number;
+}
+
+/**
+ * The line checks of one run of whole lines (a part of a file validated on its own thread), before the file-level
+ * checks. Line numbers count from the part's first line; plain data, so it crosses threads.
+ */
+export interface ManifestPart {
+  lines: number;
+  records: number;
+  errors: number;
+  warnings: number;
+  /** At most `maxDiagnostics`. */
+  diagnostics: ManifestDiagnostic[];
+  firstLineLength: number;
+  /** Each image-ref's hash, line and line start (byte offset in the file). */
+  refs: RefEntries;
+}
+
+/** Where decoded text came from in a file: its bytes, and the file offset of the first one. */
+export interface TextSource {
+  bytes: Uint8Array;
+  offset: number;
 }
 
 /** Calls `visit(text, start, end, line)` for each line; a final line break does not start another line. */
@@ -54,8 +76,8 @@ export class ManifestBatch {
   private records = 0;
   private firstLineLength = 0;
   private readonly refs = new RepeatFinder();
-  /** Lines whose refs hash alike (candidate repeats, confirmed in finish()); computed once, after the last line. */
-  private candidates: number[][] | undefined;
+  /** Refs that hash alike (candidate repeats, confirmed in finish()); computed once, after the last line. */
+  private candidates: RefPlace[][] | undefined;
 
   constructor(private readonly options: BatchOptions = {}) {
     this.ctx = { limits: { ...DEFAULT_MANIFEST_LIMITS, ...options.limits }, s3Prefix: options.s3Prefix };
@@ -68,22 +90,71 @@ export class ManifestBatch {
     if (this.diagnostics.length < this.cap) this.diagnostics.push(d);
   }
 
-  /** The next line, without its line break. */
-  addLine(text: string): void {
+  /**
+   * The next lines: `text` holds whole lines (a final line break does not start another); `decodeProblems`
+   * (BOM, invalid UTF-8, in line order) are added just before their lines, so a diagnostics cap keeps the first
+   * problems by position however the file was cut into chunks or parts. With `source`, each line's byte offset is
+   * kept for its ref, so finish() can read a repeated line back without another pass over the file.
+   * Returns how many lines `text` held.
+   */
+  addText(text: string, decodeProblems: readonly ManifestDiagnostic[], source?: TextSource): number {
+    let next = 0;
+    // All ASCII (one byte a character): a character's index is its byte's. Else find each line's start in the bytes.
+    const sameIndex = source !== undefined && source.bytes.length === text.length;
+    let byte = 0;
+    const lines = forEachLine(text, (start, end) => {
+      while (next < decodeProblems.length && (decodeProblems[next] as ManifestDiagnostic).line <= this.line) this.add(decodeProblems[next++] as ManifestDiagnostic);
+      let offset = -1;
+      if (sameIndex) offset = source.offset + start;
+      else if (source) {
+        offset = source.offset + byte;
+        byte = source.bytes.indexOf(0x0a, byte) + 1;
+      }
+      this.addLine(text.slice(start, end), offset);
+    });
+    while (next < decodeProblems.length) this.add(decodeProblems[next++] as ManifestDiagnostic);
+    return lines;
+  }
+
+  /** The next line, without its line break; `offset`: where it starts in the file (-1: not from a file). */
+  addLine(text: string, offset = -1): void {
     const line = this.line++;
     if (line === 0) this.firstLineLength = text.length;
     const summary = checkLine(text, line, this.ctx);
     if (!summary.blank) this.records++;
     if (summary.diagnostics) for (const d of summary.diagnostics) this.add(d);
-    if (summary.imageRef !== undefined) this.refs.add(hashString(summary.imageRef), line);
+    if (summary.imageRef !== undefined) this.refs.add(hashString(summary.imageRef), line, offset);
   }
 
-  /** Lines the file-level checks need again (repeated images and their first use). */
-  linesNeeded(): Set<number> {
-    return new Set(this.repeatGroups().flat());
+  /** What the lines so far found, for `absorb` into the batch of the whole file. */
+  part(): ManifestPart {
+    return {
+      lines: this.line, records: this.records, errors: this.errors, warnings: this.warnings, diagnostics: this.diagnostics,
+      firstLineLength: this.firstLineLength, refs: this.refs.entries(),
+    };
   }
 
-  private repeatGroups(): number[][] {
+  /** Appends a part's lines as the next lines of this batch. */
+  absorb(part: ManifestPart): void {
+    const offset = this.line;
+    if (offset === 0) this.firstLineLength = part.firstLineLength;
+    this.errors += part.errors;
+    this.warnings += part.warnings;
+    for (const d of part.diagnostics) {
+      if (this.diagnostics.length >= this.cap) break;
+      this.diagnostics.push(offset === 0 ? d : shiftLines(d, offset));
+    }
+    this.records += part.records;
+    this.refs.append(part.refs, offset);
+    this.line += part.lines;
+  }
+
+  /** Lines the file-level checks will ask back (repeated images and their first use), with their byte offsets. */
+  linesNeeded(): Map<number, number> {
+    return new Map(this.repeatGroups().flat().map((p) => [p.line, p.offset]));
+  }
+
+  private repeatGroups(): RefPlace[][] {
     this.candidates ??= this.refs.groups();
     return this.candidates;
   }
@@ -95,7 +166,7 @@ export class ManifestBatch {
     // line of each real ref is the original.
     for (const members of this.repeatGroups()) {
       const originals = new Map<string, number>();
-      for (const line of members) {
+      for (const { line } of members) {
         const ref = String(fieldOf(line, 'image-ref'));
         const first = originals.get(ref);
         if (first === undefined) { originals.set(ref, line); continue; }
@@ -110,18 +181,23 @@ export class ManifestBatch {
   }
 }
 
+/** The diagnostic `offset` lines further down, with its related position and its fix. */
+function shiftLines(d: ManifestDiagnostic, offset: number): ManifestDiagnostic {
+  const moved = shift(d, offset);
+  if (d.related) moved.related = shift(d.related, offset);
+  if (d.fix) moved.fix = { ...d.fix, edits: d.fix.edits.map((e) => shift(e, offset)) };
+  return moved;
+}
+
+const shift = <T extends TextRange>(r: T, offset: number): T => ({ ...r, line: r.line + offset, endLine: r.endLine + offset });
+
 export function validateManifest(input: string | Uint8Array, options: BatchOptions = {}): ManifestReport {
-  const { text, diagnostics: decodeDiagnostics } = decodeManifest(input);
+  const { text, diagnostics } = decodeManifest(input);
   const batch = new ManifestBatch(options);
-  decodeDiagnostics.forEach((d) => batch.add(d));
-  const lineStarts: number[] = [];
-  forEachLine(text, (start, end) => {
-    lineStarts.push(start);
-    batch.addLine(text.slice(start, end));
-  });
-  return batch.finish((line) => {
-    const start = lineStarts[line] ?? 0;
-    const next = line + 1 < lineStarts.length ? (lineStarts[line + 1] ?? text.length) - 1 : text.length;
-    return text.slice(start, next).replace(/\r$/, '');
+  batch.addText(text, diagnostics);
+  return batch.finish((wanted) => {
+    let found = '';
+    forEachLine(text, (start, end, line) => { if (line === wanted) found = text.slice(start, end); });
+    return found;
   });
 }
