@@ -7,24 +7,26 @@ import { deepCheckFile } from './validateDeep';
 import { validateFileOnThreads } from './validateThreads';
 
 export const VALIDATE_USAGE = `Usage: bedrock-mm validate FILE... [--role training|validation|auto] [--deep]
-                            [--format text|json] [--max-diagnostics N]
+                            [--format text|json] [--max-diagnostics N] [--stats]
   --role             record-count limits to apply (auto: from the file name, *train* / *valid*)
   --deep             also read every image (S3 or local): format, size, sides, pixels, aspect ratio
                      (S3 through the default AWS credential chain; BEDROCK_MM_ENDPOINT_S3 overrides the endpoint)
   --format           text (file:line:col: severity code: message) or json
   --max-diagnostics  print at most N diagnostics per file (default 1000; counts still cover all)
+  --stats            print each file's size, time and threads to stderr
 Files of 16 MB and more are checked on several threads (one per core, 8 MB each at least);
 BEDROCK_MM_THREADS=N sets the number of threads.
 `;
 
-interface Args { files: string[]; role: ManifestRole | 'auto'; deep: boolean; format: 'text' | 'json'; max: number }
+interface Args { files: string[]; role: ManifestRole | 'auto'; deep: boolean; format: 'text' | 'json'; max: number; stats: boolean }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { files: [], role: 'auto', deep: false, format: 'text', max: 1000 };
+  const args: Args = { files: [], role: 'auto', deep: false, format: 'text', max: 1000, stats: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const value = (): string | undefined => argv[++i];
     if (a === '--deep') args.deep = true;
+    else if (a === '--stats') args.stats = true;
     else if (a === '--role') {
       const v = value();
       if (v !== 'training' && v !== 'validation' && v !== 'auto') return `--role must be training, validation or auto (got '${v ?? ''}')`;
@@ -66,8 +68,11 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   for (const path of args.files) {
     const role = args.role === 'auto' ? roleFromFileName(path) : args.role;
     let report;
+    const started = performance.now();
     try {
-      report = await validateFileOnThreads(path, { role, maxDiagnostics: args.max }, io.threadScript); // streams the file in chunks
+      const run = await validateFileOnThreads(path, { role, maxDiagnostics: args.max }, io.threadScript); // streams the file in chunks
+      report = run.report;
+      if (args.stats) io.stderr.write(`${path}: ${(run.bytes / 1e6).toFixed(1)} MB in ${(performance.now() - started).toFixed(0)} ms on ${run.threads} thread${run.threads === 1 ? '' : 's'}\n`);
     } catch (err) {
       io.stderr.write(`bedrock-mm validate: cannot read ${path}: ${(err as Error).message}\n`);
       ioFailed = true;

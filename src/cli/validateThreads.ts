@@ -24,11 +24,17 @@ export function threadCount(size: number, env: NodeJS.ProcessEnv = process.env):
   return Math.max(1, Math.min(availableParallelism(), Math.floor(size / BYTES_PER_THREAD), MAX_THREADS));
 }
 
+export interface ThreadedRun {
+  report: ManifestReport;
+  bytes: number;
+  threads: number;
+}
+
 /** `script` runs this CLI in a worker thread (the bundle itself); without it everything runs on this thread. */
-export async function validateFileOnThreads(path: string, options: BatchOptions, script: string | undefined): Promise<ManifestReport> {
-  const threads = script === undefined ? 1 : threadCount(statSync(path).size);
-  const ranges = threads > 1 ? splitAtLines(path, threads) : [];
-  if (script === undefined || ranges.length <= 1) return validateManifestFile(path, options);
+export async function validateFileOnThreads(path: string, options: BatchOptions, script: string | undefined): Promise<ThreadedRun> {
+  const bytes = statSync(path).size;
+  const ranges = script === undefined ? [] : splitAtLines(path, threadCount(bytes));
+  if (script === undefined || ranges.length <= 1) return { report: validateManifestFile(path, options), bytes, threads: 1 };
   const others = ranges.slice(1).map((range) => partOnThread(script, { path, range, options }));
   let first: ManifestPart;
   try {
@@ -37,7 +43,8 @@ export async function validateFileOnThreads(path: string, options: BatchOptions,
     await Promise.allSettled(others);
     throw err;
   }
-  return finishManifestParts(path, [first, ...await Promise.all(others)], options);
+  const report = finishManifestParts(path, [first, ...await Promise.all(others)], options);
+  return { report, bytes, threads: ranges.length };
 }
 
 function partOnThread(script: string, job: PartJob): Promise<ManifestPart> {

@@ -65,6 +65,23 @@ describe('bedrock-mm validate', () => {
     assert.equal(out.files[0]?.diagnostics.length, 2);
   });
 
+  it('checks a file in parts on worker threads with the report it gives on one thread', () => {
+    const file = join(dir, 'threads-train.jsonl');
+    const lines = Array.from({ length: 3000 }, (_, i) => good(i));
+    lines[2999] = good(5); // repeats line 6, which another thread checked
+    lines[1500] = '{"image-ref": "s3://asl-data/v/x.png", "caption": "x",}';
+    lines[2200] = JSON.stringify({ image_ref: 's3://asl-data/v/y.png', caption: 'y' });
+    writeFileSync(file, `\ufeff${lines.join('\r\n')}\r\n`);
+    const one = run([file, '--format', 'json', '--stats'], { BEDROCK_MM_THREADS: '1' });
+    const four = run([file, '--format', 'json', '--stats'], { BEDROCK_MM_THREADS: '4' });
+    assert.match(one.stderr, /threads-train\.jsonl: 0\.\d MB in \d+ ms on 1 thread\n/);
+    assert.match(four.stderr, /on 4 threads\n/);
+    assert.equal(four.code, 1);
+    assert.equal(four.stdout, one.stdout);
+    const codes = (JSON.parse(four.stdout) as { files: { diagnostics: { line: number; code: string }[] }[] }).files[0]?.diagnostics.map((d) => `${d.line} ${d.code}`);
+    assert.deepEqual(codes, ['1 bom', '1501 json-syntax', '2201 missing-image-ref', '2201 unknown-key', '3000 duplicate-image']);
+  });
+
   it('exit 2 for usage and I/O problems', () => {
     assert.equal(run([]).code, 2);
     assert.equal(run(['--role', 'test', 'x.jsonl']).code, 2);
