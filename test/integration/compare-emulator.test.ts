@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { HostNotifications } from '../../src/protocol/messages';
 import type { CompareTestHooks } from '../../src/vscode/compare/registerCompare';
 import type { RunningEmulator } from '../emulator';
-import { BASE_MODEL, emulatorSession, trainedModel, writeSpec } from '../support/emulatorCompare';
+import { aslSpec, emulatorSession, trainedModel, writeSpec } from '../support/emulatorCompare';
 import { activateExtension, waitFor } from '../support/vscode';
 
 describe('compare on the emulator in real VS Code', () => {
@@ -29,16 +29,7 @@ describe('compare on the emulator in real VS Code', () => {
     const workspace = process.env['BMC_TEST_WORKSPACE'] ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
     const dir = path.join(workspace, 'asl');
     fs.mkdirSync(dir, { recursive: true });
-    const specPath = writeSpec(dir, {
-      testSet: { manifest: data.test },
-      trainingManifest: data.training,
-      labelRegex: 'The letter (\\w) in sign language',
-      queries: { template: 'The letter {label} in sign language' },
-      models: [{ name: 'base', modelId: BASE_MODEL, baseline: true }, { name: 'fine-tuned', modelId: tuned }],
-      embeddingLength: 384,
-      modes: ['text-to-image', 'classify'],
-      k: [1, 5],
-    });
+    const specPath = writeSpec(dir, aslSpec(data, tuned, 'fine-tuned', { modes: ['text-to-image', 'classify'], k: [1, 5] }));
 
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('bedrockCustomizer.compareModels', vscode.Uri.file(specPath));
     assert.ok(uri, 'a report was written');

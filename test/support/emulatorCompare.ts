@@ -57,6 +57,19 @@ export async function trainedModel(emu: RunningEmulator, session: AwsSession, da
   return provisionedModelArn;
 }
 
+/** A compare spec over the sample ASL dataset: base (the baseline) against `tunedName`; `extra` adds or replaces keys. */
+export function aslSpec(data: { training: string; test: string }, tuned: string, tunedName: string, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    testSet: { manifest: data.test },
+    trainingManifest: data.training,
+    labelRegex: 'The letter (\\w) in sign language',
+    queries: { template: 'The letter {label} in sign language' },
+    models: [{ name: 'base', modelId: BASE_MODEL, baseline: true }, { name: tunedName, modelId: tuned }],
+    embeddingLength: 384,
+    ...extra,
+  };
+}
+
 export function writeSpec(dir: string, spec: Record<string, unknown>, name = 'asl.compare.json'): string {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(spec, null, 2));

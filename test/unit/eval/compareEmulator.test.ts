@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runCompare, type CompareOutcome } from '../../../src/aws/compare/runCompare';
 import type { AwsSession } from '../../../src/aws';
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { admin, BASE_MODEL, emulatorRuntime, emulatorSession, requestCount, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { admin, aslSpec, emulatorRuntime, emulatorSession, requestCount, trainedModel, writeSpec } from '../../support/emulatorCompare';
 
 const CLASSES = 10;
 let emu: RunningEmulator;
@@ -25,17 +25,7 @@ before(async () => {
   const data = await emu.uploadSampleData({ imagesPerClass: 6, testPerClass: 3, classes: CLASSES });
   const tuned = await trainedModel(emu, session, data);
   dir = mkdtempSync(join(tmpdir(), 'bmc-compare-'));
-  spec = {
-    testSet: { manifest: data.test },
-    trainingManifest: data.training,
-    labelRegex: 'The letter (\\w) in sign language',
-    queries: { template: 'The letter {label} in sign language' },
-    models: [{ name: 'base', modelId: BASE_MODEL, baseline: true }, { name: 'tuned', modelId: tuned }],
-    embeddingLength: 384,
-    modes: ['text-to-image', 'image-to-image', 'classify'],
-    k: [1, 5, 10],
-    seed: 11,
-  };
+  spec = aslSpec(data, tuned, 'tuned', { modes: ['text-to-image', 'image-to-image', 'classify'], k: [1, 5, 10], seed: 11 });
 });
 
 after(async () => {
