@@ -195,9 +195,13 @@ export function validateManifest(input: string | Uint8Array, options: BatchOptio
   const { text, diagnostics } = decodeManifest(input);
   const batch = new ManifestBatch(options);
   batch.addText(text, diagnostics);
-  return batch.finish((wanted) => {
-    let found = '';
-    forEachLine(text, (start, end, line) => { if (line === wanted) found = text.slice(start, end); });
-    return found;
+  let lines: string[] | undefined; // only when repeats are confirmed, once
+  return batch.finish((line) => {
+    if (!lines) {
+      const all: string[] = [];
+      forEachLine(text, (start, end) => { all.push(text.slice(start, end)); });
+      lines = all;
+    }
+    return lines[line] ?? '';
   });
 }
