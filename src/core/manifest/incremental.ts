@@ -61,7 +61,11 @@ export class IncrementalManifest {
       const line = start + i;
       return { text, summary: checkLine(text, line, this.ctx), checkedAt: line, index: line };
     });
-    const removed = this.lines.splice(start, deleteCount, ...added);
+    // No `splice(start, n, ...added)`: spreading 500,000 lines (Bedrock's largest manifest) as arguments
+    // overflows the stack. Same count (typing within lines): assign in place; else one concat.
+    const removed = this.lines.slice(start, start + deleteCount);
+    if (added.length === deleteCount) added.forEach((s, i) => { this.lines[start + i] = s; });
+    else this.lines = this.lines.slice(0, start).concat(added, this.lines.slice(start + deleteCount));
     for (const s of removed) this.forget(s);
     for (const s of added) this.remember(s);
     if (added.length !== removed.length) {
@@ -104,7 +108,7 @@ export class IncrementalManifest {
     }
     const count = recordCountDiagnostic(this.records, this.role, this.ctx.limits, this.lines[0]?.text.length ?? 0);
     if (count) fileLevel.push(count);
-    out.push(...fileLevel);
+    for (const d of fileLevel) out.push(d); // maybe 250,000 repeats: too many to spread as arguments
     return out.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 

@@ -27,6 +27,19 @@ describe('incremental manifest', () => {
     assert.ok(doc.diagnostics().some((d) => d.code === 'conflicting-caption'));
   });
 
+  it('opens Bedrock\'s largest manifest (500,000 lines, half of them repeats) and takes a large paste', () => {
+    const lines = Array.from({ length: 500_000 }, (_, i) => line(i % 250_000));
+    const doc = new IncrementalManifest(lines.join('\n'), { role: 'training' });
+    assert.equal(doc.recordCount, 500_000);
+    const repeats = doc.diagnostics().filter((d) => d.code === 'duplicate-image');
+    assert.equal(repeats.length, 250_000);
+    assert.deepEqual([repeats[0]?.line, repeats[0]?.related?.line], [250_000, 0]);
+    doc.replaceLines(0, 0, Array.from({ length: 200_000 }, (_, i) => line(1_000_000 + i))); // paste 200,000 new lines on top
+    assert.equal(doc.recordCount, 700_000);
+    const moved = doc.diagnostics().find((d) => d.code === 'duplicate-image');
+    assert.deepEqual([moved?.line, moved?.related?.line], [450_000, 200_000]);
+  });
+
   it('shifts line-level fixes with their line', () => {
     const doc = new IncrementalManifest(`${line(0)}\n\n${line(1)}`);
     assert.equal(doc.diagnostics()[0]?.fix?.edits[0]?.line, 1);
