@@ -56,8 +56,8 @@ export function lossChartSvg(curves: LossCurves, width = 640, height = 320): str
   const pad = { l: 56, r: 16, t: 16, b: 40 };
   const xs = all.map((p) => p.step);
   const ys = all.map((p) => p.loss);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  const [x0, x1] = extent(xs);
+  const [y0, y1] = extent(ys);
   const sx = (x: number): number => pad.l + ((x - x0) / (x1 - x0 || 1)) * (width - pad.l - pad.r);
   const sy = (y: number): number => height - pad.b - ((y - y0) / (y1 - y0 || 1)) * (height - pad.t - pad.b);
   const line = (pts: LossPoint[]): string => [...pts].sort((a, b) => a.step - b.step)
@@ -73,4 +73,9 @@ export function lossChartSvg(curves: LossCurves, width = 640, height = 320): str
     + `<line class="axis" x1="${pad.l}" y1="${pad.t}" x2="${pad.l}" y2="${height - pad.b}"/>${ticks}`
     + `<text x="${pad.l}" y="${height - 12}">step ${x0}</text><text x="${width - pad.r}" y="${height - 12}" text-anchor="end">step ${x1}</text>`
     + `${series}</svg>`;
+}
+
+/** Smallest and largest value (a reduce: a long training run has too many points to spread as arguments). */
+function extent(values: readonly number[]): [number, number] {
+  return values.reduce<[number, number]>(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
 }

@@ -15,11 +15,11 @@ import type { ImageSources } from './imageSources';
 export const CREATE_FROM_FOLDER = 'bedrockCustomizer.manifest.createFromFolder';
 export const SPLIT_MANIFEST = 'bedrockCustomizer.manifest.split';
 
-async function listFiles(root: vscode.Uri, dir = ''): Promise<string[]> {
-  const out: string[] = [];
+/** Every file below `dir`, as paths relative to `root` (into `out`: no spreading of 100,000-file folders). */
+async function listFiles(root: vscode.Uri, dir = '', out: string[] = []): Promise<string[]> {
   for (const [name, type] of await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root, dir))) {
     const rel = dir ? `${dir}/${name}` : name;
-    if (type === vscode.FileType.Directory) out.push(...await listFiles(root, rel));
+    if (type === vscode.FileType.Directory) await listFiles(root, rel, out);
     else if (type === vscode.FileType.File) out.push(rel);
   }
   return out;
