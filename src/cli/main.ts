@@ -8,5 +8,5 @@ if (isMainThread) {
     process.exitCode = code;
   });
 } else {
-  void import('./validateThreads.js').then((m) => m.runPartJob());
+  void import('../core/manifest/threads.js').then((m) => m.runPartJob());
 }

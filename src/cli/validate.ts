@@ -1,10 +1,9 @@
 // `bedrock-mm validate FILE... [--role training|validation|auto] [--deep] [--format text|json] [--max-diagnostics N]`
 // The editor's validator (src/core/manifest) over files, for CI. Exit 0 no errors, 1 errors, 2 usage or I/O.
 import { readFileSync } from 'node:fs';
-import { roleFromFileName, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
+import { roleFromFileName, validateFileOnThreads, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
 import type { CliIo } from './run';
 import { deepCheckFile } from './validateDeep';
-import { validateFileOnThreads } from './validateThreads';
 
 export const VALIDATE_USAGE = `Usage: bedrock-mm validate FILE... [--role training|validation|auto] [--deep]
                             [--format text|json] [--max-diagnostics N] [--stats]

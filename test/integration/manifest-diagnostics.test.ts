@@ -1,6 +1,7 @@
 // The manifest feature in real VS Code: exact diagnostics on open, an edit that removes one, a quick fix applied
 // through the code action provider, and the CodeLens on line 1.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor } from '../support/vscode';
@@ -75,6 +76,29 @@ describe('manifest diagnostics in real VS Code', () => {
     const driver = (await activateExtension()).hooks.lifecycle?.script(['<cancel>']);
     await vscode.commands.executeCommand('bedrockCustomizer.manifest.launchFineTuning', editor.document.uri);
     if (driver) assert.deepEqual(driver.asked, ['output'], 'the launch wizard started, without asking for the manifest again');
+  });
+
+  it('"Validate Manifest File" checks a file that is not open, on a worker thread, with the same diagnostics', async () => {
+    await activateExtension();
+    const source = path.join(workspace(), 'manifests', 'problems-valid.jsonl');
+    const copy = path.join(workspace(), 'manifests', 'closed-copy-valid.jsonl');
+    fs.copyFileSync(source, copy);
+    const uri = vscode.Uri.file(copy);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === copy), 'the copy is not open');
+    const run = await vscode.commands.executeCommand<{ threads: number; report: { records: number; errors: number } }>('bedrockCustomizer.manifest.validateFile', uri);
+    assert.equal(run?.threads, 1);
+    assert.equal(run?.report.records, 6);
+    assert.deepEqual(ours(uri).map(brief), [
+      '0:0-0:89 record-count',
+      '1:88-1:89 json-syntax',
+      '2:0-2:89 missing-image-ref',
+      '2:1-2:12 unknown-key',
+      '3:14-3:46 s3-uri',
+      '4:0-4:0 blank-line',
+      '5:14-5:44 duplicate-image',
+      '6:14-6:31 s3-uri',
+      '6:44-6:46 empty-caption',
+    ]);
   });
 
   it('leaves other JSON Lines files alone', async () => {

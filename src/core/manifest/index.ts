@@ -11,3 +11,4 @@ export { IncrementalManifest, splitLines } from './incremental';
 export { imageRefRange } from './fileRules';
 export { deepCheck, checkImage, imageTargets, placeDeepProblems, ImageCheckCache, type DeepProblem, type DeepResult, type DeepTarget } from './deep';
 export { validateManifestFile, validateManifestRange, finishManifestParts, splitAtLines, type ByteRange } from './file';
+export { validateFileOnThreads, runPartJob, threadCount, type ThreadedRun } from './threads';

@@ -40,6 +40,18 @@ export class ManifestDocuments implements vscode.Disposable {
     return this.published.get(uri.toString()) ?? [];
   }
 
+  /**
+   * Publishes the report of a file validated on disk (not open, or too big for VS Code to hand to extensions).
+   * An open document's live diagnostics win: returns false and leaves them.
+   */
+  publishFileReport(uri: vscode.Uri, records: ManifestDiagnostic[], total: number): boolean {
+    if (this.models.has(uri.toString())) return false;
+    this.published.set(uri.toString(), records);
+    this.collection.set(uri, toDiagnostics(records, uri, this.config.get('manifest.maxDiagnostics'), total));
+    this.changed.fire(uri);
+    return true;
+  }
+
   setDeepResults(uri: vscode.Uri, byRef: ReadonlyMap<string, readonly DeepProblem[]>): void {
     this.deep.set(uri.toString(), byRef);
     this.publish(uri);

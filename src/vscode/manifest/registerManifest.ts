@@ -8,11 +8,12 @@ import { registerDatasetTools } from './datasetTools';
 import { ManifestHover } from './hover';
 import { ImageSources } from './imageSources';
 import { ManifestDocuments } from './manifestDocuments';
+import { validateFile, VALIDATE_FILE } from './validateFile';
 import { validateImages } from './validateImages';
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.jsonl' }, { scheme: 'untitled', language: 'jsonl' }, { language: 'jsonl' }];
 
-export function registerManifest({ config, log, aws }: Services): vscode.Disposable[] {
+export function registerManifest({ config, log, aws, context }: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('bedrock-mm-manifest');
   const docs = new ManifestDocuments(collection, config, log);
   const sources = new ImageSources(config, aws);
@@ -23,6 +24,7 @@ export function registerManifest({ config, log, aws }: Services): vscode.Disposa
     vscode.languages.registerHoverProvider(SELECTOR, new ManifestHover(docs, sources)),
     vscode.languages.registerCodeLensProvider(SELECTOR, new ManifestCodeLens(docs)),
     vscode.commands.registerCommand(VALIDATE_IMAGES, (uri?: vscode.Uri) => validateImages(docs, sources, config, log, uri)),
+    vscode.commands.registerCommand(VALIDATE_FILE, (uri?: vscode.Uri) => validateFile(docs, config, log, context.extensionPath, uri)),
     vscode.commands.registerCommand(LAUNCH_FINE_TUNING, (uri?: vscode.Uri) => launchFineTuning(uri)),
     ...registerDatasetTools(config, log, sources),
   ];

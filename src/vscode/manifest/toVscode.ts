@@ -22,13 +22,16 @@ export function toDiagnostic(d: ManifestDiagnostic, uri: vscode.Uri): vscode.Dia
   return out;
 }
 
-/** At most `cap` diagnostics; beyond that one summary on line 1 says how many are hidden. */
-export function toDiagnostics(records: readonly ManifestDiagnostic[], uri: vscode.Uri, cap: number): vscode.Diagnostic[] {
+/**
+ * At most `cap` diagnostics; beyond that one summary on line 1 says how many are hidden. `total`: how many problems
+ * there are when `records` is already cut short (a file report keeps only the first ones).
+ */
+export function toDiagnostics(records: readonly ManifestDiagnostic[], uri: vscode.Uri, cap: number, total = records.length): vscode.Diagnostic[] {
   const shown = records.slice(0, cap).map((d) => toDiagnostic(d, uri));
-  if (records.length > cap) {
-    const hidden = records.length - cap;
+  if (total > shown.length) {
+    const hidden = total - shown.length;
     const summary = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
-      `${hidden.toLocaleString('en-US')} more problems not shown (showing the first ${cap.toLocaleString('en-US')}; raise bedrockCustomizer.manifest.maxDiagnostics or run bedrock-mm validate)`,
+      `${hidden.toLocaleString('en-US')} more problems not shown (showing the first ${shown.length.toLocaleString('en-US')}; raise bedrockCustomizer.manifest.maxDiagnostics or run bedrock-mm validate)`,
       vscode.DiagnosticSeverity.Information);
     summary.source = DIAGNOSTIC_SOURCE;
     summary.code = 'too-many-problems';

@@ -1,13 +1,13 @@
 // Big manifests are validated on several threads: the file is cut at line starts, each worker thread checks the
-// lines of its part while this thread checks the first, and the file-level checks (repeated images, record count)
-// run once on the joined parts. A thread costs ~40 ms to start, so it takes at least 8 MB of manifest.
-// BEDROCK_MM_THREADS=N sets the count (1: no threads).
+// lines of its part (the CLI checks the first part itself meanwhile; the editor leaves every part to workers, so
+// its extension host stays responsive), and the file-level checks (repeated images, record count) run once on the
+// joined parts. A thread costs ~40 ms to start, so it takes at least 8 MB of manifest. BEDROCK_MM_THREADS=N sets
+// the count. The worker script is dist/cli.js, which runs runPartJob() when it starts in a worker thread.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import {
-  finishManifestParts, splitAtLines, validateManifestFile, validateManifestRange, type BatchOptions, type ByteRange, type ManifestPart, type ManifestReport,
-} from '../core/manifest';
+import { finishManifestParts, splitAtLines, validateManifestFile, validateManifestRange, type ByteRange } from './file';
+import type { BatchOptions, ManifestPart, ManifestReport } from './validate';
 
 const BYTES_PER_THREAD = 8 * 1024 * 1024;
 const MAX_THREADS = 8;
@@ -30,21 +30,25 @@ export interface ThreadedRun {
   threads: number;
 }
 
-/** `script` runs this CLI in a worker thread (the bundle itself); without it everything runs on this thread. */
-export async function validateFileOnThreads(path: string, options: BatchOptions, script: string | undefined): Promise<ThreadedRun> {
+/**
+ * `script` runs the CLI bundle in a worker thread; without it everything runs on this thread. `thisThreadToo`:
+ * this thread checks the first part while the workers check the rest (else every part goes to a worker).
+ */
+export async function validateFileOnThreads(path: string, options: BatchOptions, script: string | undefined, thisThreadToo = true): Promise<ThreadedRun> {
   const bytes = statSync(path).size;
   const ranges = script === undefined ? [] : splitAtLines(path, threadCount(bytes));
-  if (script === undefined || ranges.length <= 1) return { report: validateManifestFile(path, options), bytes, threads: 1 };
-  const others = ranges.slice(1).map((range) => partOnThread(script, { path, range, options }));
-  let first: ManifestPart;
+  if (script === undefined || (thisThreadToo && ranges.length <= 1)) return { report: validateManifestFile(path, options), bytes, threads: 1 };
+  const [first, ...rest] = ranges;
+  const others = (thisThreadToo ? rest : ranges).map((range) => partOnThread(script, { path, range, options }));
+  const parts: ManifestPart[] = [];
   try {
-    first = validateManifestRange(path, ranges[0], options);
+    if (thisThreadToo) parts.push(validateManifestRange(path, first, options));
   } catch (err) {
     await Promise.allSettled(others);
     throw err;
   }
-  const report = finishManifestParts(path, [first, ...await Promise.all(others)], options);
-  return { report, bytes, threads: ranges.length };
+  parts.push(...await Promise.all(others));
+  return { report: finishManifestParts(path, parts, options), bytes, threads: ranges.length };
 }
 
 function partOnThread(script: string, job: PartJob): Promise<ManifestPart> {
@@ -56,7 +60,7 @@ function partOnThread(script: string, job: PartJob): Promise<ManifestPart> {
   });
 }
 
-/** The worker side of partOnThread: checks its part and posts it back (the hash arrays are moved, not copied). */
+/** The worker side of partOnThread (dist/cli.js in a worker thread): checks its part and posts it back (the hash arrays are moved, not copied). */
 export function runPartJob(): void {
   const job = (workerData as { bedrockMmValidatePart?: PartJob } | null)?.bedrockMmValidatePart;
   if (isMainThread || !parentPort || !job) throw new Error('runPartJob runs only in a validation thread');
