@@ -10,6 +10,19 @@ const workspace = (): string => process.env['BMC_TEST_WORKSPACE'] ?? vscode.work
 const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'bedrock-mm');
 const brief = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)}`;
 
+/** The diagnostics of manifests/problems-valid.jsonl. */
+const PROBLEMS_VALID = [
+  '0:0-0:89 record-count',
+  '1:88-1:89 json-syntax',
+  '2:0-2:89 missing-image-ref',
+  '2:1-2:12 unknown-key',
+  '3:14-3:46 s3-uri',
+  '4:0-4:0 blank-line',
+  '5:14-5:44 duplicate-image',
+  '6:14-6:31 s3-uri',
+  '6:44-6:46 empty-caption',
+];
+
 async function openManifest(name: string): Promise<vscode.TextEditor> {
   await activateExtension();
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(workspace(), 'manifests', name)));
@@ -21,17 +34,7 @@ describe('manifest diagnostics in real VS Code', () => {
     const editor = await openManifest('problems-valid.jsonl');
     const uri = editor.document.uri;
     const diags = await waitFor(vscode.languages.onDidChangeDiagnostics, () => { const d = ours(uri); return d.length >= 9 && d; }, 'manifest diagnostics');
-    assert.deepEqual(diags.map(brief), [
-      '0:0-0:89 record-count',
-      '1:88-1:89 json-syntax',
-      '2:0-2:89 missing-image-ref',
-      '2:1-2:12 unknown-key',
-      '3:14-3:46 s3-uri',
-      '4:0-4:0 blank-line',
-      '5:14-5:44 duplicate-image',
-      '6:14-6:31 s3-uri',
-      '6:44-6:46 empty-caption',
-    ]);
+    assert.deepEqual(diags.map(brief), PROBLEMS_VALID);
     const dup = diags.find((d) => d.code === 'duplicate-image');
     assert.equal(dup?.relatedInformation?.[0]?.location.range.start.line, 0);
     assert.equal(diags.find((d) => d.code === 'unknown-key')?.severity, vscode.DiagnosticSeverity.Warning);
@@ -88,17 +91,7 @@ describe('manifest diagnostics in real VS Code', () => {
     const run = await vscode.commands.executeCommand<{ threads: number; report: { records: number; errors: number } }>('bedrockCustomizer.manifest.validateFile', uri);
     assert.equal(run?.threads, 1);
     assert.equal(run?.report.records, 6);
-    assert.deepEqual(ours(uri).map(brief), [
-      '0:0-0:89 record-count',
-      '1:88-1:89 json-syntax',
-      '2:0-2:89 missing-image-ref',
-      '2:1-2:12 unknown-key',
-      '3:14-3:46 s3-uri',
-      '4:0-4:0 blank-line',
-      '5:14-5:44 duplicate-image',
-      '6:14-6:31 s3-uri',
-      '6:44-6:46 empty-caption',
-    ]);
+    assert.deepEqual(ours(uri).map(brief), PROBLEMS_VALID);
   });
 
   it('leaves other JSON Lines files alone', async () => {
