@@ -1,4 +1,4 @@
-// `bedrock-mm validate FILE... [--role training|validation|auto] [--deep] [--format text|json] [--max-diagnostics N]`
+// `bedrock-mm validate FILE... [--role training|validation|auto] [--deep] [--format text|json] [--max-diagnostics N] [--stats]`
 // The editor's validator (src/core/manifest) over files, for CI. Exit 0 no errors, 1 errors, 2 usage or I/O.
 import { readFileSync } from 'node:fs';
 import { roleFromFileName, validateFileOnThreads, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';

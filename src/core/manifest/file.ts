@@ -1,8 +1,8 @@
 // Validates a manifest file chunk by chunk (64 KiB reads cut at line breaks), so a 500,000-line file never sits in
-// memory as one buffer plus one string. The chunk size matters: a decoded chunk under V8's large-object size (128 KiB)
-// dies young in the scavenger, while 4 MiB chunks piled up in large-object space until a full GC (peak RSS 150 MB
-// against 66 MB now for a 51 MB file, and slower). Lines the file-level checks need again (repeated images, and the rare hash
-// collision) are collected in a second pass that only looks for line breaks and decodes just those lines.
+// memory as one buffer plus one string. The chunk size matters: a decoded chunk under V8's large-object size
+// (128 KiB) dies young in the scavenger, while 4 MiB chunks piled up in large-object space until a full GC (peak RSS
+// 150 MB against 66 MB for a 51 MB file, and slower). Lines the file-level checks need again (repeated images, and
+// the rare hash collision) are read back at their byte offsets, one positioned read each.
 // A big file can be validated in parts on several threads: `splitAtLines` cuts it at line starts,
 // `validateManifestRange` checks one part's lines, and `finishManifestParts` joins the parts and runs the file-level
 // checks; `validateManifestFile` is the same on one part.

@@ -4,6 +4,7 @@
 // for the check and one pass over the line array to assemble diagnostics.
 import { duplicateDiagnostic, imageRefRange, recordCountDiagnostic } from './fileRules';
 import { checkLine, type LineContext, type LineSummary } from './lineRules';
+import { shiftDiagnostic } from './shift';
 import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
 interface LineState {
@@ -20,15 +21,6 @@ interface LineState {
 function refRangeOf(s: LineState): [number, number] {
   s.refRange ??= imageRefRange(s.text);
   return s.refRange;
-}
-
-/** Moves a diagnostic computed at one line to another (lines shift when lines above are inserted or deleted). */
-function shifted(d: ManifestDiagnostic, delta: number): ManifestDiagnostic {
-  if (delta === 0) return d;
-  const out: ManifestDiagnostic = { ...d, line: d.line + delta, endLine: d.endLine + delta };
-  if (d.related) out.related = { ...d.related, line: d.related.line + delta, endLine: d.related.endLine + delta };
-  if (d.fix) out.fix = { title: d.fix.title, edits: d.fix.edits.map((e) => ({ ...e, line: e.line + delta, endLine: e.endLine + delta })) };
-  return out;
 }
 
 export class IncrementalManifest {
@@ -95,7 +87,7 @@ export class IncrementalManifest {
       // The empty line after a final line break is how editors show the break, not a blank record.
       if (s === last && s.text === '') continue;
       const ds = s.summary.diagnostics;
-      if (ds) for (const d of ds) out.push(shifted(d, s.index - s.checkedAt));
+      if (ds) for (const d of ds) out.push(shiftDiagnostic(d, s.index - s.checkedAt));
     }
     const fileLevel: ManifestDiagnostic[] = [];
     for (const ref of this.repeated) {

@@ -5,7 +5,8 @@ import { decodeManifest } from './decode';
 import { duplicateDiagnostic, imageRefRange, recordCountDiagnostic } from './fileRules';
 import { hashString, RepeatFinder, type RefEntries, type RefPlace } from './repeats';
 import { checkLine, type LineContext } from './lineRules';
-import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type TextRange, type ValidateOptions } from './types';
+import { shiftDiagnostic } from './shift';
+import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
 export interface ManifestReport {
   role: ManifestRole | undefined;
@@ -142,7 +143,7 @@ export class ManifestBatch {
     this.warnings += part.warnings;
     for (const d of part.diagnostics) {
       if (this.diagnostics.length >= this.cap) break;
-      this.diagnostics.push(offset === 0 ? d : shiftLines(d, offset));
+      this.diagnostics.push(shiftDiagnostic(d, offset));
     }
     this.records += part.records;
     this.refs.append(part.refs, offset);
@@ -180,16 +181,6 @@ export class ManifestBatch {
     return { role: this.options.role, records: this.records, errors: this.errors, warnings: this.warnings, diagnostics, truncated: this.errors + this.warnings > diagnostics.length };
   }
 }
-
-/** The diagnostic `offset` lines further down, with its related position and its fix. */
-function shiftLines(d: ManifestDiagnostic, offset: number): ManifestDiagnostic {
-  const moved = shift(d, offset);
-  if (d.related) moved.related = shift(d.related, offset);
-  if (d.fix) moved.fix = { ...d.fix, edits: d.fix.edits.map((e) => shift(e, offset)) };
-  return moved;
-}
-
-const shift = <T extends TextRange>(r: T, offset: number): T => ({ ...r, line: r.line + offset, endLine: r.endLine + offset });
 
 export function validateManifest(input: string | Uint8Array, options: BatchOptions = {}): ManifestReport {
   const { text, diagnostics } = decodeManifest(input);
