@@ -13,16 +13,18 @@ const dir = mkdtempSync(join(tmpdir(), 'bmc-parts-'));
 const line = (i: number, caption = `The letter ${i % 26} in sign language`): string =>
   JSON.stringify({ 'image-ref': `s3://asl-data/train/${i}.png`, caption });
 
-/** Problems spread over the whole file, repeats whose first use is in another part, chunk-sized lines, CRLF. */
+/** Problems spread over the whole file, repeats whose first use is in another part, chunk-sized lines, CRLF, and
+ * multi-byte captions around the repeats (read back by byte offset). */
 function messyManifest(): Buffer {
   const lines: string[] = [];
   for (let i = 0; i < 6000; i++) {
     if (i % 997 === 5) lines.push('{"image-ref": "s3://asl-data/a.png", "caption": "x",}');
     else if (i % 1499 === 7) lines.push('');
-    else if (i % 1201 === 9) lines.push(line(3)); // repeats line 3, far away
+    else if (i % 1201 === 9) lines.push(line(1)); // repeats line 1, far away
     else if (i % 1303 === 11) lines.push(line(4, 'another caption')); // conflicts with line 4
     else if (i % 2003 === 13) lines.push(JSON.stringify({ image_ref: `s3://asl-data/${i}.png`, caption: 'c' }));
     else if (i === 4321) lines.push(line(i, 'y'.repeat(150_000))); // longer than a read chunk, and too long
+    else if (i % 3 === 0) lines.push(line(i, `Буква ${i % 26} — 手话 🤟`)); // multi-byte: byte and character offsets differ
     else lines.push(line(i));
   }
   const text = lines.map((l, i) => (i % 7 === 0 ? `${l}\r` : l)).join('\n'); // some CRLF, no final line break
