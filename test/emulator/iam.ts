@@ -1,7 +1,7 @@
-// STS GetCallerIdentity and the IAM role operations the extension needs (the customization service role and its
+// STS GetCallerIdentity and AssumeRole, and the IAM role operations the extension needs (the customization service role and its
 // clean-up, the wizard's role list): CreateRole, GetRole, ListRoles, DeleteRole, Put/Get/Delete/ListRolePolicies, ListAttachedRolePolicies.
 import type { Clock } from './clock';
-import type { EmuRequest, ServiceDefinition } from './http';
+import type { EmuRequest, EmuResponse, ServiceDefinition } from './http';
 import { resourceId } from './ids';
 import { QueryError, queryError, queryFault, queryParams, queryResult, xmlEscape } from './awsQuery';
 import { ACCOUNT_ID, CALLER_ARN } from './services';
@@ -21,18 +21,46 @@ export class IamState {
 
 const action = (p: URLSearchParams): string => p.get('Action') ?? '';
 
-export function stsService(): ServiceDefinition {
+/** The access key a request was signed with (SigV4 `Credential=<key>/...`). */
+function accessKeyOf(req: EmuRequest): string | undefined {
+  const auth = req.headers.authorization;
+  return typeof auth === 'string' ? /Credential=([^/,\s]+)\//.exec(auth)?.[1] : undefined;
+}
+
+/**
+ * GetCallerIdentity, and AssumeRole for roles in the emulator's account (profiles with `role_arn` +
+ * `source_profile`): the temporary key it issues is remembered, so GetCallerIdentity signed with it answers with
+ * the assumed-role ARN, as AWS does.
+ */
+export function stsService(clock: Clock): ServiceDefinition {
+  const assumed = new Map<string, string>(); // temporary access key -> assumed-role ARN
   return {
     name: 'sts',
     iamPrefix: 'sts',
     operation: () => 'GetCallerIdentity',
     async handle(req) {
       const p = queryParams(req);
+      if (action(p) === 'AssumeRole') return assumeRole(p, assumed, clock);
       if (action(p) !== 'GetCallerIdentity') return queryError('InvalidAction', 400, `The action ${action(p) || '(none)'} is not supported by the emulator`);
-      return queryResult('GetCallerIdentity', STS_NS, `<Arn>${CALLER_ARN}</Arn><UserId>AIDAEMULATOREXAMPLE</UserId><Account>${ACCOUNT_ID}</Account>`);
+      const arn = assumed.get(accessKeyOf(req) ?? '') ?? CALLER_ARN;
+      return queryResult('GetCallerIdentity', STS_NS, `<Arn>${xmlEscape(arn)}</Arn><UserId>AIDAEMULATOREXAMPLE</UserId><Account>${ACCOUNT_ID}</Account>`);
     },
     errorResponse: queryFault,
   };
+}
+
+function assumeRole(p: URLSearchParams, assumed: Map<string, string>, clock: Clock): EmuResponse {
+  const roleArn = required(p, 'RoleArn');
+  const session = required(p, 'RoleSessionName');
+  const name = new RegExp(`^arn:aws:iam::${ACCOUNT_ID}:role/(?:[^/]+/)*([^/]+)$`).exec(roleArn)?.[1];
+  if (!name) return queryError('AccessDenied', 403, `User: ${CALLER_ARN} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+  const keyId = `ASIA${resourceId(16).toUpperCase()}`;
+  const arn = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${name}/${session}`;
+  assumed.set(keyId, arn);
+  const expires = new Date(clock.now() + Number(p.get('DurationSeconds') ?? 3600) * 1000).toISOString();
+  return queryResult('AssumeRole', STS_NS, `<Credentials><AccessKeyId>${keyId}</AccessKeyId><SecretAccessKey>emulator-secret</SecretAccessKey>`
+    + `<SessionToken>emulator-session-token</SessionToken><Expiration>${expires}</Expiration></Credentials>`
+    + `<AssumedRoleUser><AssumedRoleId>AROAEMULATOR:${xmlEscape(session)}</AssumedRoleId><Arn>${xmlEscape(arn)}</Arn></AssumedRoleUser>`);
 }
 
 function required(p: URLSearchParams, name: string): string {

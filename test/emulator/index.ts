@@ -62,7 +62,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
       s3: await start(s3.definition),
       opensearchServerless: await start(aossControl(aoss)),
       opensearch: openSearchUrl,
-      sts: await start(stsService()),
+      sts: await start(stsService(clock)),
       iam: await start(iamService(iam)),
     };
     const uploadSampleData = (o: Partial<DatasetOptions> = {}): ReturnType<typeof uploadSampleDataset> => uploadSampleDataset(s3.store, o);

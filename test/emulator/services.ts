@@ -14,7 +14,7 @@ export interface Endpoints {
   s3: string;
   opensearchServerless: string;
   opensearch: string;
-  /** STS GetCallerIdentity (for the data access policy's principal). */
+  /** STS GetCallerIdentity (for the data access policy's principal) and AssumeRole (role_arn + source_profile). */
   sts: string;
   /** IAM roles and inline role policies (the customization service role and its clean-up). */
   iam: string;
