@@ -2,7 +2,8 @@
 //   GET  /requests?service=bedrock&since=N   requests received (after seq N), oldest first: {requests: LoggedRequest[]}
 //   DELETE /requests                 forget them
 //   GET  /faults                     {faults: {service: FaultConfig}}
-//   POST /faults                     {service?, throttleRate?, errorRate?, dropRate?, latencyMs?, expiredCredentials?}
+//   POST /faults                     {service?, throttleRate?, errorRate?, dropRate?, latencyMs?, expiredCredentials?,
+//                                     accessDenied?, knnMissRate? (opensearch: searches that miss their best hit)}
 //                                    (no service: every service)
 //   POST /reset                      clears all state, faults, the request log and the clock; S3 too unless {keepS3: true}
 //   POST /seed                       {jobs?, customModels?, provisionedThroughputs?} -> {jobArns, modelArns, provisionedModelArns}

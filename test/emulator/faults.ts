@@ -17,11 +17,16 @@ export interface FaultConfig {
   expiredCredentials: boolean;
   /** Every request is denied: by an identity policy that lacks the action, or by an explicit SCP deny. */
   accessDenied: 'off' | 'identity' | 'scp';
+  /**
+   * OpenSearch k-NN only: the share (0..1) of searches that miss their true nearest neighbour, as an approximate
+   * (HNSW) index can. Which queries miss depends on the query vector alone, so a run repeats exactly.
+   */
+  knnMissRate: number;
 }
 
 export type FaultDecision = 'none' | 'drop' | 'throttle' | 'error' | 'expired' | 'denied';
 
-export const NO_FAULTS: FaultConfig = { throttleRate: 0, errorRate: 0, dropRate: 0, latencyMs: 0, expiredCredentials: false, accessDenied: 'off' };
+export const NO_FAULTS: FaultConfig = { throttleRate: 0, errorRate: 0, dropRate: 0, latencyMs: 0, expiredCredentials: false, accessDenied: 'off', knnMissRate: 0 };
 
 export class FaultInjector {
   private readonly configs = new Map<ServiceName, FaultConfig>();
@@ -63,7 +68,7 @@ export class FaultInjector {
 /** Checks a patch from a flag or the admin API; throws a RangeError naming the bad field. */
 export function validateFaultPatch(patch: Partial<FaultConfig>): Partial<FaultConfig> {
   const out: Partial<FaultConfig> = {};
-  for (const key of ['throttleRate', 'errorRate', 'dropRate'] as const) {
+  for (const key of ['throttleRate', 'errorRate', 'dropRate', 'knnMissRate'] as const) {
     const v = patch[key];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new RangeError(`${key} must be a number from 0 to 1`);

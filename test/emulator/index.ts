@@ -53,7 +53,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
       return server.url;
     };
     const limiter = new RateLimiter(opts.runtimeRequestsPerMinute);
-    const openSearch = new OpenSearchData(clock, aoss, opts);
+    const openSearch = new OpenSearchData(clock, aoss, { ...opts, knnMissRate: () => faults.get('opensearch').knnMissRate });
     const openSearchUrl = await start(openSearch.definition());
     aoss.setDataEndpoint(openSearchUrl);
     const endpoints: Omit<Endpoints, 'admin'> = {

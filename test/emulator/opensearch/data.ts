@@ -23,7 +23,7 @@ export class OpenSearchData {
   constructor(
     private readonly clock: Clock,
     private readonly aoss: AossState,
-    private readonly options: { visibilityDelayMs: number; collectionKind: 'classic' | 'nextgen' },
+    private readonly options: { visibilityDelayMs: number; collectionKind: 'classic' | 'nextgen'; knnMissRate: () => number },
   ) {}
 
   reset(): void {
@@ -179,7 +179,7 @@ export class OpenSearchData {
     const query = (body['query'] ?? { match_all: {} }) as Record<string, unknown>;
     const sourceOpt = body['_source'];
     let hits: { doc: { id: string; source: Record<string, unknown> }; score: number }[];
-    if ('knn' in query) hits = knnSearch(idx, parseKnnQuery(idx, query), now);
+    if ('knn' in query) hits = knnSearch(idx, parseKnnQuery(idx, query), now, this.options.knnMissRate());
     else if ('match_all' in query) hits = visibleDocs(idx, now).map((doc) => ({ doc, score: 1 }));
     else throw new OpenSearchError(400, 'parsing_exception', `the emulator supports only knn and match_all queries, not ${Object.keys(query).join(', ')}`, idx.name);
     const total = hits.length;

@@ -89,12 +89,22 @@ export function parseKnnQuery(index: IndexData, query: Record<string, unknown>):
   return { field, vector: vector as number[], k };
 }
 
-/** Exact k-NN: every visible document scored, best first; ties broken by id for stable results. */
-export function knnSearch(index: IndexData, q: KnnQuery, now: number): { doc: Doc; score: number }[] {
+/**
+ * Exact k-NN: every visible document scored, best first; ties broken by id for stable results. With `missRate`,
+ * that share of queries (chosen by a hash of the vector) loses its best hit, as an approximate index may.
+ */
+export function knnSearch(index: IndexData, q: KnnQuery, now: number, missRate = 0): { doc: Doc; score: number }[] {
   const spaceType = index.knn.get(q.field)?.spaceType ?? 'l2';
-  return visibleDocs(index, now)
+  const ranked = visibleDocs(index, now)
     .filter((d) => Array.isArray(d.source[q.field]))
     .map((d) => ({ doc: d, score: score(spaceType, q.vector, d.source[q.field] as number[]) }))
-    .sort((a, b) => b.score - a.score || (a.doc.id < b.doc.id ? -1 : 1))
-    .slice(0, q.k);
+    .sort((a, b) => b.score - a.score || (a.doc.id < b.doc.id ? -1 : 1));
+  const misses = missRate > 0 && vectorHash(q.vector) / 2 ** 32 < missRate;
+  return ranked.slice(misses ? 1 : 0, (misses ? 1 : 0) + q.k);
+}
+
+function vectorHash(v: readonly number[]): number {
+  let h = 0x811c9dc5;
+  for (const x of v) h = Math.imul(h ^ Math.round(x * 1e6), 0x01000193);
+  return h >>> 0;
 }

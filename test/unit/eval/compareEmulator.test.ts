@@ -78,6 +78,23 @@ test('compare e2e: OpenSearch Serverless store (private collection created on re
   assert.ok(!run.report.warnings.some((w) => /public internet/.test(w)));
 });
 
+test('compare e2e: when the OpenSearch index is approximate, the report says how many queries differ from exact search', async () => {
+  await admin(emu, '/faults', { service: 'opensearch', knnMissRate: 0.5 });
+  try {
+    const specPath = writeSpec(dir, {
+      ...spec,
+      cacheDir: 'cache-a',
+      vectorStore: { type: 'opensearch-serverless', collection: 'eval-approx', create: true, principal: 'arn:aws:iam::123456789012:user/tester' },
+    }, 'approx.compare.json');
+    const run = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
+    const notes = run.report.warnings.filter((w) => /OpenSearch \(approximate HNSW\) top-\d+ differs from exact search for \d+ of \d+ queries/.test(w));
+    assert.ok(notes.length > 0, run.report.warnings.join('\n'));
+    assert.notDeepEqual(metricsOf(run), metricsOf(exactRun), 'the metrics follow OpenSearch\'s ranking');
+  } finally {
+    await admin(emu, '/faults', { service: 'opensearch', knnMissRate: 0 });
+  }
+});
+
 test('compare e2e: with 20% throttling the metrics are identical and each vector is cached once', async () => {
   await admin(emu, '/faults', { service: 'bedrockRuntime', throttleRate: 0.2 });
   try {
