@@ -44,7 +44,9 @@ const STEPS: PathTest[] = [
       let typed = false;
       for (let attempt = 1; attempt <= 5 && !typed; attempt++) {
         await step.getByRole('button', { name: 'Select AWS Profile' }).click();
-        await quickInput(page).filter({ hasText: 'AWS profile' }).waitFor();
+        // It may also close before it is ever seen: then the wait times out and the button is clicked again.
+        const shown = await quickInput(page).filter({ hasText: 'AWS profile' }).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        if (!shown) continue;
         // Typed as a user filters the list; Enter takes the (only) match.
         typed = await page.locator('.quick-input-widget input.input').fill('demo', { timeout: 3_000 }).then(() => true, () => false);
       }
