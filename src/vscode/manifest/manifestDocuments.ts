@@ -67,12 +67,24 @@ export class ManifestDocuments implements vscode.Disposable {
   }
 
   role(doc: vscode.TextDocument): ManifestRole | undefined {
+    return this.roleFor(doc.fileName, (pattern) => vscode.languages.match({ pattern }, doc) > 0);
+  }
+
+  /**
+   * The role of a file that is not open: the setting, else the file name. The glob map is skipped: VS Code matches
+   * globs only against documents it has handed to extensions.
+   */
+  roleOfFile(uri: vscode.Uri): ManifestRole | undefined {
+    return this.roleFor(uri.fsPath, () => false);
+  }
+
+  private roleFor(fileName: string, matches: (pattern: string) => boolean): ManifestRole | undefined {
     const fixed = this.config.get('manifest.role');
     if (fixed !== 'auto') return fixed;
     for (const [pattern, role] of Object.entries(this.config.get('manifest.roles'))) {
-      if (vscode.languages.match({ pattern }, doc) > 0) return role;
+      if (matches(pattern)) return role;
     }
-    return roleFromFileName(doc.fileName);
+    return roleFromFileName(fileName);
   }
 
   /** Validates now and publishes (used on open, by commands and by tests through the change event). */

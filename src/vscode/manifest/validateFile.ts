@@ -4,7 +4,7 @@
 // answering while a 500,000-line file is read. Diagnostics go to the Problems view like an open manifest's.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { roleFromFileName, validateFileOnThreads, type ThreadedRun } from '../../core/manifest';
+import { validateFileOnThreads, type ThreadedRun } from '../../core/manifest';
 import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
 import type { ManifestDocuments } from './manifestDocuments';
@@ -19,9 +19,7 @@ export async function validateFile(docs: ManifestDocuments, config: Config, log:
     return undefined;
   }
   const name = vscode.workspace.asRelativePath(target);
-  const fixed = config.get('manifest.role');
-  const role = fixed === 'auto' ? roleFromFileName(target.fsPath) : fixed;
-  const options = { role, maxDiagnostics: config.get('manifest.maxDiagnostics'), s3Prefix: config.get('manifest.s3Prefix') || undefined };
+  const options = { role: docs.roleOfFile(target), maxDiagnostics: config.get('manifest.maxDiagnostics'), s3Prefix: config.get('manifest.s3Prefix') || undefined };
   let run: ThreadedRun;
   try {
     run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Validating ${name}` },
