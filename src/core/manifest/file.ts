@@ -5,7 +5,7 @@
 // the rare hash collision) are read back at their byte offsets, one positioned read each.
 // A big file can be validated in parts on several threads: `splitAtLines` cuts it at line starts,
 // `validateManifestRange` checks one part's lines, and `finishManifestParts` joins the parts and runs the file-level
-// checks; `validateManifestFile` is the same on one part.
+// checks; `validateManifestFile` does both on this thread.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { bomDiagnostic, decodeLines } from './decode';
 import { ManifestBatch, type BatchOptions, type ManifestPart, type ManifestReport } from './validate';
@@ -119,8 +119,8 @@ function readLineAt(fd: number, offset: number, line: number): string {
   }
 }
 
-/** The line checks of one range of the file (the whole file when `range` is undefined). */
-export function validateManifestRange(path: string, range: ByteRange | undefined, options: BatchOptions = {}): ManifestPart {
+/** Feeds the lines of one range of the file (the whole file when `range` is undefined) to a new batch. */
+function checkRange(path: string, range: ByteRange | undefined, options: BatchOptions): ManifestBatch {
   const batch = new ManifestBatch(options);
   let bom = false;
   readLines(path, range, (bytes, firstLine, offset) => {
@@ -130,18 +130,29 @@ export function validateManifestRange(path: string, range: ByteRange | undefined
     return lines;
   }, () => { bom = true; });
   if (bom) batch.add(bomDiagnostic()); // a file that is only a BOM
-  return batch.part();
+  return batch;
+}
+
+/** The file-level checks, reading back the lines they need. */
+function finishFile(path: string, batch: ManifestBatch): ManifestReport {
+  const needed = batch.linesNeeded();
+  const kept = needed.size > 0 ? readChosenLines(path, needed) : new Map<number, string>();
+  return batch.finish((line) => kept.get(line) ?? '');
+}
+
+/** The line checks of one range of the file, as a part to join with the others. */
+export function validateManifestRange(path: string, range: ByteRange | undefined, options: BatchOptions = {}): ManifestPart {
+  return checkRange(path, range, options).part();
 }
 
 /** Joins the parts of a file, in order, and runs the file-level checks. */
 export function finishManifestParts(path: string, parts: readonly ManifestPart[], options: BatchOptions = {}): ManifestReport {
   const batch = new ManifestBatch(options);
   for (const part of parts) batch.absorb(part);
-  const needed = batch.linesNeeded();
-  const kept = needed.size > 0 ? readChosenLines(path, needed) : new Map<number, string>();
-  return batch.finish((line) => kept.get(line) ?? '');
+  return finishFile(path, batch);
 }
 
+/** The whole file on this thread (no part to copy and join). */
 export function validateManifestFile(path: string, options: BatchOptions = {}): ManifestReport {
-  return finishManifestParts(path, [validateManifestRange(path, undefined, options)], options);
+  return finishFile(path, checkRange(path, undefined, options));
 }
