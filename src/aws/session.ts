@@ -14,7 +14,7 @@ import { IamRoles } from './iam';
 import { OpenSearchDataPlane, type OpenSearchService } from './openSearch';
 import { BedrockRuntime } from './runtime';
 import { S3Storage } from './s3';
-import { callerArnOf } from './sts';
+import { callerIdentityOf } from './sts';
 
 /** Endpoint overrides (VPC endpoints, or the local emulator). Empty or missing: AWS's public endpoint. */
 export interface AwsEndpoints {
@@ -62,6 +62,7 @@ export class AwsSession {
   private readonly openSearchClients = new Map<string, OpenSearchDataPlane>();
   private cached: { bedrock?: BedrockControlPlane; runtime?: BedrockRuntime; s3?: S3Storage; aoss?: AossControlPlane; iam?: IamRoles; iamClient?: IAMClient; sts?: STSClient } = {};
   private disposed = false;
+  private identity: Promise<{ arn: string; account: string }> | undefined;
 
   constructor(options: AwsSessionOptions = {}) {
     this.profile = options.profile || undefined;
@@ -108,9 +109,16 @@ export class AwsSession {
   }
 
   /** The caller's IAM ARN (STS GetCallerIdentity, through the `sts` endpoint override when set). */
-  callerArn(): Promise<string> {
+  async callerArn(): Promise<string> {
+    return (await this.callerIdentity()).arn;
+  }
+
+  /** The caller's ARN and account id (one STS GetCallerIdentity call per session; the answer does not change). */
+  callerIdentity(): Promise<{ arn: string; account: string }> {
     const sts = (this.cached.sts ??= this.track(new STSClient(clientConfig(this.settings, this.endpoints.sts))));
-    return callerArnOf(sts, this.scope);
+    this.identity ??= callerIdentityOf(sts, this.scope);
+    this.identity.catch(() => { this.identity = undefined; }); // a failure is not remembered: the next call retries
+    return this.identity;
   }
 
   /** The data plane of a collection (`collectionEndpoint` from BatchGetCollection) or domain; cached per endpoint. */
