@@ -5,6 +5,8 @@ import { FEATURES } from './vscode/features';
 import { isAwsLoaded } from './vscode/shell/awsLoader';
 import { AwsContext, type SessionIdentity } from './vscode/aws/awsContext';
 import type { ApiHooks } from './vscode/shell/apiHooks';
+import { Input } from './vscode/shell/input';
+import { ExtensionLedger } from './vscode/shell/ledger';
 
 /** What `activate` returns: facts tests and the activation benchmark read. */
 export interface ExtensionApi {
@@ -32,7 +34,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const aws = new AwsContext(config, log); // cheap: no SDK, the profile files are read asynchronously
   context.subscriptions.push(log, aws);
   const hooks: ApiHooks = {};
-  const services = { context, log, config, aws, hooks };
+  const input = new Input();
+  const ledger = new ExtensionLedger(context.globalStorageUri, () => vscode.workspace.workspaceFolders?.[0]?.uri);
+  const services = { context, log, config, aws, hooks, input, ledger };
   for (const register of FEATURES) {
     context.subscriptions.push(...register(services));
   }

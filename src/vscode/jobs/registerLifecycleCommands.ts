@@ -15,22 +15,14 @@ import { Launcher, type LaunchOutcome } from './launcher';
 import { launchSteps, wizardResult, type WizardState } from './launchWizard';
 import { provisionThroughput } from './provision';
 import { roleOffer } from './roleStep';
-import { ScriptedDriver } from './scriptedDriver';
 import { JOB_SPEC_SELECTOR, JobSpecLens } from './specLens';
-import { VsCodeDriver } from './vscodeDriver';
 
 const LAST_ROLE = 'bedrockCustomizer.lastRoleArn';
 
 export function registerLifecycleCommands(services: Services, explorer: Explorer, details: JobDetailsPanels): vscode.Disposable[] {
   const { log, config, context } = services;
-  const interactive = new VsCodeDriver();
-  let scripted: ScriptedDriver | undefined;
-  const driver = (): InputDriver => {
-    if (scripted && !scripted.exhausted) return scripted;
-    scripted = undefined;
-    return interactive;
-  };
-  services.hooks.lifecycle = { script: (answers) => (scripted = new ScriptedDriver(answers)) };
+  const driver = (): InputDriver => services.input.driver();
+  services.hooks.lifecycle = { script: (answers) => services.input.script(answers) };
   const launcher = new Launcher(explorer, config, log, driver);
 
   /** Errors become a notification with "Show Log", never an exception into VS Code. */

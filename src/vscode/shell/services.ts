@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
 import type { ApiHooks } from './apiHooks';
 import type { Config } from './config';
+import type { Input } from './input';
+import type { ExtensionLedger } from './ledger';
 import type { Log } from './log';
 
 /** What every feature's `register` receives: the extension's lifetime-long services. No globals. */
@@ -11,6 +13,10 @@ export interface Services {
   readonly config: Config;
   /** AWS sessions for the current profile + region (built lazily; rebuilt on change). */
   readonly aws: AwsContext;
+  /** Every question to the user goes through here (tests script the answers). */
+  readonly input: Input;
+  /** What the extension created, recorded at creation: Clean Up's proof besides our tag. */
+  readonly ledger: ExtensionLedger;
   /** Filled by features at registration; returned from `activate` as `ExtensionApi.hooks`. */
   readonly hooks: ApiHooks;
 }
