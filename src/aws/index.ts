@@ -56,3 +56,5 @@ export { cleanupTargets, discover, AWS_ERRORS } from './cleanup/index';
 export type { Discovery, DiscoveryInput, TargetOptions } from './cleanup/index';
 export { checkPresence, discoverPlan, runPlan } from './cleanup/run';
 export type { RunOptions } from './cleanup/run';
+export { AccountMismatchError, verifyPlan } from './cleanup/verify';
+export type { Grown, Verification } from './cleanup/verify';

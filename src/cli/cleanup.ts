@@ -1,34 +1,42 @@
 // `bedrock-mm cleanup --plan FILE [--dry-run] [--yes]`: the extension's clean-up for scripts.
-// No FILE yet: discover (tags, the folder's job specs and comparison records, --add-prefix), write the plan to FILE.
-// FILE exists: read it (edit "selected" to keep things), print it in deletion order, and with --yes run it.
-// Exit 0: everything in the plan is gone (or a dry run); 1: something is still there, or --yes was not given;
-// 2: usage, an invalid plan file, or I/O.
+// No FILE yet: discover (our tag, the folder's ledger .bedrock-mm/ledger.jsonl, --add-prefix), write the plan to FILE.
+// FILE exists: read it (only "selected": true deletes), print it in deletion order, and with --yes check the account,
+// prove every ticked resource again (tag or ledger) and run it.
+// Exit 0: everything in the plan is gone (or a dry run); 1: something is still there, --yes was not given, or an S3
+// prefix grew since the plan was written; 2: usage, an invalid plan file, another account, or I/O.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runSucceeded } from '../core/cleanup/executor';
+import { LEDGER_PATH } from '../core/cleanup/ledger';
+import { readLedger } from '../core/cleanup/ledgerFile';
+import type { LedgerInput, ManualPrefix } from '../core/cleanup/ownership';
+import { parseS3Prefix } from '../core/cleanup/plan';
 import { parsePlan, serializePlan } from '../core/cleanup/planFile';
 import type { CleanupPlan } from '../core/cleanup/plan';
 import { formatPlan, formatRun } from '../core/cleanup/report';
 import { loadAwsLayer, type AwsLayer } from './awsLayer';
-import { readWorkspaceRecords } from './cleanupRecords';
 import type { CliIo } from './run';
 
-export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] [--yes] [--workspace DIR] [--add-prefix s3://bucket/prefix]...
-                         [--profile NAME] [--region REGION] [--no-tags]
+export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] [--yes] [--yes-including-new] [--workspace DIR]
+                         [--add-prefix s3://bucket/prefix/]... [--profile NAME] [--region REGION] [--no-tags]
   --plan FILE     the plan (JSON). Missing: it is discovered and written there, then printed (nothing is deleted).
   --dry-run       print the plan in deletion order and touch nothing
-  --yes           delete what the plan ticks ("selected": true), then verify each resource is gone
-  --workspace     folder with *.bedrock-job.json specs and comparison reports (default: current folder)
-  --add-prefix    an S3 prefix to include in a new plan (repeatable)
+  --yes           check the credentials are the plan's account, prove each ticked resource ("selected": true) again
+                  (our tag or the ledger), delete those in order, then verify each is gone
+  --yes-including-new  also delete from S3 prefixes that hold more objects now than when the plan was written
+  --workspace     folder whose ledger (${LEDGER_PATH}) records what this work created (default: current folder)
+  --add-prefix    an S3 prefix of your own to include, ticked, in a new plan (repeatable; always a folder: ends in /)
   --no-tags       do not look for resources tagged created-by=bedrock-mm-customizer
+  Only what this work provably created is planned: our tag on the resource, or an entry in the ledger written when
+  it was created. A name in a spec file is never proof.
   AWS: the default credential chain (AWS_PROFILE, AWS_REGION, ...); BEDROCK_MM_ENDPOINT_BEDROCK, _S3,
   _OPENSEARCHSERVERLESS override endpoints (e.g. a local emulator). Re-running a plan is safe: what is gone is skipped.
 `;
 
-interface Args { plan: string; dryRun: boolean; yes: boolean; workspace: string; prefixes: string[]; profile?: string; region?: string; tags: boolean }
+interface Args { plan: string; dryRun: boolean; yes: boolean; includingNew: boolean; workspace: string; prefixes: string[]; profile?: string; region?: string; tags: boolean }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Partial<Args> & { prefixes: string[] } = { dryRun: false, yes: false, workspace: '.', prefixes: [], tags: true };
+  const a: Partial<Args> & { prefixes: string[] } = { dryRun: false, yes: false, includingNew: false, workspace: '.', prefixes: [], tags: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
     const value = (): string | undefined => argv[++i];
@@ -36,6 +44,7 @@ function parseArgs(argv: string[]): Args | string {
       case '--plan': a.plan = value(); break;
       case '--dry-run': a.dryRun = true; break;
       case '--yes': a.yes = true; break;
+      case '--yes-including-new': a.yes = true; a.includingNew = true; break;
       case '--no-tags': a.tags = false; break;
       case '--workspace': a.workspace = value(); break;
       case '--profile': a.profile = value(); break;
@@ -47,14 +56,30 @@ function parseArgs(argv: string[]): Args | string {
   if (!a.plan) return '--plan FILE is required';
   if (a.workspace === undefined) return '--workspace needs a folder';
   if (a.dryRun && a.yes) return '--dry-run and --yes contradict each other';
+  const bad = a.prefixes.find((p) => !parseS3Prefix(p)?.prefix);
+  if (bad !== undefined) return `--add-prefix ${bad}: write it as s3://bucket/prefix/ (a clean-up never empties a whole bucket)`;
   return a as Args;
+}
+
+/** The folder's ledger: the CLI's own record of what it (and this workspace) created. */
+function ledgerOf(workspace: string, io: CliIo): LedgerInput[] {
+  const { entries, problems } = readLedger(join(resolve(workspace), LEDGER_PATH));
+  for (const p of problems) io.stderr.write(`note: ${p}\n`);
+  return entries.map((entry) => ({ entry, confirmed: true }));
+}
+
+function manualOf(prefixes: readonly string[]): ManualPrefix[] {
+  return prefixes.flatMap((uri) => {
+    const p = parseS3Prefix(uri);
+    return p ? [{ ...p, ticked: true, detail: 'added by you (--add-prefix)' }] : [];
+  });
 }
 
 function session(args: Args, region: string | undefined): AwsLayer.AwsSession {
   const env = process.env;
   return loadAwsLayer().createAwsSession({
     profile: args.profile, region: region ?? args.region,
-    endpoints: { bedrock: env['BEDROCK_MM_ENDPOINT_BEDROCK'], s3: env['BEDROCK_MM_ENDPOINT_S3'], opensearchServerless: env['BEDROCK_MM_ENDPOINT_OPENSEARCHSERVERLESS'] },
+    endpoints: { bedrock: env['BEDROCK_MM_ENDPOINT_BEDROCK'], s3: env['BEDROCK_MM_ENDPOINT_S3'], opensearchServerless: env['BEDROCK_MM_ENDPOINT_OPENSEARCHSERVERLESS'], sts: env['BEDROCK_MM_ENDPOINT_STS'] },
   });
 }
 
@@ -71,11 +96,11 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     if (!parsed.plan) { io.stderr.write(`bedrock-mm cleanup: ${args.plan} is not a usable plan:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n`); return 2; }
     plan = parsed.plan;
   } else {
-    let records: ReturnType<typeof readWorkspaceRecords>;
-    try { records = readWorkspaceRecords(resolve(args.workspace)); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read ${args.workspace}: ${(e as Error).message}\n`); return 2; }
+    let ledger: LedgerInput[];
+    try { ledger = ledgerOf(args.workspace, io); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read the ledger in ${args.workspace}: ${(e as Error).message}\n`); return 2; }
     const s = session(args, undefined);
     try {
-      const found = await loadAwsLayer().discoverPlan(s, { ...records, manualPrefixes: args.prefixes, byTag: args.tags });
+      const found = await loadAwsLayer().discoverPlan(s, { ledger, manual: manualOf(args.prefixes), byTag: args.tags });
       plan = found.plan;
       for (const n of found.notes) io.stderr.write(`note: ${n}\n`);
     } catch (e) {
@@ -98,12 +123,32 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
   const onSigint = (): void => { io.stderr.write('Cancelling after the calls in flight; run again to finish.\n'); controller.abort(); };
   process.once('SIGINT', onSigint);
   try {
-    const report = await loadAwsLayer().runPlan(s, plan, {
+    const aws = loadAwsLayer();
+    let verified: AwsLayer.Verification;
+    try {
+      verified = await aws.verifyPlan(s, plan, { ledger: ledgerOf(args.workspace, io), byTag: args.tags });
+    } catch (e) {
+      io.stderr.write(`bedrock-mm cleanup: ${(e as Error).message}\n`);
+      return 2;
+    }
+    if (verified.dropped.length > 0) {
+      io.stderr.write(`${verified.dropped.length} ticked resource(s) could not be proved again as this work's (tag, or the ledger ${join(resolve(args.workspace), LEDGER_PATH)}; pass --workspace for another folder's):\n`);
+      for (const d of verified.dropped) io.stderr.write(`  ${d}\n`);
+    }
+    if (verified.grown.length > 0 && !args.includingNew) {
+      for (const g of verified.grown) io.stderr.write(`${g.label} holds ${g.now} object(s) now, ${g.planned} when the plan was written.\n`);
+      io.stdout.write('Nothing was deleted: S3 prefixes grew since the plan was written (listed above). Review them, then run again with --yes-including-new.\n');
+      return 1;
+    }
+    plan = verified.plan;
+    if (!plan.resources.some((r) => r.selected)) { io.stdout.write('Nothing ticked is still provably this work\'s: nothing was deleted.\n'); return 1; }
+    const report = await aws.runPlan(s, plan, {
       signal: controller.signal,
       onProgress: (p) => io.stderr.write(`[${p.done}/${p.total}] ${p.message}\n`),
     });
     io.stdout.write(formatRun(report));
-    return runSucceeded(report) ? 0 : 1;
+    // What could not be proved was left alone: the run did less than the plan asked, so it is not a success.
+    return runSucceeded(report) && verified.dropped.length === 0 ? 0 : 1;
   } finally {
     process.removeListener('SIGINT', onSigint);
     s.dispose();

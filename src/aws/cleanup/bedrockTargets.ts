@@ -4,7 +4,8 @@ import type { PlanResource } from '../../core/cleanup/plan';
 import type { BedrockControlPlane } from '../bedrock';
 import { orAbsent } from './errors';
 
-const idOf = (r: PlanResource): string => r.identity.arn ?? r.identity.name ?? '';
+// The identity is the ARN: a name never chooses what is deleted.
+const idOf = (r: PlanResource): string => r.identity.arn ?? '';
 
 export function jobTarget(bedrock: BedrockControlPlane): CleanupTarget {
   return {

@@ -9,7 +9,8 @@ import { roleNameFromArn, type PlanResource } from '../../core/cleanup/plan';
 import { callAws } from '../errors';
 import { orAbsent } from './errors';
 
-const roleName = (r: PlanResource): string => r.identity.name ?? roleNameFromArn(r.identity.arn ?? '') ?? '';
+// The identity is the ARN: a name in the plan never chooses which role is deleted.
+const roleName = (r: PlanResource): string => roleNameFromArn(r.identity.arn ?? '') ?? '';
 
 export function iamRoleTarget(iam: IAMClient): CleanupTarget {
   const call = <T>(action: string, r: PlanResource, send: () => Promise<T>) => callAws({ action: `iam:${action}`, resource: roleName(r) }, send);

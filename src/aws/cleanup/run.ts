@@ -12,7 +12,7 @@ import { cleanupTargets, type TargetOptions } from './index';
 
 export async function discoverPlan(session: AwsSession, input: DiscoveryInput, now = new Date()): Promise<{ plan: CleanupPlan; notes: string[] }> {
   const found = await discover(session, input);
-  const { plan, skipped } = buildPlan(found.candidates, session.region, now);
+  const { plan, skipped } = buildPlan(found.candidates, { account: found.account, region: session.region }, now);
   return { plan, notes: [...found.notes, ...skipped] };
 }
 

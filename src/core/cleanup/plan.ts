@@ -1,7 +1,7 @@
 // The clean-up plan: a versioned JSON document listing every resource a clean-up may touch, and nothing else.
 // The executor only ever acts on resources named here, so this shape is the safety boundary.
 
-export const PLAN_VERSION = 1;
+export const PLAN_VERSION = 2;
 
 /** Kinds in the order a human reads them (grouping in the UI); deletion order is `order.ts`'s job. */
 export const RESOURCE_KINDS = [
@@ -46,10 +46,16 @@ export interface ResourceIdentity {
   service?: 'aoss' | 'es';
 }
 
-export type ReasonSource = 'tag' | 'job-spec' | 'comparison-run' | 'manual' | 'dependency' | 'previous-plan';
+/**
+ * Why a resource is in the plan. Proof that this work created it: `tag`, `ledger`. Offered unticked:
+ * `unconfirmed-ledger` (only in the workspace's ledger file), `related` (the service role an owned job used),
+ * `dependency` (a throughput serving an owned model). `manual`: added by the user; `previous-plan`: left over.
+ */
+export const REASON_SOURCES = ['tag', 'ledger', 'unconfirmed-ledger', 'related', 'manual', 'dependency', 'previous-plan'] as const;
+export type ReasonSource = (typeof REASON_SOURCES)[number];
 export interface Reason {
   source: ReasonSource;
-  /** e.g. `train.bedrock-job.json`, `tag created-by=bedrock-mm-customizer`, `serves model X`. */
+  /** e.g. `launched by this work (train.bedrock-job.json, 2026-12-01 10:00)`, `tag created-by=bedrock-mm-customizer`. */
   detail: string;
 }
 
@@ -81,6 +87,8 @@ export interface PlanResource {
 export interface CleanupPlan {
   version: typeof PLAN_VERSION;
   createdAt: string;
+  /** The account the plan was made in: running it under other credentials is refused. */
+  account: string;
   region: string;
   resources: PlanResource[];
 }
@@ -93,7 +101,7 @@ export function resourceKey(kind: ResourceKind, id: ResourceIdentity): string {
     case 'aoss-access-policy': return `${kind}:${id.policyType ?? ''}/${id.name ?? ''}`;
     case 'opensearch-index': return `${kind}:${id.endpoint ?? ''}/${id.name ?? ''}`;
     case 'aoss-collection': return `${kind}:${id.name ?? id.id ?? ''}`;
-    default: return `${kind}:${id.arn ?? id.name ?? ''}`;
+    default: return `${kind}:${id.arn ?? ''}`;
   }
 }
 
@@ -103,7 +111,7 @@ export function identityProblem(kind: ResourceKind, id: ResourceIdentity): strin
     case 'customization-job':
     case 'provisioned-throughput':
     case 'custom-model':
-      return id.arn || id.name ? undefined : 'needs "arn" or "name"';
+      return id.arn ? undefined : 'needs "arn" (the identity is the ARN)';
     case 'aoss-collection':
       return id.name ? undefined : 'needs "name"';
     case 'aoss-security-policy':
@@ -116,16 +124,37 @@ export function identityProblem(kind: ResourceKind, id: ResourceIdentity): strin
       if (!id.bucket) return 'needs "bucket"';
       if (!id.prefix) return 'needs a non-empty "prefix" (a clean-up never empties a whole bucket)';
       return undefined;
-    case 'iam-role':
-      return id.name || id.arn ? undefined : 'needs "name" or "arn"';
+    case 'iam-role': {
+      if (!id.arn) return 'needs "arn" (the identity is the ARN)';
+      const name = roleNameFromArn(id.arn);
+      if (!name) return `"arn" ${id.arn} is not an IAM role ARN`;
+      return id.name !== undefined && id.name !== name ? `"name" ${id.name} disagrees with its ARN (role ${name}): fix or remove the name` : undefined;
+    }
   }
 }
 
-/** Parses an `s3://bucket/prefix` URI into bucket and prefix; undefined when it is not one. */
+/**
+ * Parses an `s3://bucket/prefix` URI into bucket and prefix, the prefix as a folder (ending in `/`, so `out` never
+ * covers `outbound/`); undefined when it is not one. A bare bucket gives an empty prefix.
+ */
 export function parseS3Prefix(uri: string): { bucket: string; prefix: string } | undefined {
-  const m = /^s3:\/\/([^/]+)\/(.*)$/.exec(uri.trim());
+  const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri.trim());
   if (!m?.[1]) return undefined;
-  return { bucket: m[1], prefix: m[2] ?? '' };
+  const prefix = m[2] ?? '';
+  return { bucket: m[1], prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/` };
+}
+
+/** The label a resource is shown with, derived from its identity (a label in a plan file is never trusted). */
+export function labelFor(kind: ResourceKind, id: ResourceIdentity): string {
+  switch (kind) {
+    case 's3-prefix': return `s3://${id.bucket ?? ''}/${id.prefix ?? ''}`;
+    case 'aoss-security-policy':
+    case 'aoss-access-policy': return `${id.name ?? ''} (${id.policyType ?? ''} policy)`;
+    case 'iam-role': return roleNameFromArn(id.arn ?? '') ?? id.arn ?? '';
+    case 'aoss-collection':
+    case 'opensearch-index': return id.name ?? '';
+    default: return id.name ?? id.arn ?? ''; // a Bedrock name is checked against the live resource before deleting
+  }
 }
 
 /** The IAM role name from a role ARN (`arn:aws:iam::123:role/path/Name` → `Name`). */

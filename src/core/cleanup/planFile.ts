@@ -1,7 +1,9 @@
 // Reading and writing the plan as JSON (the CLI's `--plan FILE`, the UI's "Preview" document).
 // Reading never throws: every problem names the resource index and field, so a hand-edited plan is fixable.
+// A hand edit cannot widen what a plan deletes: only `"selected": true` is ticked, the identity is the ARN (a name
+// that disagrees with it is an error), labels are derived from identities, and the plan names its account.
 import {
-  PLAN_VERSION, RESOURCE_KINDS, identityProblem, resourceKey,
+  PLAN_VERSION, REASON_SOURCES, RESOURCE_KINDS, identityProblem, labelFor, resourceKey,
   type CleanupPlan, type CostFacts, type PlanResource, type Reason, type ResourceIdentity, type ResourceKind,
 } from './plan';
 
@@ -26,14 +28,15 @@ function readIdentity(v: unknown, where: string, problems: string[]): ResourceId
 }
 
 function readReasons(v: unknown, where: string, problems: string[]): Reason[] {
+  // Reasons are shown, never trusted: before anything is deleted the run proves each resource again.
   if (v === undefined) return [{ source: 'manual', detail: 'added to the plan file by hand' }];
   if (!Array.isArray(v)) { problems.push(`${where}.reasons must be an array.`); return []; }
-  const sources = new Set(['tag', 'job-spec', 'comparison-run', 'manual', 'dependency', 'previous-plan']);
+  const sources = new Set<string>(REASON_SOURCES);
   return v.flatMap((r, i) => {
     if (isRecord(r) && typeof r['source'] === 'string' && sources.has(r['source']) && typeof r['detail'] === 'string') {
       return [{ source: r['source'] as Reason['source'], detail: r['detail'] }];
     }
-    problems.push(`${where}.reasons[${i}] must be {source: tag|job-spec|comparison-run|manual|dependency|previous-plan, detail: string}.`);
+    problems.push(`${where}.reasons[${i}] must be {source: ${REASON_SOURCES.join('|')}, detail: string}.`);
     return [];
   });
 }
@@ -74,13 +77,13 @@ function readResource(v: unknown, i: number, defaultRegion: string, problems: st
   return {
     key,
     kind: k,
-    label: typeof v['label'] === 'string' ? v['label'] : key.slice(k.length + 1),
+    label: labelFor(k, identity),
     identity,
     region: typeof v['region'] === 'string' && v['region'] !== '' ? v['region'] : defaultRegion,
     reasons: readReasons(v['reasons'], where, problems),
     cost: readCost(v['cost'], k),
     after: Array.isArray(after) ? after.filter((a): a is string => typeof a === 'string') : [],
-    selected: selected !== false,
+    selected: selected === true, // only an explicit tick deletes
   };
 }
 
@@ -92,11 +95,13 @@ export function parsePlan(text: string): PlanParse {
   }
   if (!isRecord(doc)) return { problems: ['A plan is a JSON object with "version", "region" and "resources".'] };
   if (doc['version'] !== PLAN_VERSION) {
-    return { problems: [`Unsupported plan version ${JSON.stringify(doc['version'])}: this tool reads version ${PLAN_VERSION}.`] };
+    return { problems: [`Unsupported plan version ${JSON.stringify(doc['version'])}: this tool reads version ${PLAN_VERSION}. Delete the file and run again to discover a new plan.`] };
   }
   const problems: string[] = [];
   const region = typeof doc['region'] === 'string' ? doc['region'] : '';
   if (region === '') problems.push('"region" is required (e.g. "us-east-1").');
+  const account = typeof doc['account'] === 'string' ? doc['account'] : '';
+  if (!/^\d{12}$/.test(account)) problems.push('"account" must be the 12-digit AWS account id the plan was made in.');
   if (!Array.isArray(doc['resources'])) return { problems: [...problems, '"resources" must be an array.'] };
   const resources: PlanResource[] = [];
   const seen = new Set<string>();
@@ -114,7 +119,7 @@ export function parsePlan(text: string): PlanParse {
   }
   if (problems.length > 0) return { problems };
   return {
-    plan: { version: PLAN_VERSION, createdAt: typeof doc['createdAt'] === 'string' ? doc['createdAt'] : '', region, resources },
+    plan: { version: PLAN_VERSION, createdAt: typeof doc['createdAt'] === 'string' ? doc['createdAt'] : '', account, region, resources },
     problems,
   };
 }

@@ -1,6 +1,6 @@
-// Builds a plan from what discovery found: merges the same resource found several ways (by tag and by a spec
-// file), links dependencies (a model waits for the throughput serving it, policies wait for their collection, a
-// collection waits for its indexes), and ticks everything except the IAM role, which the user must opt into.
+// Builds a plan from what discovery found: merges the same resource found several ways (by tag and by the
+// ledger), links dependencies (a model waits for the throughput serving it, policies wait for their collection, a
+// collection waits for its indexes), and ticks a resource only when one of its candidates carries proof.
 import { PLAN_VERSION, identityProblem, resourceKey, type CleanupPlan, type CostFacts, type PlanResource, type Reason, type ResourceIdentity, type ResourceKind } from './plan';
 
 export interface Candidate {
@@ -10,6 +10,8 @@ export interface Candidate {
   region: string;
   reason: Reason;
   cost: CostFacts;
+  /** Proof that this work created it (or the user just added it): only such candidates are ticked. */
+  ticked: boolean;
   /** For a throughput: the model ARN it serves. */
   servesModel?: string;
   /** For a policy or an index: the collection name it belongs to. */
@@ -18,14 +20,8 @@ export interface Candidate {
 
 export interface PlannerResult { plan: CleanupPlan; skipped: string[] }
 
-function modelKeyFor(arn: string, resources: Map<string, PlanResource>): string | undefined {
-  // A model may be recorded by name (spec file) or ARN (tag listing); discovery resolves names to ARNs where it can.
-  const key = resourceKey('custom-model', { arn });
-  if (resources.has(key)) return key;
-  return [...resources.values()].find((r) => r.kind === 'custom-model' && (r.identity.arn === arn || r.identity.name === arn))?.key;
-}
-
-export function buildPlan(candidates: readonly Candidate[], region: string, now: Date): PlannerResult {
+export function buildPlan(candidates: readonly Candidate[], scope: { account: string; region: string }, now: Date): PlannerResult {
+  const { region } = scope;
   const resources = new Map<string, PlanResource>();
   const skipped: string[] = [];
   const links: { from: string; to: Candidate }[] = [];
@@ -38,10 +34,11 @@ export function buildPlan(candidates: readonly Candidate[], region: string, now:
       if (!existing.reasons.some((r) => r.source === c.reason.source && r.detail === c.reason.detail)) existing.reasons.push(c.reason);
       // A fuller cost (e.g. an object count) found later wins over a bare one.
       if (JSON.stringify(c.cost).length > JSON.stringify(existing.cost).length) existing.cost = c.cost;
+      existing.selected ||= c.ticked;
     } else {
       resources.set(key, {
         key, kind: c.kind, label: c.label, identity: c.identity, region: c.region || region,
-        reasons: [c.reason], cost: c.cost, after: [], selected: c.kind !== 'iam-role',
+        reasons: [c.reason], cost: c.cost, after: [], selected: c.ticked,
       });
     }
     links.push({ from: key, to: c });
@@ -51,8 +48,7 @@ export function buildPlan(candidates: readonly Candidate[], region: string, now:
   };
   for (const { from, to } of links) {
     if (to.servesModel) {
-      const model = modelKeyFor(to.servesModel, resources);
-      if (model) addAfter(resources.get(model), from);
+      addAfter(resources.get(resourceKey('custom-model', { arn: to.servesModel })), from);
     }
     if (to.collection) {
       const coll = resources.get(resourceKey('aoss-collection', { name: to.collection }));
@@ -61,7 +57,7 @@ export function buildPlan(candidates: readonly Candidate[], region: string, now:
     }
   }
   return {
-    plan: { version: PLAN_VERSION, createdAt: now.toISOString(), region, resources: [...resources.values()] },
+    plan: { version: PLAN_VERSION, createdAt: now.toISOString(), account: scope.account, region, resources: [...resources.values()] },
     skipped,
   };
 }

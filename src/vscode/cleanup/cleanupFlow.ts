@@ -1,11 +1,15 @@
 // "Bedrock Customizer: Clean Up...": discover → checklist → preview or delete → confirm by tier → run with
 // progress and cancel → verification report in the log and a summary notification → refresh the explorer.
 // The plan of the last run is kept in workspace state, so the next run finishes what is left and says what is gone.
+// Proof of what the work created: our tag, and the ledger (the global-storage mirror ticks; an entry only in the
+// workspace's file is offered unticked, and ignored in an untrusted workspace). Prefixes in the setting are offered
+// unticked: only one the user adds in this checklist comes ticked. The plan is proved again right before it runs.
 import * as vscode from 'vscode';
 import type { AwsSession } from '../../aws/index';
 import { confirmationFor } from '../../core/cleanup/confirm';
 import { runSucceeded, type RunReport } from '../../core/cleanup/executor';
-import type { CleanupPlan } from '../../core/cleanup/plan';
+import type { LedgerInput, ManualPrefix } from '../../core/cleanup/ownership';
+import { parseS3Prefix, type CleanupPlan } from '../../core/cleanup/plan';
 import { parsePlan, serializePlan } from '../../core/cleanup/planFile';
 import { withSelection } from '../../core/cleanup/planner';
 import { checklist, withLeftovers } from '../../core/cleanup/presentation';
@@ -14,7 +18,6 @@ import { CREATED_BY_TAG } from '../../core/lifecycle/tags';
 import { loadAws } from '../shell/awsLoader';
 import type { Services } from '../shell/services';
 import type { CleanupPrompter } from './prompter';
-import { readWorkspaceRecords } from './workspaceRecords';
 
 export const LAST_PLAN_KEY = 'bedrockCustomizer.cleanup.lastPlan';
 /** The explorer's refresh (fired only when registered, so the clean-up works without the explorer). */
@@ -29,14 +32,36 @@ export interface CleanupOutcome {
   preview?: vscode.TextDocument;
 }
 
-async function buildPlan(services: Services, session: AwsSession): Promise<{ plan: CleanupPlan; previousGone: number; hadPrevious: boolean }> {
+const sameEntry = (a: LedgerInput['entry'], b: LedgerInput['entry']): boolean =>
+  a.kind === b.kind && a.account === b.account && a.region === b.region && JSON.stringify(a.identity) === JSON.stringify(b.identity);
+
+/** The ledger as proof: mirrored entries confirm; workspace-only ones are offered, and only in a trusted workspace. */
+export function ledgerInputs(services: Services): LedgerInput[] {
+  const { workspace, mirrored, problems } = services.ledger.read();
+  for (const p of problems) services.log.warn(`Clean-up ledger: ${p}`);
+  const confirmed = mirrored.map((entry) => ({ entry, confirmed: true }));
+  if (!vscode.workspace.isTrusted) return confirmed;
+  return [...confirmed, ...workspace.filter((w) => !mirrored.some((m) => sameEntry(m, w))).map((entry) => ({ entry, confirmed: false }))];
+}
+
+function manualPrefixes(services: Services, justAdded: string | undefined): ManualPrefix[] {
+  const uris = [...new Set([...services.config.get('cleanup.s3Prefixes'), ...(justAdded ? [justAdded] : [])])];
+  return uris.flatMap((uri) => {
+    const p = parseS3Prefix(uri);
+    if (!p?.prefix) return [];
+    const now = uri === justAdded;
+    return [{ ...p, ticked: now, detail: now ? 'added by you' : 'in your setting bedrockCustomizer.cleanup.s3Prefixes: tick it to delete it' }];
+  });
+}
+
+async function buildPlan(services: Services, session: AwsSession, justAdded: string | undefined): Promise<{ plan: CleanupPlan; previousGone: number; hadPrevious: boolean }> {
   const aws = loadAws();
-  const records = await readWorkspaceRecords();
-  const { plan, notes } = await aws.discoverPlan(session, { ...records, manualPrefixes: services.config.get('cleanup.s3Prefixes') });
+  const { plan, notes } = await aws.discoverPlan(session, { ledger: ledgerInputs(services), manual: manualPrefixes(services, justAdded) });
   for (const n of notes) services.log.warn(`Clean-up discovery: ${n}`);
   const stored = services.context.workspaceState.get<string>(LAST_PLAN_KEY);
   const previous = stored ? parsePlan(stored).plan : undefined;
-  if (!previous || previous.region !== plan.region) return { plan, previousGone: 0, hadPrevious: false };
+  // Leftovers count only in the account and region they were planned in: same names elsewhere are not them.
+  if (!previous || previous.region !== plan.region || previous.account !== plan.account) return { plan, previousGone: 0, hadPrevious: false };
   const known = new Set(plan.resources.map((r) => r.key));
   const leftovers = previous.resources.filter((r) => r.selected && !known.has(r.key));
   const presence = await aws.checkPresence(session, leftovers);
@@ -45,12 +70,12 @@ async function buildPlan(services: Services, session: AwsSession): Promise<{ pla
   return { plan: withLeftovers(plan, still, previous.createdAt.slice(0, 16).replace('T', ' ')), previousGone: presence.gone.length, hadPrevious: true };
 }
 
-export async function runCleanup(services: Services, prompter: CleanupPrompter): Promise<CleanupOutcome> {
+export async function runCleanup(services: Services, prompter: CleanupPrompter, justAdded?: string): Promise<CleanupOutcome> {
   const { log, config, context } = services;
   const session = await services.aws.session();
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Clean Up: finding what the work created...' },
-    () => buildPlan(services, session),
+    () => buildPlan(services, session, justAdded),
   );
   let plan = found.plan;
   const region = plan.region;
@@ -63,7 +88,7 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter):
     void vscode.window.showInformationMessage(message);
   }
   if (plan.resources.length === 0) {
-    const message = `Nothing to clean up in ${region}: nothing tagged ${CREATED_BY_TAG.key}=${CREATED_BY_TAG.value} or recorded by this workspace's job specs and comparison runs exists. S3 prefixes of your own go in the setting bedrockCustomizer.cleanup.s3Prefixes.`;
+    const message = `Nothing to clean up in ${region}: nothing tagged ${CREATED_BY_TAG.key}=${CREATED_BY_TAG.value} or recorded in this work's ledger exists. Add S3 prefixes of your own with the checklist's + button.`;
     log.info(message);
     void vscode.window.showInformationMessage(message);
     return { status: 'nothing', previousGone };
@@ -73,8 +98,10 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter):
   if (answer && !Array.isArray(answer)) {
     // Added by hand: remembered in the workspace settings, then the plan is built again with it.
     const prefixes = config.get('cleanup.s3Prefixes');
-    if (!prefixes.includes(answer.addPrefix)) await config.update('cleanup.s3Prefixes', [...prefixes, answer.addPrefix], vscode.ConfigurationTarget.Workspace);
-    return runCleanup(services, prompter);
+    const added = parseS3Prefix(answer.addPrefix);
+    const uri = added ? `s3://${added.bucket}/${added.prefix}` : answer.addPrefix;
+    if (!prefixes.includes(uri)) await config.update('cleanup.s3Prefixes', [...prefixes, uri], vscode.ConfigurationTarget.Workspace);
+    return runCleanup(services, prompter, uri);
   }
   const keys = answer;
   if (!keys || keys.length === 0) return { status: 'dismissed', plan, previousGone };
@@ -97,6 +124,22 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter):
       void vscode.window.showInformationMessage(`Nothing was deleted: ${check.name} was not confirmed.`);
       return { status: 'declined', plan };
     }
+  }
+
+  // Proved again just before anything is deleted: the account, each resource's tag or ledger entry, S3 growth.
+  const verified = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Clean Up: checking each resource is still this work\'s...' },
+    () => loadAws().verifyPlan(session, plan, { ledger: ledgerInputs(services) }),
+  );
+  for (const d of verified.dropped) log.warn(`Clean-up: ${d}`);
+  if (verified.grown.length > 0) {
+    const detail = verified.grown.map((g) => `${g.label}: ${g.now} object(s) now, ${g.planned} when you ticked it`).join('\n');
+    if (!(await prompter.confirm({ message: 'Some S3 prefixes hold more objects than when you ticked them. Delete them all?', detail, typeName: [] }))) return { status: 'declined', plan };
+  }
+  plan = verified.plan;
+  if (!plan.resources.some((r) => r.selected)) {
+    void vscode.window.showWarningMessage(`Nothing was deleted: ${verified.dropped.join(' ')}`);
+    return { status: 'declined', plan };
   }
 
   // Saved before running: if the window closes half way, the next Clean Up finishes the rest.

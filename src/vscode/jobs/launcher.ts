@@ -2,6 +2,7 @@
 // CreateModelCustomizationJob with a token derived from the request and the launch attempt. A second launch of
 // the same attempt (a double click) joins the first instead of creating a second job.
 import * as vscode from 'vscode';
+import { ledgerEntry, type LedgerSink } from '../../core/cleanup/ledger';
 import { jobRequestFromSpec, type JobSpec } from '../../core/lifecycle/jobSpec';
 import { deriveClientRequestToken } from '../../core/lifecycle/requestToken';
 import type { PreflightResult } from '../../core/lifecycle/preflight';
@@ -12,6 +13,7 @@ import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
 import type { Upload } from './launchWizard';
 import { preflight } from './preflightFacts';
+import { recordCreated } from '../shell/recordCreated';
 
 export interface LaunchOutcome { jobArn?: string; preflight?: PreflightResult; cancelled?: boolean; error?: string }
 
@@ -34,15 +36,17 @@ export class Launcher {
     private readonly config: Config,
     private readonly log: Log,
     private readonly driver: () => InputDriver,
+    private readonly ledger: LedgerSink,
   ) {}
 
   /** Same spec + same attemptId -> the same token and the same outcome, however often it is called. */
-  launch(spec: JobSpec, attemptId: string, uploads: readonly Upload[] = []): Promise<LaunchOutcome> {
+  /** `origin`: where the launch came from (the spec file, the wizard), written to the ledger. */
+  launch(spec: JobSpec, attemptId: string, uploads: readonly Upload[] = [], origin = 'Launch Fine-Tuning'): Promise<LaunchOutcome> {
     const request = jobRequestFromSpec(spec, projectName());
     const token = deriveClientRequestToken(request, attemptId);
     const existing = this.attempts.get(token);
     if (existing) return existing;
-    const run = this.run(spec, { ...request, clientRequestToken: token }, uploads).then((outcome) => {
+    const run = this.run(spec, { ...request, clientRequestToken: token }, uploads, origin).then((outcome) => {
       // A cancelled or failed attempt may be tried again; a launched one stays answered.
       if (outcome.jobArn === undefined) this.attempts.delete(token);
       return outcome;
@@ -51,7 +55,7 @@ export class Launcher {
     return run;
   }
 
-  private async run(spec: JobSpec, request: CreateJobRequest, uploads: readonly Upload[]): Promise<LaunchOutcome> {
+  private async run(spec: JobSpec, request: CreateJobRequest, uploads: readonly Upload[], origin: string): Promise<LaunchOutcome> {
     const source = await this.explorer.host.current();
     const { result: checked, trainingRecords: records } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Pre-flight checks: manifests, region, output location...' },
@@ -81,6 +85,7 @@ export class Launcher {
       }
       const jobArn = await source.createJob(request);
       this.log.info(`Launched ${spec.jobName}: ${jobArn} (clientRequestToken ${request.clientRequestToken})`);
+      await recordCreated(this.ledger, this.log, () => [ledgerEntry('customization-job', { arn: jobArn, name: spec.jobName }, origin)]);
       const node = this.explorer.put('job', await source.getJob(jobArn));
       await this.explorer.views.job.reveal(node, { select: true, focus: false }).then(undefined, (err: unknown) => this.log.warn(`reveal: ${String(err)}`));
       return { jobArn, preflight: checked };

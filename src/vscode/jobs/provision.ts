@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { COMMITMENT_CHOICES, commitmentConsequence, commitmentLabel, throughputCostWording } from '../../core/lifecycle/commitment';
+import { ledgerEntry, type LedgerSink } from '../../core/cleanup/ledger';
 import { deriveClientRequestToken } from '../../core/lifecycle/requestToken';
 import { runSteps, type InputDriver, type Step } from '../../core/lifecycle/steps';
 import { resourceTags } from '../../core/lifecycle/tags';
@@ -13,6 +14,7 @@ import type { Explorer } from '../explorer/explorer';
 import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
 import { projectName } from './launcher';
+import { recordCreated } from '../shell/recordCreated';
 
 interface ProvisionState { name?: string; units?: string; commitment?: string }
 
@@ -44,7 +46,7 @@ function steps(modelName: string): Step<ProvisionState>[] {
 }
 
 export async function provisionThroughput(
-  modelArn: string, explorer: Explorer, config: Config, log: Log, driver: InputDriver,
+  modelArn: string, explorer: Explorer, config: Config, log: Log, driver: InputDriver, ledger: LedgerSink,
 ): Promise<string | undefined> {
   const source = await explorer.host.current();
   let model;
@@ -75,6 +77,7 @@ export async function provisionThroughput(
   try {
     const arn = await source.createThroughput(request);
     log.info(`Provisioning ${state.name}: ${arn}`);
+    await recordCreated(ledger, log, () => [ledgerEntry('provisioned-throughput', { arn, name: state.name ?? '' }, `Provision Throughput for ${model.modelName}`)]);
     const node = explorer.put('throughput', await source.getThroughput(arn));
     await explorer.views.throughput.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
     return arn;

@@ -23,7 +23,7 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
   const { log, config, context } = services;
   const driver = (): InputDriver => services.input.driver();
   services.hooks.lifecycle = { script: (answers) => services.input.script(answers) };
-  const launcher = new Launcher(explorer, config, log, driver);
+  const launcher = new Launcher(explorer, config, log, driver, services.ledger);
 
   /** Errors become a notification with "Show Log", never an exception into VS Code. */
   const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
@@ -44,7 +44,7 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
       return { error: list };
     }
     // The attempt is the file: launching the same unchanged spec again reuses its token (no second job).
-    return launcher.launch(spec, uri.toString());
+    return launcher.launch(spec, uri.toString(), [], vscode.workspace.asRelativePath(uri));
   }
 
   /** `manifest`: started from a manifest's CodeLens; it fills the training (or validation) step. */
@@ -76,7 +76,7 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
       }
       if (result.finish === 'save') return { cancelled: true };
     }
-    return launcher.launch(result.spec, randomUUID(), result.uploads);
+    return launcher.launch(result.spec, randomUUID(), result.uploads, 'Launch Fine-Tuning wizard');
   }
 
   explorer.onNotificationAction = (action, jobArn) => {
@@ -103,7 +103,7 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
     reg('bedrockCustomizer.provisionThroughput', guarded(async (arg?: unknown) => {
       const arn = arnFromArg(arg);
       if (!arn) { void vscode.window.showInformationMessage('Pick a custom model in the Custom Models view, then "Provision Throughput".'); return undefined; }
-      return provisionThroughput(arn, explorer, config, log, driver());
+      return provisionThroughput(arn, explorer, config, log, driver(), services.ledger);
     })),
     reg('bedrockCustomizer.stopJob', guarded(async (arg?: unknown) => {
       const arn = arnFromArg(arg);

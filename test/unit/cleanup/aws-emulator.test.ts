@@ -9,7 +9,6 @@ import { parsePlan } from '../../../src/core/cleanup/planFile';
 import { AWS_ERRORS } from '../../../src/aws/cleanup/errors';
 import { discoverPlan, runPlan } from '../../../src/aws/cleanup/run';
 import { runSucceeded } from '../../../src/core/cleanup/executor';
-import { readCreatedResources, readSpecRecord } from '../../../src/core/cleanup/records';
 import { formatRun } from '../../../src/core/cleanup/report';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { buildCleanupWorld, OBJECTS_UNDER_PREFIX, type CleanupWorld } from '../../support/cleanupWorld';
@@ -23,17 +22,14 @@ before(async () => {
   const e = emulator.endpoints;
   session = createAwsSession({
     region: 'us-east-1', maxAttempts: 1, // no SDK retries: the clean-up's own retry is under test
-    endpoints: { bedrock: e.bedrock, bedrockRuntime: e.bedrockRuntime, s3: e.s3, opensearchServerless: e.opensearchServerless },
+    endpoints: { bedrock: e.bedrock, bedrockRuntime: e.bedrockRuntime, s3: e.s3, opensearchServerless: e.opensearchServerless, sts: e.sts, iam: e.iam },
     credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
   });
 });
 after(async () => { session.dispose(); await emulator.stop(); });
 
 function inputs(w: CleanupWorld) {
-  const spec = readSpecRecord('ft.bedrock-job.json', w.specText);
-  const created = readCreatedResources(w.reportText);
-  assert.ok(spec && created);
-  return { specs: [spec], created: [{ file: 'comparison.json', resources: created }] };
+  return { ledger: w.ledger.map((entry) => ({ entry, confirmed: true })), manual: [] };
 }
 
 async function count(bucket: string, prefix: string): Promise<number> {
@@ -81,7 +77,9 @@ test('cleanup against the emulator: plan lists exactly what was made, run leaves
   assert.equal((await session.aoss.batchGetCollections({ names: [n.otherCollection] })).collections.length, 1);
   assert.ok(await session.aoss.getSecurityPolicy('encryption', n.otherCollection));
   assert.equal(await count(n.bucket, 'manifests/'), 1);
-  assert.equal(await count(n.bucket, `output/ft-job-${w.suffix}2/`), 1);
+  assert.equal(await count(n.bucket, `${n.prefix.slice(0, -1)}2/`), 1);
+  assert.equal(await count(n.bucket, 'output/other-job-output.json'), 1, 'the output root is not the job\'s folder');
+  assert.equal(await count(n.bucket, 'outbound/'), 1);
   assert.equal(await count(n.otherBucket, n.prefix), 1);
   assert.equal((await session.bedrock.getJob(n.completedJobArn)).status, 'Completed');
 
@@ -156,7 +154,7 @@ test('cleanup against the emulator: a ticked IAM role loses its inline policy, t
     const RoleName = 'BedrockFtCleanupRole';
     await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'bedrock.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
     await iam.send(new PutRolePolicyCommand({ RoleName, PolicyName: 's3-access', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }) }));
-    const parsed = parsePlan(JSON.stringify({ version: 1, region: 'us-east-1', resources: [{ kind: 'iam-role', identity: { arn: `arn:aws:iam::123456789012:role/${RoleName}` } }] }));
+    const parsed = parsePlan(JSON.stringify({ version: 2, account: '123456789012', region: 'us-east-1', resources: [{ kind: 'iam-role', identity: { arn: `arn:aws:iam::123456789012:role/${RoleName}` }, selected: true }] }));
     assert.ok(parsed.plan, parsed.problems.join('; '));
     const first = await runPlan(session, parsed.plan, { ...instant, iamEndpoint: emulator.endpoints.iam, iamCredentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }) });
     assert.ok(runSucceeded(first), formatRun(first));

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsSession, type AwsSession } from '../../../src/aws/session';
 import { runCli } from '../../../src/cli/run';
+import { LEDGER_PATH } from '../../../src/core/cleanup/ledger';
+import { appendLedger } from '../../../src/core/cleanup/ledgerFile';
 import { parsePlan } from '../../../src/core/cleanup/planFile';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { buildCleanupWorld } from '../../support/cleanupWorld';
@@ -21,7 +23,7 @@ before(async () => {
   const e = emulator.endpoints;
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1',
-    BEDROCK_MM_ENDPOINT_BEDROCK: e.bedrock, BEDROCK_MM_ENDPOINT_S3: e.s3, BEDROCK_MM_ENDPOINT_OPENSEARCHSERVERLESS: e.opensearchServerless,
+    BEDROCK_MM_ENDPOINT_BEDROCK: e.bedrock, BEDROCK_MM_ENDPOINT_S3: e.s3, BEDROCK_MM_ENDPOINT_OPENSEARCHSERVERLESS: e.opensearchServerless, BEDROCK_MM_ENDPOINT_STS: e.sts,
   });
   session = createAwsSession({ region: 'us-east-1', endpoints: { bedrock: e.bedrock, s3: e.s3, opensearchServerless: e.opensearchServerless } });
   dir = mkdtempSync(join(tmpdir(), 'bmc-cleanup-cli-'));
@@ -44,6 +46,7 @@ test('cleanup CLI: plan, refuse without --yes, dry run, delete, re-run all gone'
   const w = await buildCleanupWorld(session, emulator.endpoints.admin, 30);
   writeFileSync(join(dir, 'ft.bedrock-job.json'), w.specText);
   writeFileSync(join(dir, 'comparison.json'), w.reportText);
+  appendLedger(join(dir, LEDGER_PATH), w.ledger);
   const planFile = join(dir, 'plan.json');
 
   const first = await cli('--plan', planFile, '--workspace', dir);
@@ -59,12 +62,12 @@ test('cleanup CLI: plan, refuse without --yes, dry run, delete, re-run all gone'
   assert.match(dry.out, /Dry run: nothing was touched/);
   assert.ok((await session.bedrock.getCustomModel(w.names.modelArn)).modelArn);
 
-  const run = await cli('--plan', planFile, '--yes');
+  const run = await cli('--plan', planFile, '--yes', '--workspace', dir);
   assert.equal(run.code, 0, run.out + run.err);
   assert.match(run.out, /Clean-up: 9 deleted, 0 already gone; everything in the plan is gone\./);
   assert.match(run.out, /kept \(unticked\): BedrockFt-/);
 
-  const again = await cli('--plan', planFile, '--yes');
+  const again = await cli('--plan', planFile, '--yes', '--workspace', dir);
   assert.equal(again.code, 0);
   assert.match(again.out, /Clean-up: 0 deleted, 9 already gone; everything in the plan is gone\./);
 });
@@ -73,7 +76,7 @@ test('cleanup CLI: usage and bad plan files exit 2 with the reason', async () =>
   assert.equal((await cli()).code, 2);
   assert.match((await cli('--plan', 'x.json', '--dry-run', '--yes')).err, /contradict/);
   const bad = join(dir, 'bad.json');
-  writeFileSync(bad, JSON.stringify({ version: 1, region: 'us-east-1', resources: [{ kind: 's3-prefix', identity: { bucket: 'b', prefix: '' } }] }));
+  writeFileSync(bad, JSON.stringify({ version: 2, account: '123456789012', region: 'us-east-1', resources: [{ kind: 's3-prefix', identity: { bucket: 'b', prefix: '' } }] }));
   const r = await cli('--plan', bad, '--yes');
   assert.equal(r.code, 2);
   assert.match(r.err, /needs a non-empty "prefix"/);

@@ -42,7 +42,7 @@ test('cleanup executor: deletes the ticked resources in order, verifies them gon
   assert.ok(runSucceeded(report), formatRun(report));
   assert.equal(w.log[0], 'job-running');
   assert.ok(w.log.indexOf('my-pt') < w.log.indexOf('my-model'));
-  assert.ok(w.log.indexOf('cmp') < w.log.indexOf('enc'));
+  assert.ok(w.log.indexOf('cmp') < w.log.indexOf('cmp (encryption policy)'));
   assert.ok(!w.log.includes('BedrockRole'));
   assert.equal(w.present.size, 1); // only the unticked role is left
   assert.deepEqual(report.kept.map((k) => k.label), ['BedrockRole']);
@@ -72,15 +72,15 @@ test('cleanup executor: a failure blocks its dependents, is reported with what t
   assert.equal(by('cmp')?.action, 'failed');
   assert.equal(by('cmp')?.verdict, 'still-there');
   assert.match(by('cmp')?.message ?? '', /AccessDenied on cmp: grant the permission/);
-  assert.equal(by('enc')?.action, 'blocked');
-  assert.match(by('enc')?.message ?? '', /needs cmp gone first/);
+  assert.equal(by('cmp (encryption policy)')?.action, 'blocked');
+  assert.match(by('cmp (encryption policy)')?.message ?? '', /needs cmp gone first/);
   assert.equal(by('my-model')?.verdict, 'gone');
   assert.ok(!runSucceeded(report));
   const fixed = world();
   for (const k of [...fixed.present]) if (!w.present.has(k)) fixed.present.delete(k);
   const rerun = await executePlan(samplePlan(), { targets: fixed.targets, errors, ...instant });
   assert.ok(runSucceeded(rerun), formatRun(rerun));
-  assert.deepEqual(fixed.log.sort(), ['cmp', 'data', 'enc']);
+  assert.deepEqual(fixed.log.sort(), ['cmp', 'cmp (data policy)', 'cmp (encryption policy)']);
 });
 
 test('cleanup executor: cancel stops before the next resource and says to re-run', async () => {

@@ -8,17 +8,17 @@ export const MODEL_ARN = 'arn:aws:bedrock:us-east-1:123456789012:custom-model/am
 export const PT_ARN = 'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/uwknjwcllc0q';
 
 export const CANDIDATES: Candidate[] = [
-  { kind: 'iam-role', label: 'BedrockRole', identity: { name: 'BedrockRole', arn: 'arn:aws:iam::123456789012:role/BedrockRole' }, region: R, reason: { source: 'job-spec', detail: 'a.bedrock-job.json' }, cost: { kind: 'none' } },
-  { kind: 'aoss-security-policy', label: 'enc', identity: { name: 'cmp', policyType: 'encryption' }, region: R, reason: tag, cost: { kind: 'none' }, collection: 'cmp' },
-  { kind: 'aoss-access-policy', label: 'data', identity: { name: 'cmp', policyType: 'data' }, region: R, reason: tag, cost: { kind: 'none' }, collection: 'cmp' },
-  { kind: 'custom-model', label: 'my-model', identity: { arn: MODEL_ARN, name: 'my-model' }, region: R, reason: tag, cost: { kind: 'model-storage' } },
-  { kind: 'aoss-collection', label: 'cmp', identity: { name: 'cmp', id: 'abc123' }, region: R, reason: { source: 'comparison-run', detail: 'report.json' }, cost: { kind: 'collection-ocu' } },
-  { kind: 'provisioned-throughput', label: 'my-pt', identity: { arn: PT_ARN, name: 'my-pt' }, region: R, reason: tag, cost: { kind: 'throughput', modelUnits: 1 }, servesModel: MODEL_ARN },
-  { kind: 'opensearch-index', label: 'idx-ft', identity: { name: 'idx-ft', endpoint: 'https://abc123.us-east-1.aoss.amazonaws.com', service: 'aoss' }, region: R, reason: { source: 'comparison-run', detail: 'report.json' }, cost: { kind: 'none' }, collection: 'cmp' },
-  { kind: 's3-prefix', label: 's3://b/out/', identity: { bucket: 'b', prefix: 'out/' }, region: R, reason: { source: 'job-spec', detail: 'a.bedrock-job.json' }, cost: { kind: 's3-storage', objectCount: 1500 } },
-  { kind: 'customization-job', label: 'job-running', identity: { arn: 'arn:aws:bedrock:us-east-1:123456789012:model-customization-job/amazon.titan-embed-image-v1:0/138lt3t14bay', name: 'job-running' }, region: R, reason: tag, cost: { kind: 'job-training' } },
+  { kind: 'iam-role', label: 'BedrockRole', identity: { name: 'BedrockRole', arn: 'arn:aws:iam::123456789012:role/BedrockRole' }, region: R, reason: { source: 'related', detail: 'service role of job a' }, cost: { kind: 'none' }, ticked: false },
+  { kind: 'aoss-security-policy', label: 'cmp (encryption policy)', identity: { name: 'cmp', policyType: 'encryption' }, region: R, reason: tag, cost: { kind: 'none' }, collection: 'cmp', ticked: true },
+  { kind: 'aoss-access-policy', label: 'cmp (data policy)', identity: { name: 'cmp', policyType: 'data' }, region: R, reason: tag, cost: { kind: 'none' }, collection: 'cmp', ticked: true },
+  { kind: 'custom-model', label: 'my-model', identity: { arn: MODEL_ARN, name: 'my-model' }, region: R, reason: tag, cost: { kind: 'model-storage' }, ticked: true },
+  { kind: 'aoss-collection', label: 'cmp', identity: { name: 'cmp', id: 'abc123' }, region: R, reason: { source: 'ledger', detail: 'created by this work (asl.compare.json)' }, cost: { kind: 'collection-ocu' }, ticked: true },
+  { kind: 'provisioned-throughput', label: 'my-pt', identity: { arn: PT_ARN, name: 'my-pt' }, region: R, reason: tag, cost: { kind: 'throughput', modelUnits: 1 }, servesModel: MODEL_ARN, ticked: true },
+  { kind: 'opensearch-index', label: 'idx-ft', identity: { name: 'idx-ft', endpoint: 'https://abc123.us-east-1.aoss.amazonaws.com', service: 'aoss' }, region: R, reason: { source: 'ledger', detail: 'created by this work (asl.compare.json)' }, cost: { kind: 'none' }, collection: 'cmp', ticked: true },
+  { kind: 's3-prefix', label: 's3://b/out/', identity: { bucket: 'b', prefix: 'out/' }, region: R, reason: { source: 'ledger', detail: 'output of job a' }, cost: { kind: 's3-storage', objectCount: 1500 }, ticked: true },
+  { kind: 'customization-job', label: 'job-running', identity: { arn: 'arn:aws:bedrock:us-east-1:123456789012:model-customization-job/amazon.titan-embed-image-v1:0/138lt3t14bay', name: 'job-running' }, region: R, reason: tag, cost: { kind: 'job-training' }, ticked: true },
 ];
 
 export function samplePlan() {
-  return buildPlan(CANDIDATES, R, NOW).plan;
+  return buildPlan(CANDIDATES, { account: '123456789012', region: R }, NOW).plan;
 }
