@@ -2,12 +2,14 @@
 // variables are set. The report is saved next to the spec; a summary (or the JSON) goes to stdout.
 
 import { parseArgs } from 'node:util';
+import { describeIssue } from '../core/files/placement';
 import { loadAwsLayer } from './awsLayer';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
 
 export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile NAME] [--region R] [--rpm N] [--concurrency N]
                          [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
+                         [--allow-outside] [--overwrite]
 
   --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
                   <name>.report.json for <name>.compare.json
@@ -16,6 +18,10 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
   --cache-dir     embedding cache folder (default: the spec's cacheDir, else .bedrock-mm-cache next to the spec)
   --export-embeddings DIR
                   also write <model>.embeddings.jsonl per model (rescore them with bedrock-mm evaluate)
+  --allow-outside write files outside the spec's folder (the cache or export folder, or a report path that is a
+                  link to elsewhere); without it such a run is refused before any AWS call, exit 2
+  --overwrite     replace existing files bedrock-mm did not write (a report it wrote earlier, its cache and its
+                  exported embeddings are replaced without this); without it such a run is refused, exit 2
 
 Endpoints (for VPC endpoints or the local emulator) come from the environment:
   BEDROCK_MM_ENDPOINT_BEDROCK, BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, BEDROCK_MM_ENDPOINT_S3,
@@ -61,6 +67,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         'cache-dir': { type: 'string' },
         'export-embeddings': { type: 'string' },
         format: { type: 'string', default: 'text' },
+        'allow-outside': { type: 'boolean' },
+        overwrite: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -80,7 +88,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     const rpm = positiveInt('rpm', values.rpm, 300);
     const concurrency = positiveInt('concurrency', values.concurrency, 8);
     const endpoints = endpointsFromEnv(process.env);
-    const { callerArn, createAwsSession, embeddingRuntime, runCompare, SpecError } = loadAwsLayer();
+    const { callerArn, createAwsSession, embeddingRuntime, runCompare, SpecError, WriteRefused } = loadAwsLayer();
     const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });
     const rt = embeddingRuntime({ profile: values.profile, region: session.region, endpoint: endpoints.bedrockRuntime });
     try {
@@ -94,6 +102,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         ...(values['export-embeddings'] ? { exportDir: values['export-embeddings'] } : {}),
         callerArn: () => callerArn({ profile: values.profile, region: session.region, endpoint: endpoints.sts }),
         log: (m) => io.stderr.write(`${m}\n`),
+        // The flags are the user's say-so (see placement.ts); without them the run stops before any AWS call.
+        approveWrites: (issues) => Promise.resolve(issues.every((i) => (i.kind === 'outside' ? values['allow-outside'] : values.overwrite) === true)),
       });
       io.stderr.write(`embedding calls: ${out.calls} (${out.cached} inputs from the cache); report: ${out.reportPath}\n`);
       io.stdout.write(values.format === 'json' ? `${JSON.stringify(out.report, null, 2)}\n` : formatReportText(out.report));
@@ -101,6 +111,14 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     } catch (e) {
       if (e instanceof SpecError) {
         io.stderr.write(`${e.problems.join('\n')}\n`);
+        return 2;
+      }
+      if (e instanceof WriteRefused) {
+        for (const i of e.issues) {
+          const allowed = i.kind === 'outside' ? values['allow-outside'] : values.overwrite;
+          if (!allowed) io.stderr.write(`bedrock-mm compare: refusing to write ${describeIssue(i)}; ${i.kind === 'outside' ? 'pass --allow-outside to write outside the spec\'s folder' : 'pass --overwrite to replace it'}\n`);
+        }
+        io.stderr.write('bedrock-mm compare: nothing was written and no AWS call was made\n');
         return 2;
       }
       throw e;

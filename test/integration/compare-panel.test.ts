@@ -12,6 +12,8 @@ import { activateExtension, waitFor } from '../support/vscode';
 
 type ReportMessage = { kind: 'notify'; type: 'report'; payload: HostNotifications['report'] };
 
+const workspaceFolder = (): string => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+
 function reportPosts(hooks: CompareTestHooks, source: string): ReportMessage[] {
   return hooks.probe.posted.filter((m: HostMessage): m is ReportMessage => m.kind === 'notify' && m.type === 'report' && m.payload.source === source);
 }
@@ -82,5 +84,76 @@ describe('compare panel in real VS Code', () => {
     const result = await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { models: [{ name: 'base', embeddings: fixture.base }], output });
     assert.equal(result, undefined);
     assert.equal(fs.existsSync(output), false);
+  });
+  it('an embeddings-file spec with "output": "../x" writes nothing outside without confirmation, and there with it (issue 13, finding 3)', async () => {
+    const lifecycle = (await activateExtension()).hooks.lifecycle;
+    assert.ok(lifecycle, 'the lifecycle hooks script the confirmation');
+    const ws = workspaceFolder();
+    const name = `${path.basename(ws)}-outside.report.json`;
+    const outside = path.join(path.dirname(ws), name);
+    const specFile = vscode.Uri.file(path.join(ws, 'outside.compare.json'));
+    fs.writeFileSync(specFile.fsPath, JSON.stringify({
+      models: [{ name: 'base', embeddings: 'compare/base.embeddings.jsonl' }, { name: 'fine-tuned', embeddings: 'compare/fine-tuned.embeddings.jsonl' }],
+      modes: ['classify'], k: [1], output: `../${name}`,
+    }));
+    try {
+      const declined = lifecycle.script(['<cancel>']);
+      assert.equal(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', specFile), undefined);
+      assert.equal(declined.asked.length, 1, 'the user was asked');
+      assert.match(declined.asked[0] ?? '', new RegExp(`outside the workspace folder[\\s\\S]*${name.replace(/[.]/g, '\\.')} is outside`));
+      assert.equal(fs.existsSync(outside), false, 'nothing written outside without the confirmation');
+
+      const approved = lifecycle.script(['Write Outside the Workspace']);
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('bedrockCustomizer.compareModels', specFile);
+      assert.equal(approved.asked.length, 1);
+      assert.equal(uri?.fsPath, outside, 'written where the user confirmed');
+      assert.equal((JSON.parse(fs.readFileSync(outside, 'utf8')) as { schemaVersion: number }).schemaVersion, 1);
+    } finally {
+      fs.rmSync(outside, { force: true });
+    }
+  });
+
+  it('the comparison report does not replace an existing file it did not write unless the user says Replace', async () => {
+    const lifecycle = (await activateExtension()).hooks.lifecycle;
+    assert.ok(lifecycle);
+    const output = path.join(fixture.dir, 'notes.json');
+    fs.writeFileSync(output, 'my notes\n');
+    const declined = lifecycle.script(['<cancel>']);
+    assert.equal(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { ...fixture.spec, output }), undefined);
+    assert.match(declined.asked[0] ?? '', /notes\.json already exists and was not written by bedrock-mm/);
+    assert.equal(fs.readFileSync(output, 'utf8'), 'my notes\n');
+    lifecycle.script(['Replace']);
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('bedrockCustomizer.compareModels', { ...fixture.spec, output }))?.fsPath, output);
+    const again = lifecycle.script(['<cancel>']);
+    assert.ok(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { ...fixture.spec, output }), 'its own report is replaced without a question');
+    assert.deepEqual(again.asked, []);
+    lifecycle.script([]); // drop the unused answer
+  });
+
+  it('thumbnails are read only from files inside the workspace: ids pointing outside get none (issue 13, finding 10)', async () => {
+    const ws = workspaceFolder();
+    const secret = path.join(path.dirname(ws), `${path.basename(ws)}-secret.jpg`);
+    fs.copyFileSync(path.join(fixture.dir, 'A', '0.jpg'), secret);
+    try {
+      const output = path.join(fixture.dir, 'thumbs.report.json');
+      assert.ok(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { ...fixture.spec, output }));
+      hooks.panels.dispose();
+      // The report names the outside image by absolute path and by ../ from the report's folder.
+      const report = JSON.parse(fs.readFileSync(output, 'utf8')) as HostNotifications['report']['report'];
+      const perQuery = report.modes.find((m) => m.mode === 'text-to-image')?.results[0]?.perQuery ?? [];
+      const relative = path.relative(fixture.dir, secret);
+      assert.ok(relative.startsWith('..') && perQuery.length > 2);
+      perQuery[0]!.topIds[0] = secret;
+      perQuery[1]!.topIds[0] = relative;
+      const hostile = path.join(fixture.dir, 'hostile-thumbs.report.json');
+      fs.writeFileSync(hostile, JSON.stringify(report));
+      await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(hostile));
+      const msg = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, hostile)[0], 'the hostile report message');
+      const ids = Object.keys(msg.payload.thumbnails);
+      assert.ok(!ids.includes(secret) && !ids.includes(relative), `no thumbnail for the outside image: ${ids.join(', ')}`);
+      assert.ok(ids.some((id) => /^[A-Z]\/0\.jpg$/.test(id)), 'images inside the workspace still get theirs');
+    } finally {
+      fs.rmSync(secret, { force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // "Validate images", hover and the dataset tools against the emulator's S3 (s3rver) with real PNG/JPEG objects.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
@@ -61,6 +61,22 @@ describe('manifest deep check against s3rver', () => {
     assert.match(text, /data:image\/png;base64,/);
   });
 
+  it('hover on a missing ref with Markdown link syntax shows it as literal text, not a command link (issue 13, finding 11)', async () => {
+    await activateExtension();
+    const ref = `s3://${BUCKET}/[x](command:workbench.action.terminal.new)`;
+    const file = path.join(workspace(), 'manifests', 'hostile-ref.jsonl');
+    writeFileSync(file, `${JSON.stringify({ 'image-ref': ref, caption: 'a hostile ref' })}\n`);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(doc);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 20));
+    const contents = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c);
+    const text = contents.map((c) => c.value).join('\n');
+    assert.match(text, /\*\*Image not found\*\*/);
+    assert.ok(text.includes('\\[x\\]\\(command:workbench.action.terminal.new\\)'), `the ref is escaped text: ${text}`);
+    assert.doesNotMatch(text, /(^|[^\\])\[x\]\(command:/, 'no Markdown link to a command');
+    assert.ok(contents.every((c) => !c.isTrusted && !c.supportHtml), 'untrusted, no HTML');
+  });
+
   it('creates a manifest from a class-per-subfolder folder (uploading to S3) and splits it with a recorded seed', async () => {
     await activateExtension();
     const folder = path.join(workspace(), 'letters');
@@ -91,5 +107,34 @@ describe('manifest deep check against s3rver', () => {
       const source = ref.replace(/_1\.jpg$/, '.jpg');
       assert.ok(validation.includes(source) && validation.includes(source.replace('.jpg', '_1.jpg')), `${ref}: its copies stay together`);
     }
+  });
+  it('Split asks before replacing an existing file it did not write, and replaces its own outputs freely (issue 13, finding 3)', async () => {
+    const api = await activateExtension();
+    const lifecycle = api.hooks.lifecycle;
+    assert.ok(lifecycle, 'the lifecycle hooks script the confirmation');
+    const dir = path.join(workspace(), 'manifests');
+    const manifest = vscode.Uri.file(path.join(dir, 'split-me.jsonl'));
+    writeFileSync(manifest.fsPath, `${['A', 'B'].flatMap((l) => [1, 2, 3, 4, 5].map((i) => JSON.stringify({ 'image-ref': `s3://${BUCKET}/${l}${i}.jpg`, caption: `The letter ${l}` }))).join('\n')}\n`);
+    const mine = path.join(dir, 'split-me-train.jsonl');
+    writeFileSync(mine, 'my hand-made training file\n');
+    const split = (): Thenable<{ training: vscode.Uri } | undefined> => vscode.commands.executeCommand('bedrockCustomizer.manifest.split', { manifest, seed: 7, validationFraction: 0.2 });
+
+    const declined = lifecycle.script(['<cancel>']);
+    assert.equal(await split(), undefined, 'declined: nothing split');
+    assert.equal(declined.asked.length, 1);
+    assert.match(declined.asked[0] ?? '', /split-me-train\.jsonl already exists and was not written by bedrock-mm/);
+    assert.equal(readFileSync(mine, 'utf8'), 'my hand-made training file\n', 'the foreign file is untouched');
+    assert.ok(!existsSync(path.join(dir, 'split-me.split.json')), 'and nothing else was written');
+
+    const replaced = lifecycle.script(['Replace']);
+    const out = await split();
+    assert.ok(out, 'approved: split');
+    assert.equal(replaced.asked.length, 1);
+    assert.notEqual(readFileSync(mine, 'utf8'), 'my hand-made training file\n');
+
+    const again = lifecycle.script(['<cancel>']);
+    assert.ok(await split(), 'its own outputs (named by the sidecar) are replaced without a question');
+    assert.deepEqual(again.asked, []);
+    lifecycle.script([]); // drop the unused answer
   });
 });

@@ -3,13 +3,15 @@
 // report next to the spec with the inputs' fingerprints.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AwsUserError } from '../../core/aws/userError';
 import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
 import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCache';
 import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
 import { compileLabelRule, type LabelRule } from '../../core/eval/labels';
+import { EXPORT_RECORD, isOurExport, isOurReport } from '../../core/files/ours';
+import { describeIssue, isInside, realLocation, writeIssues, type WriteIssue } from '../../core/files/placement';
 import type { Clock } from '../../core/eval/pacer';
 import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../core/eval/records';
 import { baselineOf, parseCompareSpec, type CompareSpec } from '../../core/eval/spec';
@@ -39,6 +41,20 @@ export interface CompareOptions {
   exportDir?: string;
   /** Called after each vector is cached (or found cached), per model. */
   onProgress?(model: string, done: number, total: number): void;
+  /** The folder every written file must stay in (default: the spec's folder; VS Code: the workspace folder). */
+  root?: string;
+  /**
+   * Asked once, before any AWS call, when a write would land outside `root` or replace a file bedrock-mm did not
+   * write; false (or no approver) stops the run with WriteRefused and nothing written.
+   */
+  approveWrites?(issues: WriteIssue[]): Promise<boolean>;
+}
+
+/** Writes the user did not approve: nothing was written and no AWS call was made. */
+export class WriteRefused extends Error {
+  constructor(readonly issues: WriteIssue[]) {
+    super(`Not written: ${issues.map(describeIssue).join('; ')}`);
+  }
 }
 
 export interface CompareOutcome {
@@ -116,12 +132,37 @@ export function reportPathFor(specPath: string): string {
   return join(dirname(specPath), `${name}.report.json`);
 }
 
+const exportName = (model: string): string => `${model}.embeddings.jsonl`;
+const EXPORT_GENERATOR = 'bedrock-mm compare --export-embeddings';
+
+/** Every file this run will write, checked against the root before the first AWS call (see placement.ts). */
+async function approvePlacement(o: CompareOptions, specPath: string, spec: CompareSpec, reportPath: string, cacheDir: string): Promise<void> {
+  const root = o.root ?? dirname(specPath);
+  const issues: WriteIssue[] = [...writeIssues(root, reportPath, isOurReport)];
+  // The .tmp is removed before writing, so only where it lands matters.
+  issues.push(...writeIssues(root, `${reportPath}.tmp`, () => true).filter((i) => i.kind === 'outside'));
+  // The cache folder and its shards (appended to, never replaced): only where they land matters.
+  const cacheTargets = [cacheDir, ...spec.models.map((m) => EmbeddingCache.fileFor(cacheDir, m.modelId, spec.embeddingLength))];
+  for (const t of cacheTargets) if (!isInside(root, t)) issues.push({ kind: 'outside', path: resolve(t), root: resolve(root), resolved: realLocation(t) });
+  if (o.exportDir) {
+    const dir = resolve(o.exportDir);
+    for (const name of [...spec.models.map((m) => exportName(m.name)), EXPORT_RECORD]) issues.push(...writeIssues(root, join(dir, name), (f) => isOurExport(dir, f)));
+  }
+  // One question per path (the .tmp and the report share a folder: one "outside" line is enough for both).
+  const unique = issues.filter((i, n) => issues.findIndex((j) => j.kind === i.kind && j.path === i.path) === n);
+  if (unique.length === 0) return;
+  if (!(o.approveWrites && (await o.approveWrites(unique)))) throw new WriteRefused(unique);
+}
+
 export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const specPath = resolve(o.specPath);
   const specText = await readFile(specPath, 'utf8');
   const parsed = parseCompareSpec(specText);
   if ('problems' in parsed) throw new SpecError(parsed.problems.map((p) => `${specPath}:${p.line}:${p.column}: ${p.message}`));
   const spec = parsed.spec;
+  const reportPath = reportPathFor(specPath);
+  const cacheDir = o.cacheDir ?? (spec.cacheDir ? resolve(dirname(specPath), spec.cacheDir) : join(dirname(specPath), '.bedrock-mm-cache'));
+  await approvePlacement(o, specPath, spec, reportPath, cacheDir);
   const log = o.log ?? (() => undefined);
   const rule = compileLabelRule(spec.labelRegex) as LabelRule; // validated by parseCompareSpec
   const reader = sourceReader(() => o.session.s3, dirname(specPath));
@@ -145,7 +186,6 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const ids = await mapLimit(refs, o.concurrency, (ref) => reader.identity(ref));
   const identity = new Map(refs.map((r, i) => [r, ids[i] as string]));
 
-  const cacheDir = o.cacheDir ?? (spec.cacheDir ? resolve(dirname(specPath), spec.cacheDir) : join(dirname(specPath), '.bedrock-mm-cache'));
   const totals = { calls: 0, embedded: 0, cached: 0 };
   const runtime = o.runtime ?? o.session.runtime;
   const models: ModelEmbeddings[] = [];
@@ -190,8 +230,10 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
       // A gallery image that is also a test image is written once.
       const seen = new Set<string>();
       const records = [...m.records, ...(m.gallery ?? [])].filter((r) => !seen.has(`${r.kind} ${r.id}`) && Boolean(seen.add(`${r.kind} ${r.id}`)));
-      await writeFile(join(o.exportDir, `${m.model.name}.embeddings.jsonl`), formatEmbeddingsJsonl(records));
+      await writeFile(join(o.exportDir, exportName(m.model.name)), formatEmbeddingsJsonl(records));
     }
+    // The record that makes these files ours: a rerun may replace them without asking.
+    await writeFile(join(o.exportDir, EXPORT_RECORD), `${JSON.stringify({ generator: EXPORT_GENERATOR, files: models.map((m) => exportName(m.model.name)) }, null, 2)}\n`);
   }
   const store = await openStore(spec, o, warnings);
   let report: ComparisonReport;
@@ -213,9 +255,10 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     await store.close();
   }
   report.warnings.push(...warnings, ...store.warnings());
-  const reportPath = reportPathFor(specPath);
-  // Write then rename: a reader never sees half a report.
-  await writeFile(`${reportPath}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
+  // Write then rename: a reader never sees half a report. A leftover .tmp (or a link there) is removed, not
+  // written through; rename replaces the report's own entry, never what a link there points to.
+  await rm(`${reportPath}.tmp`, { force: true });
+  await writeFile(`${reportPath}.tmp`, `${JSON.stringify(report, null, 2)}\n`, { flag: 'wx' });
   await rename(`${reportPath}.tmp`, reportPath);
   return { report, reportPath, ...totals };
 }

@@ -20,9 +20,13 @@ export class EmbeddingCache {
 
   constructor(dir: string, readonly model: string, readonly length: number) {
     mkdirSync(dir, { recursive: true });
-    const id = createHash('sha256').update(model, 'utf8').digest('hex').slice(0, 16);
-    this.file = join(dir, `${id}-${length}.jsonl`);
+    this.file = EmbeddingCache.fileFor(dir, model, length);
     this.load();
+  }
+
+  /** The shard a (model, length) uses in `dir`: callers check where it lands before the cache opens it. */
+  static fileFor(dir: string, model: string, length: number): string {
+    return join(dir, `${createHash('sha256').update(model, 'utf8').digest('hex').slice(0, 16)}-${length}.jsonl`);
   }
 
   get path(): string {

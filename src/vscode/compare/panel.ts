@@ -99,7 +99,9 @@ export class ComparePanel implements vscode.Disposable {
   private thumbnails(report: ComparisonReport): Promise<Map<string, vscode.Uri>> {
     const folder = vscode.Uri.joinPath(this.source, '..');
     const roots = [folder, ...report.inputs.map((i) => vscode.Uri.joinPath(vscode.Uri.file(path.resolve(folder.fsPath, i.source)), '..'))];
-    return new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri)).resolve(thumbnailIds(report), roots, async () => (await this.deps.aws.session()).s3);
+    // Local images are read only inside the workspace (no folder open: the report's own folder).
+    const allowed = vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath) ?? [folder.fsPath];
+    return new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri)).resolve(thumbnailIds(report), roots, allowed, async () => (await this.deps.aws.session()).s3);
   }
 
   private async snapshotHtml(report: ComparisonReport, state: ViewState): Promise<string> {

@@ -6,8 +6,11 @@ import { EVAL_MODES, type EvalMode } from '../../protocol/report';
 import { modeLabel } from '../../protocol/modeLabel';
 import { DEFAULT_K, defaultReportPath, parseEmbeddingsSpec, type EmbeddingsSpec } from './spec';
 
-/** An embeddings spec this feature scores itself, a full compare spec for the pipeline, or what is wrong. */
-export type SpecSource = { spec: EmbeddingsSpec } | { pipeline: vscode.Uri } | { errors: string[]; where: string } | undefined;
+/**
+ * An embeddings spec this feature scores itself (with the file it came from, whose workspace folder its report
+ * must stay in), a full compare spec for the pipeline, or what is wrong.
+ */
+export type SpecSource = { spec: EmbeddingsSpec; from?: vscode.Uri } | { pipeline: vscode.Uri } | { errors: string[]; where: string } | undefined;
 
 /** A full compare spec names a test set to embed; an embeddings spec names embeddings files. */
 function isPipelineSpec(value: unknown): boolean {
@@ -23,7 +26,7 @@ export async function specFromFile(uri: vscode.Uri): Promise<SpecSource> {
   }
   if (isPipelineSpec(value)) return { pipeline: uri };
   const parsed = parseEmbeddingsSpec(value, path.dirname(uri.fsPath), defaultReportPath(uri.fsPath));
-  return 'spec' in parsed ? parsed : { errors: parsed.errors, where: uri.fsPath };
+  return 'spec' in parsed ? { spec: parsed.spec, from: uri } : { errors: parsed.errors, where: uri.fsPath };
 }
 
 export function specFromObject(value: unknown): SpecSource {

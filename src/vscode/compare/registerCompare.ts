@@ -1,8 +1,10 @@
 // The comparison feature: "Compare Models...", "Open Comparison Report...", the panel serializer (restores panels
 // after a window reload), the compare-spec CodeLens, and a hidden test hook.
 import * as vscode from 'vscode';
+import { isOurReport } from '../../core/files/ours';
 import type { ViewState } from '../../protocol/messages';
 import type { Services } from '../shell/services';
+import { placeWrite, rootFor } from '../shell/writeGuard';
 import { CompareSpecCodeLens } from './codeLens';
 import { VIEW_TYPE } from './panel';
 import { ComparePanels } from './panels';
@@ -27,7 +29,7 @@ export interface CompareTestHooks {
   revive(state: ViewState): Promise<void>;
 }
 
-export function registerCompare({ context, log, config, aws }: Services): vscode.Disposable[] {
+export function registerCompare({ context, log, config, aws, input }: Services): vscode.Disposable[] {
   const probe = new PanelProbe();
   const panels = new ComparePanels({ context, log, probe, aws });
 
@@ -37,7 +39,7 @@ export function registerCompare({ context, log, config, aws }: Services): vscode
     else if (typeof arg === 'object' && arg !== null && Array.isArray((arg as { models?: unknown }).models)) source = specFromObject(arg);
     else if (arg !== undefined && arnOf(arg)) {
       // A custom model or throughput from the explorer: write a spec for it and let the user review and run it.
-      await specFromModel(arnOf(arg) ?? '', context.extensionUri);
+      await specFromModel(arnOf(arg) ?? '', context.extensionUri, input.driver());
       return undefined;
     } else source = await pickSpec();
     if (!source) return undefined;
@@ -51,12 +53,18 @@ export function registerCompare({ context, log, config, aws }: Services): vscode
       let written: vscode.Uri | undefined;
       if ('pipeline' in source) {
         const spec = source.pipeline;
-        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log }, p, token));
+        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log, root: rootFor(spec), driver: input.driver() }, p, token));
         written = out ? vscode.Uri.file(out.reportPath) : undefined;
       } else {
-        const spec = source.spec;
+        // Asked before any work: the report stays in the workspace and replaces only an earlier report.
+        const output = await placeWrite(vscode.Uri.file(source.spec.output), {
+          root: rootFor(source.from ?? vscode.Uri.file(source.spec.output)), isOurs: isOurReport, what: 'the comparison report',
+          driver: input.driver(), filters: { 'Comparison report': ['json'] },
+        });
+        if (!output) { log.info(`Comparison not run: the report would be written to ${source.spec.output}, which was not approved.`); return undefined; }
+        const spec = { ...source.spec, output: output.fsPath };
         const report = await withProgress((p, token) => runComparison(spec, p, token));
-        written = report ? vscode.Uri.file(spec.output) : undefined;
+        written = report ? output : undefined;
       }
       if (!written) { log.info('Comparison cancelled; no report written.'); return undefined; }
       log.info(`Comparison report written to ${written.fsPath}`);

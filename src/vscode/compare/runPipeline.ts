@@ -2,17 +2,23 @@
 // queries with every model through Bedrock (cached, rate-capped by the compare.* settings), rank, score, and write
 // the report next to the spec. The AWS layer is loaded here, on first use, never during activation.
 import * as vscode from 'vscode';
+import type { InputDriver } from '../../core/lifecycle/steps';
 import type { ComparisonReport } from '../../protocol/report';
 import type { AwsContext } from '../aws/awsContext';
 import { loadAws } from '../shell/awsLoader';
 import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
+import { approveWrites } from '../shell/writeGuard';
 import { ComparisonInputError, type Progress } from './runComparison';
 
 export interface PipelineDeps {
   aws: AwsContext;
   config: Config;
   log: Log;
+  /** The workspace folder the report, cache and exports must stay in. */
+  root: string;
+  /** Asks about a write outside `root` or over a file the extension did not write. */
+  driver: InputDriver;
 }
 
 export async function runPipeline(
@@ -37,12 +43,15 @@ export async function runPipeline(
       signal: abort.signal,
       log: (m) => deps.log.info(m),
       onProgress: (model, done, total) => progress.report(`Embedding with ${model}`, done, total),
+      root: deps.root,
+      approveWrites: (issues) => approveWrites(deps.driver, issues, 'the comparison\'s files'),
     });
     deps.log.info(`Comparison: ${out.calls} embedding calls, ${out.cached} inputs from the cache`);
     return { report: out.report, reportPath: out.reportPath };
   } catch (err) {
     if (token.isCancellationRequested) return undefined;
     if (err instanceof aws.SpecError) throw new ComparisonInputError(`The compare spec has problems:\n${err.problems.join('\n')}`);
+    if (err instanceof aws.WriteRefused) throw new ComparisonInputError(`Comparison not run (nothing written, no AWS call made): ${err.message}`);
     throw deps.aws.toUserError(err, { action: 'bedrock:InvokeModel', resource: spec.fsPath });
   } finally {
     sub.dispose();

@@ -3,9 +3,11 @@
 // spec's "Run comparison" CodeLens (a comparison costs Bedrock calls, so the user sees what will run first).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { InputDriver } from '../../core/lifecycle/steps';
+import { placeWrite } from '../shell/writeGuard';
 import { modelSpecText } from './modelSpec';
 
-export async function specFromModel(arn: string, extensionUri: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function specFromModel(arn: string, extensionUri: vscode.Uri, driver: InputDriver): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) {
     void vscode.window.showErrorMessage('Open a folder first: the compare spec and its report are saved in the workspace.');
@@ -18,7 +20,11 @@ export async function specFromModel(arn: string, extensionUri: vscode.Uri): Prom
   const manifest = picked?.[0];
   if (!manifest) return undefined;
   const name = (arn.split('/').pop() ?? 'model').replace(/[^A-Za-z0-9._-]/g, '-');
-  const target = vscode.Uri.joinPath(folder, `${name}.compare.json`);
+  // An existing spec of that name may hold the user's edits: replaced only when they say so.
+  const target = await placeWrite(vscode.Uri.joinPath(folder, `${name}.compare.json`), {
+    root: folder.fsPath, isOurs: () => false, what: 'the compare spec', driver, filters: { 'Compare spec': ['json'] },
+  });
+  if (!target) return undefined;
   const relative = path.relative(folder.fsPath, manifest.fsPath).split(path.sep).join('/');
   const schema = vscode.Uri.joinPath(extensionUri, 'schemas', 'compare-spec.schema.json').toString();
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(modelSpecText(arn, relative, schema)));

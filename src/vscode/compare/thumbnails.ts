@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseS3Uri } from '../../core/aws/s3Uri';
+import { isInside } from '../../core/files/placement';
 import type { ComparisonReport } from '../../protocol/report';
 
 /** The two S3 calls thumbnails need (the AWS layer's S3Storage has them). */
@@ -45,10 +46,12 @@ export class ThumbnailCache {
   constructor(private readonly dir: vscode.Uri) {}
 
   /**
-   * id -> cached file, for every id that names a small local image under one of `roots`, or (when `s3` is given)
-   * a small image in S3. An item that cannot be read simply gets no thumbnail.
+   * id -> cached file, for every id that names a small local image under one of `roots` and inside one of
+   * `allowed` (the workspace folders: a report's ids and input paths are the report's word, not the user's, so
+   * `../../secret.png` or `/home/me/x.png` are never read), or (when `s3` is given) a small image in S3.
+   * An item that cannot be read or is not allowed simply gets no thumbnail (the webview shows a placeholder).
    */
-  async resolve(ids: readonly string[], roots: readonly vscode.Uri[], s3?: () => Promise<S3Reader>): Promise<Map<string, vscode.Uri>> {
+  async resolve(ids: readonly string[], roots: readonly vscode.Uri[], allowed: readonly string[], s3?: () => Promise<S3Reader>): Promise<Map<string, vscode.Uri>> {
     const out = new Map<string, vscode.Uri>();
     await vscode.workspace.fs.createDirectory(this.dir);
     const remote: string[] = [];
@@ -59,7 +62,7 @@ export class ThumbnailCache {
       }
       for (const root of roots) {
         const file = path.isAbsolute(id) ? vscode.Uri.file(id) : vscode.Uri.joinPath(root, id);
-        const cached = await this.copy(file);
+        const cached = allowed.some((a) => isInside(a, file.fsPath)) ? await this.copy(file) : undefined;
         if (cached) { out.set(id, cached); break; }
         if (path.isAbsolute(id)) break;
       }

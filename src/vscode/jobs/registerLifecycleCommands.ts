@@ -10,6 +10,7 @@ import { arnFromArg, nodeFromArg } from '../explorer/args';
 import type { Explorer } from '../explorer/explorer';
 import type { JobDetailsPanels } from '../explorer/jobDetails';
 import type { Services } from '../shell/services';
+import { placeWrite } from '../shell/writeGuard';
 import { deleteModel, deleteThroughput, stopJob } from './destructive';
 import { Launcher, type LaunchOutcome } from './launcher';
 import { launchSteps, wizardResult, type WizardState } from './launchWizard';
@@ -67,10 +68,17 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
     if (result.finish !== 'launch') {
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       if (folder) {
-        const target = vscode.Uri.joinPath(folder, `${result.spec.jobName}.bedrock-job.json`);
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(specToJson(result.spec)));
-        if (result.uploads.length > 0) log.info(`Saved spec ${target.fsPath}: its manifests must be in S3 (${result.uploads.map((u) => u.s3Uri).join(', ')}) before it is launched from the file.`);
-        void vscode.window.showTextDocument(target, { preview: false });
+        // An existing spec of that name is the user's (or an earlier run's they may have edited): asked first.
+        const target = await placeWrite(vscode.Uri.joinPath(folder, `${result.spec.jobName}.bedrock-job.json`), {
+          root: folder.fsPath, isOurs: () => false, what: 'the job spec', driver: driver(), filters: { 'Job spec': ['json'] },
+        });
+        if (target) {
+          await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(specToJson(result.spec)));
+          if (result.uploads.length > 0) log.info(`Saved spec ${target.fsPath}: its manifests must be in S3 (${result.uploads.map((u) => u.s3Uri).join(', ')}) before it is launched from the file.`);
+          void vscode.window.showTextDocument(target, { preview: false });
+        } else {
+          log.info(`Job spec ${result.spec.jobName}.bedrock-job.json not saved: replacing the existing file was not approved.`);
+        }
       } else {
         void vscode.window.showWarningMessage('Open a folder to save the job spec.');
       }

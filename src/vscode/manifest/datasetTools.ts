@@ -7,9 +7,13 @@ import * as vscode from 'vscode';
 import { mapBounded } from '../../core/concurrency';
 import { manifestLine, planFolderManifest } from '../../core/dataset/folder';
 import { splitRecords, type SplitRecord } from '../../core/dataset/split';
+import { isOurSplitOutput, isOurSplitSidecar } from '../../core/files/ours';
+import { describeIssue, writeIssues } from '../../core/files/placement';
+import type { InputDriver } from '../../core/lifecycle/steps';
 import { splitLines } from '../../core/manifest';
 import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
+import { approveWrites, placeWrite, rootFor } from '../shell/writeGuard';
 import type { ImageSources } from './imageSources';
 
 export const CREATE_FROM_FOLDER = 'bedrockCustomizer.manifest.createFromFolder';
@@ -27,7 +31,7 @@ async function listFiles(root: vscode.Uri, dir = '', out: string[] = []): Promis
 
 export interface CreateFromFolderArgs { folder?: vscode.Uri; s3Prefix?: string; captionTemplate?: string; output?: vscode.Uri }
 
-export async function createManifestFromFolder(config: Config, log: Log, sources: ImageSources, args: CreateFromFolderArgs = {}): Promise<vscode.Uri | undefined> {
+export async function createManifestFromFolder(config: Config, log: Log, sources: ImageSources, driver: () => InputDriver, args: CreateFromFolderArgs = {}): Promise<vscode.Uri | undefined> {
   const folder = args.folder ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Use this image folder' }))?.[0];
   if (!folder) return undefined;
   const s3Prefix = args.s3Prefix ?? await vscode.window.showInputBox({
@@ -46,7 +50,10 @@ export async function createManifestFromFolder(config: Config, log: Log, sources
     void vscode.window.showWarningMessage('No PNG or JPEG images in subfolders of that folder: put each class in its own subfolder (A/A1.jpg, B/B1.jpg, ...).');
     return undefined;
   }
-  const output = args.output ?? vscode.Uri.file(path.join(path.dirname(folder.fsPath), `${path.basename(folder.fsPath)}-manifest.jsonl`));
+  const proposed = args.output ?? vscode.Uri.file(path.join(path.dirname(folder.fsPath), `${path.basename(folder.fsPath)}-manifest.jsonl`));
+  // Asked before uploading anything: the manifest stays in the workspace and replaces no existing file unasked.
+  const output = await placeWrite(proposed, { root: rootFor(folder), isOurs: () => false, what: 'the manifest', driver: driver(), filters: { 'Manifest (JSONL)': ['jsonl'] } });
+  if (!output) { log.info(`Create manifest: not written to ${proposed.fsPath} (not approved).`); return undefined; }
   const failures: string[] = [];
   const uploaded = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Uploading ${plan.entries.length} images to ${s3Prefix}`, cancellable: true },
@@ -89,7 +96,7 @@ export interface SplitArgs { manifest?: vscode.Uri; seed?: number; validationFra
 
 export interface SplitOutput { training: vscode.Uri; validation: vscode.Uri; sidecar: vscode.Uri }
 
-export async function splitManifest(config: Config, args: SplitArgs = {}): Promise<SplitOutput | undefined> {
+export async function splitManifest(config: Config, log: Log, driver: () => InputDriver, args: SplitArgs = {}): Promise<SplitOutput | undefined> {
   const source = args.manifest ?? vscode.window.activeTextEditor?.document.uri;
   if (!source) { void vscode.window.showWarningMessage('Open the manifest to split first.'); return undefined; }
   let seed = args.seed;
@@ -121,6 +128,15 @@ export async function splitManifest(config: Config, args: SplitArgs = {}): Promi
     validation: vscode.Uri.file(`${base}-validation.jsonl`),
     sidecar: vscode.Uri.file(`${base}.split.json`),
   };
+  // The outputs stay in the workspace; existing ones are replaced without asking only when an earlier split's
+  // sidecar names them (a hand-made `x-train.jsonl` is the user's).
+  const ours = (file: string): boolean => file === out.sidecar.fsPath ? isOurSplitSidecar(file) : isOurSplitOutput(out.sidecar.fsPath, file);
+  const root = rootFor(source);
+  const issues = [out.training, out.validation, out.sidecar].flatMap((u) => writeIssues(root, u.fsPath, ours));
+  if (!(await approveWrites(driver(), issues, 'the split manifests'))) {
+    log.info(`Split not written: ${issues.map(describeIssue).join('; ')}`);
+    return undefined;
+  }
   await vscode.workspace.fs.writeFile(out.training, Buffer.from(`${result.training.join('\n')}\n`));
   await vscode.workspace.fs.writeFile(out.validation, Buffer.from(`${result.validation.join('\n')}\n`));
   const sidecar = {
@@ -134,11 +150,11 @@ export async function splitManifest(config: Config, args: SplitArgs = {}): Promi
   return out;
 }
 
-export function registerDatasetTools(config: Config, log: Log, sources: ImageSources): vscode.Disposable[] {
+export function registerDatasetTools(config: Config, log: Log, sources: ImageSources, driver: () => InputDriver): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(CREATE_FROM_FOLDER, (arg?: vscode.Uri | CreateFromFolderArgs) =>
-      createManifestFromFolder(config, log, sources, arg instanceof vscode.Uri ? { folder: arg } : arg)),
+      createManifestFromFolder(config, log, sources, driver, arg instanceof vscode.Uri ? { folder: arg } : arg)),
     vscode.commands.registerCommand(SPLIT_MANIFEST, (arg?: vscode.Uri | SplitArgs) =>
-      splitManifest(config, arg instanceof vscode.Uri ? { manifest: arg } : arg)),
+      splitManifest(config, log, driver, arg instanceof vscode.Uri ? { manifest: arg } : arg)),
   ];
 }

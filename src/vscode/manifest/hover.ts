@@ -24,11 +24,16 @@ export class ManifestHover implements vscode.HoverProvider {
     const [start, end] = imageRefRange(doc.lineAt(pos.line).text);
     if (pos.character < start || pos.character > end) return undefined;
     const range = new vscode.Range(pos.line, start, pos.line, end);
-    const md = new vscode.MarkdownString();
+    // Our own words are Markdown; anything from the file or S3 (refs, messages quoting them) goes in with
+    // appendText, escaped, so a ref like `[x](command:...)` shows as text, never as a link or HTML. Not trusted.
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = false;
+    md.supportHtml = false;
     try {
       const verdict = await checkImage(this.sources.forDocument(doc), ref, this.sources.limits(), this.sources.cache);
       if (verdict.kind !== 'facts') {
-        md.appendMarkdown(`**${verdict.kind === 'missing' ? 'Image not found' : verdict.kind === 'denied' ? 'Access denied' : 'Cannot read the image'}**: ${verdict.message}`);
+        md.appendMarkdown(`**${verdict.kind === 'missing' ? 'Image not found' : verdict.kind === 'denied' ? 'Access denied' : 'Cannot read the image'}**: `);
+        md.appendText(verdict.message);
         return new vscode.Hover(md, range);
       }
       const f = verdict.facts;
@@ -36,10 +41,13 @@ export class ManifestHover implements vscode.HoverProvider {
       if (src) md.appendMarkdown(`![image](${src}|height=160)\n\n`);
       const sides = f.width && f.height ? `${f.width} × ${f.height} px` : 'size unknown';
       md.appendMarkdown(`**${f.format?.toUpperCase() ?? 'Unknown format'}** · ${sides} · ${kb(f.size)}`);
-      for (const p of f.problems) md.appendMarkdown(`\n\n$(error) \`${p.code}\` ${p.message}`);
-      md.supportThemeIcons = true;
+      for (const p of f.problems) {
+        md.appendMarkdown(`\n\n$(error) \`${p.code}\` `);
+        md.appendText(p.message);
+      }
     } catch (err) {
-      md.appendMarkdown(`Cannot read the image: ${(err as Error).message}`);
+      md.appendMarkdown('Cannot read the image: ');
+      md.appendText((err as Error).message);
     }
     return new vscode.Hover(md, range);
   }

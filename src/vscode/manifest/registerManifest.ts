@@ -13,7 +13,7 @@ import { validateImages } from './validateImages';
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.jsonl' }, { scheme: 'untitled', language: 'jsonl' }, { language: 'jsonl' }];
 
-export function registerManifest({ config, log, aws, context }: Services): vscode.Disposable[] {
+export function registerManifest({ config, log, aws, context, input }: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('bedrock-mm-manifest');
   const docs = new ManifestDocuments(collection, config, log);
   const sources = new ImageSources(config, aws);
@@ -26,6 +26,6 @@ export function registerManifest({ config, log, aws, context }: Services): vscod
     vscode.commands.registerCommand(VALIDATE_IMAGES, (uri?: vscode.Uri) => validateImages(docs, sources, config, log, uri)),
     vscode.commands.registerCommand(VALIDATE_FILE, (uri?: vscode.Uri) => validateFile(docs, config, log, context.extensionPath, uri)),
     vscode.commands.registerCommand(LAUNCH_FINE_TUNING, (uri?: vscode.Uri) => launchFineTuning(uri)),
-    ...registerDatasetTools(config, log, sources),
+    ...registerDatasetTools(config, log, sources, () => input.driver()),
   ];
 }
