@@ -16,11 +16,22 @@ async function lifecycleHooks(): Promise<Lifecycle> {
   return lifecycle;
 }
 
+/** A provisioned throughput with a commitment: deleting it asks to type its name (an input box, closable). */
+async function committedThroughput(name: string): Promise<string> {
+  const seeded = await admin<{ provisionedModelArns: string[] }>('/seed', {
+    customModels: [{ modelName: `${name}-model` }],
+    provisionedThroughputs: [{ provisionedModelName: name, commitmentDuration: 'OneMonth' }],
+  });
+  const arn = seeded.provisionedModelArns[0] ?? '';
+  assert.ok(arn);
+  return arn;
+}
+
 /**
  * Deletes the committed throughput and expects its type-the-name question in the real UI (no script answers it);
  * closes the input box as a user pressing Escape would. Nothing may be deleted.
  */
-async function deletionAsksTheUser(lifecycle: Lifecycle, ptArn: string): Promise<void> {
+async function deletionAsksTheUser(lifecycle: Lifecycle, name: string, ptArn: string): Promise<void> {
   await admin('/requests', undefined, 'DELETE');
   const questions: AskedQuestion[] = [];
   const sub = lifecycle.onDidAsk((q) => questions.push(q));
@@ -28,7 +39,7 @@ async function deletionAsksTheUser(lifecycle: Lifecycle, ptArn: string): Promise
     const deleting = vscode.commands.executeCommand<boolean>('bedrockCustomizer.deleteThroughput', ptArn);
     const first = await waitFor(lifecycle.onDidAsk, () => questions[0], 'the type-the-name question of the deletion');
     assert.equal(first.by, 'user', `asked in the real UI, not answered by a leftover script: ${first.question}`);
-    assert.match(first.question, /"seams-pt" has a OneMonth commitment/);
+    assert.ok(first.question.includes(`"${name}" has a OneMonth commitment`), first.question);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await deleting, false, 'closed without typing the name: not deleted');
   } finally {
@@ -38,34 +49,29 @@ async function deletionAsksTheUser(lifecycle: Lifecycle, ptArn: string): Promise
 }
 
 describe('test seams: a script answers one command invocation', () => {
-  let ptArn = '';
   before(async () => {
-    const seeded = await admin<{ provisionedModelArns: string[] }>('/seed', {
-      customModels: [{ modelName: 'seams-model' }],
-      provisionedThroughputs: [{ provisionedModelName: 'seams-pt', commitmentDuration: 'OneMonth' }],
-    });
-    ptArn = seeded.provisionedModelArns[0] ?? '';
-    assert.ok(ptArn);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors'); // Launch with no argument must open the wizard
   });
 
   it('a script a failed command never used is dropped: the next deletion asks the user in the real UI', async () => {
     const lifecycle = await lifecycleHooks();
+    const ptArn = await committedThroughput('seams-pt-1');
     // The answer that would confirm deleting the throughput, queued for a command that fails before it asks.
-    const script = lifecycle.script(['seams-pt']);
+    const script = lifecycle.script(['seams-pt-1']);
     assert.equal(await vscode.commands.executeCommand('bedrockCustomizer.deleteModel', MISSING_MODEL), undefined, 'the deletion failed reading the model');
     assert.deepEqual(script.asked, []);
-    await deletionAsksTheUser(lifecycle, ptArn);
+    await deletionAsksTheUser(lifecycle, 'seams-pt-1', ptArn);
     assert.deepEqual(script.asked, [], 'the leftover script answered nothing');
   });
 
   it('a script is dropped after the command it answered, even with answers left', async () => {
     const lifecycle = await lifecycleHooks();
-    const script = lifecycle.script(['<cancel>', 'seams-pt']);
+    const ptArn = await committedThroughput('seams-pt-2');
+    const script = lifecycle.script(['<cancel>', 'seams-pt-2']);
     const outcome = await vscode.commands.executeCommand<{ cancelled?: boolean }>('bedrockCustomizer.launchJob');
     assert.equal(outcome?.cancelled, true, 'the wizard was cancelled at its first step');
     assert.equal(script.asked.length, 1);
-    await deletionAsksTheUser(lifecycle, ptArn);
+    await deletionAsksTheUser(lifecycle, 'seams-pt-2', ptArn);
     assert.equal(script.asked.length, 1, 'the answer left over from the wizard answered nothing');
   });
 });
