@@ -69,7 +69,7 @@ const shipped = [
 
 // Tests, benchmarks and the emulator keep node_modules external: they run from the repository.
 const devEntries = [
-  ...walk(join(root, 'test'), (p) => /\.test\.ts$/.test(p) || /test[/\\](integration|e2e)[/\\]index\.ts$/.test(p) || /test[/\\]emulator[/\\]main\.ts$/.test(p)),
+  ...walk(join(root, 'test'), (p) => /\.test\.ts$/.test(p) || /test[/\\](integration|e2e|production)[/\\]index\.ts$/.test(p) || /test[/\\]emulator[/\\]main\.ts$/.test(p)),
   ...walk(join(root, 'bench'), (p) => /[/\\]bench[/\\][^/\\]+[/\\](main|host)\.ts$/.test(p)),
 ].map((p) => relative(root, p));
 

@@ -1,6 +1,7 @@
-// `npm test`: type-check, lint, build, unit tests (node --test), integration tests inside real VS Code, then the
-// browser end-to-end tests (scripts/lib/run-e2e.mjs). Ends with one line `N passed, N failed` over all of them.
-//   --only unit|integration|e2e   run just that stage (after the build)
+// `npm test`: type-check, lint, build, unit tests (node --test), integration tests inside real VS Code, the
+// production-mode tests (the VSIX installed as a user has it: scripts/lib/run-production.mjs), then the browser
+// end-to-end tests (scripts/lib/run-e2e.mjs). Ends with one line `N passed, N failed` over all of them.
+//   --only unit|integration|production|e2e   run just that stage (after the build)
 //   --grep PATTERN            only tests whose title matches (both stages)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { runInVsCode } from './lib/run-in-vscode.mjs';
 import { ensureDebianPackages } from './lib/ensure-code-server.mjs';
 import { startEmulatorProcess } from './lib/emulator-process.mjs';
 import { runE2e } from './lib/run-e2e.mjs';
+import { runProduction } from './lib/run-production.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -81,36 +83,32 @@ async function integrationTests() {
   }
 }
 
-async function runIntegration(emulator) {
-  const e = emulator.endpoints;
-  // Tests may edit their workspace: give them a fresh copy each run.
-  const workspace = mkdtempSync(join(tmpdir(), 'bmc-workspace-'));
-  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-  const started = Date.now();
-  const { exitCode, results } = await runInVsCode({
-    extensionPath: root,
-    testsPath: join(root, 'out', 'test', 'integration', 'index.js'),
-    folder: workspace,
-    artifactsDir: join(artifacts, 'integration'),
-    settings: {
-      'bedrockCustomizer.endpoints.bedrock': e.bedrock,
-      'bedrockCustomizer.endpoints.bedrockRuntime': e.bedrockRuntime,
-      'bedrockCustomizer.endpoints.s3': e.s3,
-      'bedrockCustomizer.endpoints.opensearchServerless': e.opensearchServerless,
-      'bedrockCustomizer.endpoints.iam': e.iam,
-      'bedrockCustomizer.endpoints.sts': e.sts,
-    },
-    env: {
-      ...(grep ? { BMC_TEST_GREP: grep } : {}),
-      BMC_TEST_WORKSPACE: workspace,
-      BMC_EMULATOR: emulator.line,
-      // Dummy credentials: the emulator accepts any key; nothing may reach real AWS from tests.
-      AWS_ACCESS_KEY_ID: 'AKIAEMULATOREXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'emulator-secret-key',
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
-  });
+/** The extension's settings pointing every service at the emulator (user settings of the code-server run). */
+function emulatorSettings(e) {
+  return {
+    'bedrockCustomizer.endpoints.bedrock': e.bedrock,
+    'bedrockCustomizer.endpoints.bedrockRuntime': e.bedrockRuntime,
+    'bedrockCustomizer.endpoints.s3': e.s3,
+    'bedrockCustomizer.endpoints.opensearchServerless': e.opensearchServerless,
+    'bedrockCustomizer.endpoints.iam': e.iam,
+    'bedrockCustomizer.endpoints.sts': e.sts,
+  };
+}
+
+function emulatorEnv(emulator) {
+  return {
+    ...(grep ? { BMC_TEST_GREP: grep } : {}),
+    BMC_EMULATOR: emulator.line,
+    // Dummy credentials: the emulator accepts any key; nothing may reach real AWS from tests.
+    AWS_ACCESS_KEY_ID: 'AKIAEMULATOREXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'emulator-secret-key',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+/** Adds a VS Code run's results to the totals and prints them. */
+function count(stage, { exitCode, results }, started) {
   for (const t of results?.tests ?? []) {
     console.log(`  ${t.state === 'passed' ? '✔' : '✖'} ${t.title} (${t.durationMs} ms)`);
     if (t.error) console.log(t.error.split('\n').map((l) => `      ${l}`).join('\n'));
@@ -118,8 +116,46 @@ async function runIntegration(emulator) {
   totals.passed += results?.passed ?? 0;
   totals.failed += results?.failed ?? 0;
   if (exitCode !== 0 && !(results?.failed > 0)) totals.failed += 1; // the entry threw outside a test or timed out
-  console.log(`  integration: exit ${exitCode} in ${((Date.now() - started) / 1000).toFixed(1)} s; artifacts in ${relative(root, artifacts)}/integration`);
+  console.log(`  ${stage}: exit ${exitCode} in ${((Date.now() - started) / 1000).toFixed(1)} s; artifacts in ${relative(root, artifacts)}/${stage}`);
+}
+
+async function runIntegration(emulator) {
+  // Tests may edit their workspace: give them a fresh copy each run.
+  const workspace = mkdtempSync(join(tmpdir(), 'bmc-workspace-'));
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const started = Date.now();
+  const outcome = await runInVsCode({
+    extensionPath: root,
+    testsPath: join(root, 'out', 'test', 'integration', 'index.js'),
+    folder: workspace,
+    artifactsDir: join(artifacts, 'integration'),
+    settings: emulatorSettings(emulator.endpoints),
+    env: { ...emulatorEnv(emulator), BMC_TEST_WORKSPACE: workspace },
+  });
+  count('integration', outcome, started);
   rmSync(workspace, { recursive: true, force: true });
+}
+
+// The extension installed from its VSIX (ExtensionMode.Production): no test seam may be reachable. Its own
+// emulator (default timings), so nothing the integration tests left behind shows in its Clean Up.
+async function productionTests() {
+  console.log('\n=== production-mode tests: the VSIX installed in real VS Code (code-server 4.100.3 + headless Chromium)');
+  const emulator = await startEmulatorProcess([]);
+  const started = Date.now();
+  try {
+    const outcome = await runProduction({
+      root,
+      artifactsDir: join(artifacts, 'production'),
+      settings: emulatorSettings(emulator.endpoints),
+      env: emulatorEnv(emulator),
+    });
+    count('production', outcome, started);
+  } catch (err) {
+    totals.failed += 1;
+    console.log(`  ✖ the production-mode stage could not be set up: ${err?.stack ?? err}`);
+  } finally {
+    await emulator.stop();
+  }
 }
 
 if (!only) {
@@ -130,6 +166,7 @@ if (!only) {
 step('build', process.execPath, ['scripts/build.mjs']);
 if (!only || only === 'unit') unitTests();
 if (!only || only === 'integration') await integrationTests();
+if (!only || only === 'production') await productionTests();
 if (!only || only === 'e2e') {
   console.log('\n=== e2e tests in the browser (Playwright + headless Chromium + code-server + the emulator)');
   const e2e = await runE2e(grep ? { grep: new RegExp(grep, 'i') } : {});

@@ -8,7 +8,11 @@ import type { ApiHooks } from './vscode/shell/apiHooks';
 import { Input } from './vscode/shell/input';
 import { ExtensionLedger } from './vscode/shell/ledger';
 
-/** What `activate` returns: facts tests and the activation benchmark read. */
+/**
+ * What `activate` returns in Test mode only (`ExtensionMode.Test`: VS Code running our integration tests or the
+ * benchmarks): facts and hooks those read. For anyone else (users, other extensions) `activate` returns nothing:
+ * the hooks answer confirmations and the session signs requests, so they must not be reachable.
+ */
 export interface ExtensionApi {
   readonly activationMs: number;
   readonly isAwsLoaded: () => boolean;
@@ -27,21 +31,24 @@ export interface ExtensionApi {
   readonly hooks: ApiHooks;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const log = new Log();
   const config = new Config();
   const aws = new AwsContext(config, log); // cheap: no SDK, the profile files are read asynchronously
-  context.subscriptions.push(log, aws);
-  const hooks: ApiHooks = {};
-  const input = new Input();
+  const input = new Input(testMode);
+  context.subscriptions.push(log, aws, input);
+  // Frozen outside Test mode: a feature that forgot its testMode check fails loudly in the production-mode test.
+  const hooks: ApiHooks = testMode ? {} : Object.freeze({});
   const ledger = new ExtensionLedger(context.globalStorageUri, () => vscode.workspace.workspaceFolders?.[0]?.uri);
-  const services = { context, log, config, aws, hooks, input, ledger };
+  const services = { context, log, config, aws, hooks, input, ledger, testMode };
   for (const register of FEATURES) {
     context.subscriptions.push(...register(services));
   }
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  if (!testMode) return undefined;
   return {
     activationMs,
     isAwsLoaded,

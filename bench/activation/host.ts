@@ -7,9 +7,10 @@ import * as vscode from 'vscode';
 interface Api { activationMs: number; isAwsLoaded(): boolean }
 
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.getExtension<Api>('bedrock-mm.bedrock-mm-customizer');
+  const extension = vscode.extensions.getExtension<Api | undefined>('bedrock-mm.bedrock-mm-customizer');
   if (!extension) throw new Error('extension not loaded');
   const api = await extension.activate();
+  if (!api) throw new Error('no API: the extension gives one only in Test mode (run through the harness)');
   const started = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- measuring a runtime load on purpose
   require(path.join(extension.extensionPath, 'dist', 'aws.js'));

@@ -12,9 +12,10 @@ async function requestCount(admin: string): Promise<{ all: number; lists: number
 }
 
 async function measure(): Promise<ExplorerBenchResult> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>('bedrock-mm.bedrock-mm-customizer');
+  const extension = vscode.extensions.getExtension<ExtensionApi | undefined>('bedrock-mm.bedrock-mm-customizer');
   if (!extension) throw new Error('extension not loaded');
   const api = await extension.activate();
+  if (!api) throw new Error('no API: the extension gives one only in Test mode (run through the harness)');
   const hooks = api.hooks.explorer;
   if (!hooks) throw new Error('no explorer hooks');
   const admin = (JSON.parse(process.env['BMC_EMULATOR'] ?? '{}') as { admin: string }).admin;

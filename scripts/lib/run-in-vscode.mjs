@@ -25,8 +25,12 @@ function findFiles(dir, pred, out = []) {
 }
 
 /**
+ * `extensionsDir`: code-server's extensions folder (extensions installed there run as a user's, in
+ * ExtensionMode.Production). `drive(page)`: runs alongside the tests, for what only the page can do (e.g. close a
+ * quick pick another extension shows); its failure is logged, the tests' results decide.
  * @param {{ extensionPath: string, testsPath: string, folder: string, artifactsDir: string,
- *   settings?: object, env?: object, timeoutMs?: number, log?: (s: string) => void }} o
+ *   settings?: object, env?: object, timeoutMs?: number, log?: (s: string) => void,
+ *   extensionsDir?: string, drive?: (page: import('playwright-core').Page) => Promise<void> }} o
  * @returns {Promise<{ exitCode: number, results: { passed: number, failed: number, failures: object[] } | undefined }>}
  */
 export async function runInVsCode(o) {
@@ -36,6 +40,7 @@ export async function runInVsCode(o) {
   const server = await startCodeServer({
     settings: o.settings,
     env: { ...o.env, BMC_TEST_RESULTS: resultsFile },
+    ...(o.extensionsDir ? { extensionsDir: o.extensionsDir } : {}),
   });
   const browser = await launchBrowser();
   let exitCode = 1;
@@ -51,6 +56,7 @@ export async function runInVsCode(o) {
     let timer;
     const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
     await page.goto(workbenchUrl(server, o));
+    if (o.drive) o.drive(page).catch((e) => consoleLines.push(`[drive] ${e?.message ?? e}`));
     const outcome = await Promise.race([exited, timedOut]);
     clearTimeout(timer);
     if (outcome === 'timeout') {

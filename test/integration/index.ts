@@ -1,30 +1,7 @@
-// The test entry VS Code loads through `extensionTestsPath`: runs every integration suite with mocha inside the
-// real extension host and writes the outcome to the file the harness named (BMC_TEST_RESULTS).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Mocha from 'mocha';
+// The test entry VS Code loads through `extensionTestsPath` (with this repository as the extension under
+// development, so the extension runs in ExtensionMode.Test): every integration suite, with mocha.
+import { runMochaSuites } from '../support/mochaEntry';
 
-interface TestOutcome { title: string; state: 'passed' | 'failed'; durationMs: number; error?: string }
-
-export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, bail: false });
-  const grep = process.env['BMC_TEST_GREP'];
-  if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, file));
-  }
-  const outcomes: TestOutcome[] = [];
-  const failures = await new Promise<number>((resolve) => {
-    const runner = mocha.run(resolve);
-    runner.on('pass', (t) => outcomes.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 }));
-    runner.on('fail', (t, err: Error) => outcomes.push({
-      title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? 0, error: err.stack ?? String(err),
-    }));
-  });
-  const resultsFile = process.env['BMC_TEST_RESULTS'];
-  if (resultsFile) {
-    const passed = outcomes.filter((o) => o.state === 'passed').length;
-    fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed: outcomes.length - passed, tests: outcomes }, null, 2));
-  }
-  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+export function run(): Promise<void> {
+  return runMochaSuites(__dirname, 'integration');
 }

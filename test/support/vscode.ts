@@ -4,10 +4,13 @@ import type { ExtensionApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'bedrock-mm.bedrock-mm-customizer';
 
+/** The extension's test API: it exists only in Test mode (code-server with `extensionTestsPath`, as scripts/test.mjs runs it). */
 export async function activateExtension(): Promise<ExtensionApi> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<ExtensionApi | undefined>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this VS Code`);
-  return extension.activate();
+  const api = await extension.activate();
+  if (!api) throw new Error(`${EXTENSION_ID} returned no API: it gives one only in ExtensionMode.Test`);
+  return api;
 }
 
 /** Resolves when `predicate` holds, re-checking on every event `onEvent` fires; rejects after `timeoutMs`. */

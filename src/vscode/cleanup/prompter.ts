@@ -1,5 +1,6 @@
 // Every question the clean-up asks, behind one interface: users get native quick picks, input boxes and a modal;
-// the integration test answers through its own implementation and still runs the real command.
+// the integration test (Test mode only, see registerCleanup) answers through its own implementation and still runs
+// the real command.
 import * as vscode from 'vscode';
 import { checkTypedName, type Confirmation, type TypeNameCheck } from '../../core/cleanup/confirm';
 import { parseS3Prefix } from '../../core/cleanup/plan';
@@ -80,7 +81,10 @@ export class NativePrompter implements CleanupPrompter {
   }
 }
 
-/** Accepts a prompter passed as a command argument (tests); anything else (e.g. a tree node) is ignored. */
+/**
+ * A prompter passed as a command argument (tests); anything else (e.g. a tree node) is ignored. The caller decides
+ * whether to honour it: only in Test mode.
+ */
 export function prompterFrom(arg: unknown): CleanupPrompter | undefined {
   const p = (arg as { prompter?: Partial<CleanupPrompter> } | undefined)?.prompter;
   return p && typeof p.pickResources === 'function' && typeof p.chooseAction === 'function'

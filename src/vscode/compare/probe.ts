@@ -1,5 +1,6 @@
 // What the comparison panels sent and received, for the integration tests (read through the hidden command
-// `bedrockCustomizer.compare.testHooks`). Bounded, so a long session does not grow it without end.
+// `bedrockCustomizer.compare.testHooks`, registered in Test mode only). Bounded, so a long session does not grow
+// it without end.
 import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../../protocol/messages';
 

@@ -1,5 +1,5 @@
 // The comparison feature: "Compare Models...", "Open Comparison Report...", the panel serializer (restores panels
-// after a window reload), the compare-spec CodeLens, and a hidden test hook.
+// after a window reload), the compare-spec CodeLens, and (Test mode only) a hidden test hook.
 import * as vscode from 'vscode';
 import { isOurReport } from '../../core/files/ours';
 import type { ViewState } from '../../protocol/messages';
@@ -18,7 +18,7 @@ import { runPipeline } from './runPipeline';
 export const COMMANDS = {
   compareModels: 'bedrockCustomizer.compareModels',
   openReport: 'bedrockCustomizer.openReport',
-  /** Not contributed to the palette: integration tests read the panels' messages through it. */
+  /** Registered in Test mode only, never contributed: integration tests read the panels' messages through it. */
   testHooks: 'bedrockCustomizer.compare.testHooks',
 } as const;
 
@@ -29,7 +29,7 @@ export interface CompareTestHooks {
   revive(state: ViewState): Promise<void>;
 }
 
-export function registerCompare({ context, log, config, aws, input }: Services): vscode.Disposable[] {
+export function registerCompare({ context, log, config, aws, input, testMode }: Services): vscode.Disposable[] {
   const probe = new PanelProbe();
   const panels = new ComparePanels({ context, log, probe, aws });
 
@@ -89,19 +89,22 @@ export function registerCompare({ context, log, config, aws, input }: Services):
     if (uri) panels.show(uri);
   };
 
-  const hooks: CompareTestHooks = {
-    probe,
-    panels,
-    revive: (state) => panels.deserializeWebviewPanel(vscode.window.createWebviewPanel(VIEW_TYPE, 'Comparison', vscode.ViewColumn.Active, {}), state),
-  };
-
-  return [
+  const disposables: vscode.Disposable[] = [
     probe,
     panels,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
     vscode.commands.registerCommand(COMMANDS.compareModels, compareModels),
     vscode.commands.registerCommand(COMMANDS.openReport, openReport),
-    vscode.commands.registerCommand(COMMANDS.testHooks, () => hooks),
     vscode.languages.registerCodeLensProvider([{ pattern: '**/*.compare.json' }, { language: 'json' }], new CompareSpecCodeLens()),
   ];
+  if (testMode) {
+    // The panels themselves and a way to revive one: any caller could drive the webviews with them.
+    const hooks: CompareTestHooks = {
+      probe,
+      panels,
+      revive: (state) => panels.deserializeWebviewPanel(vscode.window.createWebviewPanel(VIEW_TYPE, 'Comparison', vscode.ViewColumn.Active, {}), state),
+    };
+    disposables.push(vscode.commands.registerCommand(COMMANDS.testHooks, () => hooks));
+  }
+  return disposables;
 }

@@ -1,5 +1,5 @@
-// What the explorer exposes to tests and benchmarks (ExtensionApi.hooks.explorer): what the trees show, the
-// notifications it fired, and whether it is polling. Read-only views of the real state.
+// What the explorer exposes to tests and benchmarks (ExtensionApi.hooks.explorer, Test mode only): what the trees
+// show, the notifications it fired, and whether it is polling. Read-only views of the real state.
 import type * as vscode from 'vscode';
 import type { Explorer, ShownNotification } from './explorer';
 import type { JobDetailsPanels } from './jobDetails';

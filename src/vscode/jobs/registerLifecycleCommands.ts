@@ -1,5 +1,6 @@
 // The lifecycle commands: launch (wizard or spec file), provision, stop, delete. Prompts go through one driver so
-// a test can script them (hooks.lifecycle) and everything else stays the real code path.
+// a test (Test mode only) can script them (hooks.lifecycle) and everything else stays the real code path. Each
+// command is one `services.input.invocation`: a script answers that invocation and no other.
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -23,12 +24,14 @@ const LAST_ROLE = 'bedrockCustomizer.lastRoleArn';
 export function registerLifecycleCommands(services: Services, explorer: Explorer, details: JobDetailsPanels): vscode.Disposable[] {
   const { log, config, context } = services;
   const driver = (): InputDriver => services.input.driver();
-  services.hooks.lifecycle = { script: (answers) => services.input.script(answers) };
+  if (services.testMode) {
+    services.hooks.lifecycle = { script: (answers) => services.input.script(answers), onDidAsk: services.input.onDidAsk };
+  }
   const launcher = new Launcher(explorer, config, log, driver, services.ledger);
 
-  /** Errors become a notification with "Show Log", never an exception into VS Code. */
+  /** One invocation (its script, if any, ends with it); errors become a notification with "Show Log", never an exception into VS Code. */
   const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
-    try { return await fn(...args); } catch (err) {
+    try { return await services.input.invocation(() => fn(...args)); } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       log.error(message);
       void vscode.window.showErrorMessage(message, 'Show Log').then((a) => { if (a) log.show(); });

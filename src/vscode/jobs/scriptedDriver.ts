@@ -1,4 +1,4 @@
-// Answers wizard steps and confirmations from a list (integration tests, scripted demos): the same steps,
+// Answers wizard steps and confirmations from a list (integration tests, in Test mode only): the same steps,
 // validators and Back handling as the quick input, without a person at the keyboard.
 // "<back>" goes back a step, "<cancel>" cancels; an answer that fails the step's validation cancels and is recorded.
 import { BACK, type Answer, type Choice, type InputDriver, type PickStep, type TextStep } from '../../core/lifecycle/steps';
@@ -9,13 +9,16 @@ export class ScriptedDriver implements InputDriver {
   /** The choices each pick step offered (by step id, the latest time it was asked): the values, in order. */
   readonly offered: Record<string, string[]> = {};
 
-  constructor(private readonly answers: string[]) {}
+  /** `onAsk` hears every question as it is asked (tests wait on it instead of sleeping). */
+  constructor(private readonly answers: string[], private readonly onAsk?: (question: string) => void) {}
 
   get exhausted(): boolean { return this.answers.length === 0; }
 
   private next(what: string): string | undefined {
     this.asked.push(what);
-    return this.answers.shift();
+    const answer = this.answers.shift();
+    this.onAsk?.(what);
+    return answer;
   }
 
   text<S>(step: TextStep<S>, state: S): Promise<Answer> {

@@ -13,11 +13,16 @@ export interface Services {
   readonly config: Config;
   /** AWS sessions for the current profile + region (built lazily; rebuilt on change). */
   readonly aws: AwsContext;
-  /** Every question to the user goes through here (tests script the answers). */
+  /** Every question to the user goes through here (in Test mode, tests may script one command's answers). */
   readonly input: Input;
   /** What the extension created, recorded at creation: Clean Up's proof besides our tag. */
   readonly ledger: ExtensionLedger;
-  /** Filled by features at registration; returned from `activate` as `ExtensionApi.hooks`. */
+  /**
+   * True only when VS Code runs the extension's tests (`ExtensionMode.Test`). Test seams (hooks, scripted answers,
+   * a prompter passed to Clean Up, the compare probe command) exist only then; never for a user.
+   */
+  readonly testMode: boolean;
+  /** Filled by features at registration in Test mode only (frozen and empty otherwise); `ExtensionApi.hooks`. */
   readonly hooks: ApiHooks;
 }
 
