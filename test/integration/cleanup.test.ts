@@ -40,17 +40,19 @@ describe('clean-up in real VS Code', function () {
   let world: CleanupWorld;
 
   before(async () => {
-    await activateExtension();
+    const api = await activateExtension();
     const emulator = JSON.parse(process.env['BMC_EMULATOR'] ?? '{}') as Record<string, string>;
     assert.ok(emulator['admin'], 'BMC_EMULATOR names the emulator (scripts/test.mjs starts it)');
     // Other suites may have left tagged resources: start from an empty account (S3 kept for their fixtures).
     await fetch(`${emulator['admin']}/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"keepS3":true}' });
-    session = createAwsSession({ region: 'us-east-1', endpoints: { bedrock: emulator['bedrock'], s3: emulator['s3'], opensearchServerless: emulator['opensearchServerless'] } });
+    session = createAwsSession({ region: 'us-east-1', endpoints: { bedrock: emulator['bedrock'], s3: emulator['s3'], opensearchServerless: emulator['opensearchServerless'], sts: emulator['sts'] } });
     world = await buildCleanupWorld(session, emulator['admin']);
     const dir = path.join(process.env['BMC_TEST_WORKSPACE'] ?? '', 'cleanup-run');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'ft.bedrock-job.json'), world.specText);
     fs.writeFileSync(path.join(dir, 'comparison-report.json'), world.reportText);
+    // What the extension writes as it creates things (the launch, the provisioning, the comparison's collection).
+    await api.hooks.ledger?.record(world.ledger);
   });
   after(async () => {
     session.dispose();

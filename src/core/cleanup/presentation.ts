@@ -24,6 +24,16 @@ export function checklist(plan: CleanupPlan, now: Date): ChecklistGroup[] {
 }
 
 /**
+ * What a previous clean-up ticked that the new plan does not list, or undefined when that plan was made in another
+ * account or region: same names there are other resources, never leftovers of this one.
+ */
+export function leftoversOf(previous: CleanupPlan | undefined, plan: CleanupPlan): PlanResource[] | undefined {
+  if (!previous || previous.account !== plan.account || previous.region !== plan.region) return undefined;
+  const known = new Set(plan.resources.map((r) => r.key));
+  return previous.resources.filter((r) => r.selected && !known.has(r.key));
+}
+
+/**
  * Adds what a previous clean-up planned and is still there (discovery may no longer see it, e.g. a model whose
  * spec file was deleted), so a half-finished run can be finished. Returns a new plan.
  */

@@ -12,7 +12,7 @@ import type { LedgerInput, ManualPrefix } from '../../core/cleanup/ownership';
 import { parseS3Prefix, type CleanupPlan } from '../../core/cleanup/plan';
 import { parsePlan, serializePlan } from '../../core/cleanup/planFile';
 import { withSelection } from '../../core/cleanup/planner';
-import { checklist, withLeftovers } from '../../core/cleanup/presentation';
+import { checklist, leftoversOf, withLeftovers } from '../../core/cleanup/presentation';
 import { formatPlan, formatRun, summarizeRun } from '../../core/cleanup/report';
 import { CREATED_BY_TAG } from '../../core/lifecycle/tags';
 import { loadAws } from '../shell/awsLoader';
@@ -60,10 +60,8 @@ async function buildPlan(services: Services, session: AwsSession, justAdded: str
   for (const n of notes) services.log.warn(`Clean-up discovery: ${n}`);
   const stored = services.context.workspaceState.get<string>(LAST_PLAN_KEY);
   const previous = stored ? parsePlan(stored).plan : undefined;
-  // Leftovers count only in the account and region they were planned in: same names elsewhere are not them.
-  if (!previous || previous.region !== plan.region || previous.account !== plan.account) return { plan, previousGone: 0, hadPrevious: false };
-  const known = new Set(plan.resources.map((r) => r.key));
-  const leftovers = previous.resources.filter((r) => r.selected && !known.has(r.key));
+  const leftovers = leftoversOf(previous, plan);
+  if (!previous || !leftovers) return { plan, previousGone: 0, hadPrevious: false };
   const presence = await aws.checkPresence(session, leftovers);
   for (const u of presence.unknown) services.log.warn(`Clean-up: could not re-read ${u.resource.label}: ${u.error}`);
   const still = [...presence.present, ...presence.unknown.map((u) => u.resource)];

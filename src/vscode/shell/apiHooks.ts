@@ -3,8 +3,11 @@
 // for a user: `activate` returns nothing outside ExtensionMode.Test.
 import type { ExplorerHooks } from '../explorer/hooks';
 import type { LifecycleHooks } from '../jobs/hooks';
+import type { LedgerSink } from '../../core/cleanup/ledger';
 
 export interface ApiHooks {
   explorer?: ExplorerHooks;
   lifecycle?: LifecycleHooks;
+  /** The extension's ledger (workspace file + global mirror), for tests that set up what "this work" created. */
+  ledger?: LedgerSink;
 }

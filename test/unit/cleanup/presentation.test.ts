@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checklist, withLeftovers } from '../../../src/core/cleanup/presentation';
+import { checklist, leftoversOf, withLeftovers } from '../../../src/core/cleanup/presentation';
 import { NOW, samplePlan } from './fixtures';
 
 test('cleanup checklist: groups by kind in reading order, where+cost as description, why as detail, role unticked', () => {
@@ -29,4 +29,14 @@ test('cleanup leftovers: a previous plan\'s resource still there rejoins with it
   assert.deepEqual(merged.resources[0]?.after, []); // its throughput is gone, nothing to wait for
   assert.equal(merged.resources[0]?.reasons.at(-1)?.detail, 'still there after the clean-up of 2026-11-27 10:00');
   assert.deepEqual(withLeftovers(prev, [model], 'x').resources.length, prev.resources.length, 'a rediscovered resource is not added twice');
+});
+
+test('cleanup leftovers (finding 12): a previous plan counts only in its own account and region', () => {
+  const prev = samplePlan();
+  const fresh = { ...prev, resources: [] };
+  assert.equal(leftoversOf(prev, fresh)?.length, prev.resources.filter((r) => r.selected).length);
+  assert.equal(leftoversOf(prev, { ...fresh, account: '210987654321' }), undefined, 'same names in another account are other resources');
+  assert.equal(leftoversOf(prev, { ...fresh, region: 'us-west-2' }), undefined);
+  assert.equal(leftoversOf(undefined, fresh), undefined);
+  assert.deepEqual(leftoversOf(prev, prev), [], 'what the new plan lists is not a leftover');
 });
