@@ -11,6 +11,7 @@ import type { CleanupPlan } from '../core/cleanup/plan';
 import { formatPlan, formatRun } from '../core/cleanup/report';
 import { loadAwsLayer, type AwsLayer } from './awsLayer';
 import { readWorkspaceRecords } from './cleanupRecords';
+import { endpointsFor, type EndpointService } from './endpoints';
 import type { CliIo } from './run';
 
 export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] [--yes] [--workspace DIR] [--add-prefix s3://bucket/prefix]...
@@ -22,7 +23,7 @@ export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] 
   --add-prefix    an S3 prefix to include in a new plan (repeatable)
   --no-tags       do not look for resources tagged created-by=bedrock-mm-customizer
   AWS: the default credential chain (AWS_PROFILE, AWS_REGION, ...); BEDROCK_MM_ENDPOINT_BEDROCK, _S3,
-  _OPENSEARCHSERVERLESS override endpoints (e.g. a local emulator). Re-running a plan is safe: what is gone is skipped.
+  _OPENSEARCH_SERVERLESS, _IAM and _STS (all five, or BMC_EMULATOR) redirect it. Re-running a plan is safe.
 `;
 
 interface Args { plan: string; dryRun: boolean; yes: boolean; workspace: string; prefixes: string[]; profile?: string; region?: string; tags: boolean }
@@ -50,12 +51,12 @@ function parseArgs(argv: string[]): Args | string {
   return a as Args;
 }
 
+/** Every service a clean-up may call (discovery, deletion, the account check); IAM's override reaches runPlan through session.iamClient. */
+export const CLEANUP_SERVICES: readonly EndpointService[] = ['bedrock', 's3', 'opensearchServerless', 'iam', 'sts'];
+
+/** Throws EndpointError (exit 2 in runCli) when the endpoints are redirected for only some of CLEANUP_SERVICES. */
 function session(args: Args, region: string | undefined): AwsLayer.AwsSession {
-  const env = process.env;
-  return loadAwsLayer().createAwsSession({
-    profile: args.profile, region: region ?? args.region,
-    endpoints: { bedrock: env['BEDROCK_MM_ENDPOINT_BEDROCK'], s3: env['BEDROCK_MM_ENDPOINT_S3'], opensearchServerless: env['BEDROCK_MM_ENDPOINT_OPENSEARCHSERVERLESS'] },
-  });
+  return loadAwsLayer().createAwsSession({ profile: args.profile, region: region ?? args.region, endpoints: endpointsFor('bedrock-mm cleanup', CLEANUP_SERVICES) });
 }
 
 export async function cleanupCommand(argv: string[], io: CliIo): Promise<number> {

@@ -3,13 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { roleFromFileName, validateFileOnThreads, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
 import type { CliIo } from './run';
+import { endpointsFor } from './endpoints';
 import { deepCheckFile } from './validateDeep';
 
 export const VALIDATE_USAGE = `Usage: bedrock-mm validate FILE... [--role training|validation|auto] [--deep]
                             [--format text|json] [--max-diagnostics N] [--stats]
   --role             record-count limits to apply (auto: from the file name, *train* / *valid*)
   --deep             also read every image (S3 or local): format, size, sides, pixels, aspect ratio
-                     (S3 through the default AWS credential chain; BEDROCK_MM_ENDPOINT_S3 overrides the endpoint)
+                     (S3 through the default AWS credential chain; BEDROCK_MM_ENDPOINT_S3 or BMC_EMULATOR
+                     redirects it; any other BEDROCK_MM_ENDPOINT_* set needs it too)
   --format           text (file:line:col: severity code: message) or json
   --max-diagnostics  print at most N diagnostics per file (default 1000; counts still cover all)
   --stats            print each file's size, time and threads to stderr
@@ -62,6 +64,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   if (argv.includes('--help') || argv.includes('-h')) { io.stdout.write(VALIDATE_USAGE); return 0; }
   const args = parseArgs(argv);
   if (typeof args === 'string') { io.stderr.write(`bedrock-mm validate: ${args}\n\n${VALIDATE_USAGE}`); return 2; }
+  if (args.deep) endpointsFor('bedrock-mm validate --deep', ['s3']); // refuses a partial redirect before any file is read
   const results: FileResult[] = [];
   let ioFailed = false;
   for (const path of args.files) {
