@@ -4,6 +4,8 @@ import { EndpointError } from './endpoints';
 export interface CliIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
+  /** Standard input, for `validate -`; in-process callers may leave it out. */
+  stdin?: NodeJS.ReadableStream | undefined;
   /** The script that runs this CLI (for worker threads); in-process callers leave it out and get one thread. */
   threadScript?: string | undefined;
 }
