@@ -15,6 +15,7 @@ import { parsePlan, serializePlan } from '../core/cleanup/planFile';
 import type { CleanupPlan } from '../core/cleanup/plan';
 import { formatPlan, formatRun } from '../core/cleanup/report';
 import { loadAwsLayer, type AwsLayer } from './awsLayer';
+import { endpointsFor, type EndpointService } from './endpoints';
 import type { CliIo } from './run';
 
 export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] [--yes] [--yes-including-new] [--workspace DIR]
@@ -30,7 +31,7 @@ export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] 
   Only what this work provably created is planned: our tag on the resource, or an entry in the ledger written when
   it was created. A name in a spec file is never proof.
   AWS: the default credential chain (AWS_PROFILE, AWS_REGION, ...); BEDROCK_MM_ENDPOINT_BEDROCK, _S3,
-  _OPENSEARCHSERVERLESS override endpoints (e.g. a local emulator). Re-running a plan is safe: what is gone is skipped.
+  _OPENSEARCH_SERVERLESS, _IAM and _STS (all five, or BMC_EMULATOR) redirect it. Re-running a plan is safe.
 `;
 
 interface Args { plan: string; dryRun: boolean; yes: boolean; includingNew: boolean; workspace: string; prefixes: string[]; profile?: string; region?: string; tags: boolean }
@@ -75,12 +76,12 @@ function manualOf(prefixes: readonly string[]): ManualPrefix[] {
   });
 }
 
+/** Every service a clean-up may call (discovery, deletion, the account check); IAM's override reaches runPlan through session.iamClient. */
+export const CLEANUP_SERVICES: readonly EndpointService[] = ['bedrock', 's3', 'opensearchServerless', 'iam', 'sts'];
+
+/** Throws EndpointError (exit 2 in runCli) when the endpoints are redirected for only some of CLEANUP_SERVICES. */
 function session(args: Args, region: string | undefined): AwsLayer.AwsSession {
-  const env = process.env;
-  return loadAwsLayer().createAwsSession({
-    profile: args.profile, region: region ?? args.region,
-    endpoints: { bedrock: env['BEDROCK_MM_ENDPOINT_BEDROCK'], s3: env['BEDROCK_MM_ENDPOINT_S3'], opensearchServerless: env['BEDROCK_MM_ENDPOINT_OPENSEARCHSERVERLESS'], sts: env['BEDROCK_MM_ENDPOINT_STS'] },
-  });
+  return loadAwsLayer().createAwsSession({ profile: args.profile, region: region ?? args.region, endpoints: endpointsFor('bedrock-mm cleanup', CLEANUP_SERVICES) });
 }
 
 export async function cleanupCommand(argv: string[], io: CliIo): Promise<number> {

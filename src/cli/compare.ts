@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { describeIssue } from '../core/files/placement';
 import { loadAwsLayer } from './awsLayer';
+import { endpointsFor, type EndpointService } from './endpoints';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
 
@@ -23,9 +24,8 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
   --overwrite     replace existing files bedrock-mm did not write (a report it wrote earlier, its cache and its
                   exported embeddings are replaced without this); without it such a run is refused, exit 2
 
-Endpoints (for VPC endpoints or the local emulator) come from the environment:
-  BEDROCK_MM_ENDPOINT_BEDROCK, BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, BEDROCK_MM_ENDPOINT_S3,
-  BEDROCK_MM_ENDPOINT_OPENSEARCH_SERVERLESS, BEDROCK_MM_ENDPOINT_STS, or BMC_EMULATOR (the emulator's JSON line).
+Endpoints (for VPC endpoints or the local emulator): BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, _S3,
+  _OPENSEARCH_SERVERLESS and _STS (all four, or none), or BMC_EMULATOR (the emulator's JSON line).
 `;
 
 class UsageError extends Error {}
@@ -37,21 +37,8 @@ function positiveInt(name: string, v: string | undefined, fallback: number): num
   return n;
 }
 
-export function endpointsFromEnv(env: NodeJS.ProcessEnv): { bedrock?: string; bedrockRuntime?: string; s3?: string; opensearchServerless?: string; sts?: string } {
-  let emu: Record<string, string> = {};
-  if (env['BMC_EMULATOR']) {
-    try {
-      emu = JSON.parse(env['BMC_EMULATOR']) as Record<string, string>;
-    } catch {
-      throw new UsageError('BMC_EMULATOR is not the emulator\'s JSON line');
-    }
-  }
-  const pick = (name: string, key: string): Record<string, string> => {
-    const v = env[`BEDROCK_MM_ENDPOINT_${name}`] || emu[key];
-    return v ? { [key]: v } : {};
-  };
-  return { ...pick('BEDROCK', 'bedrock'), ...pick('BEDROCK_RUNTIME', 'bedrockRuntime'), ...pick('S3', 's3'), ...pick('OPENSEARCH_SERVERLESS', 'opensearchServerless'), ...pick('STS', 'sts') };
-}
+/** What a comparison may call: embeddings, the test set and images, an OpenSearch Serverless store, the caller's ARN. */
+const COMPARE_SERVICES: readonly EndpointService[] = ['bedrockRuntime', 's3', 'opensearchServerless', 'sts'];
 
 export async function compareCommand(args: string[], io: CliIo): Promise<number> {
   let values;
@@ -87,7 +74,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
   try {
     const rpm = positiveInt('rpm', values.rpm, 300);
     const concurrency = positiveInt('concurrency', values.concurrency, 8);
-    const endpoints = endpointsFromEnv(process.env);
+    const endpoints = endpointsFor('bedrock-mm compare', COMPARE_SERVICES);
     const { callerArn, createAwsSession, embeddingRuntime, runCompare, SpecError, WriteRefused } = loadAwsLayer();
     const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });
     const rt = embeddingRuntime({ profile: values.profile, region: session.region, endpoint: endpoints.bedrockRuntime });

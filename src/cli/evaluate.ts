@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EVAL_MODES, type EvalMode, type InputFingerprint } from '../protocol/report';
 import { evaluate, type ModelEmbeddings } from '../core/eval/evaluate';
+import { kProblem } from '../core/eval/kValues';
 import { compileLabelRule } from '../core/eval/labels';
 import { parseEmbeddingsJsonl } from '../core/eval/records';
 import { formatReportText } from './reportText';
@@ -18,7 +19,7 @@ export const EVALUATE_USAGE = `Usage: bedrock-mm evaluate --mode MODE --model NA
   --mode          text-to-image | image-to-image | classify (repeat or comma-separate for several)
   --model         a model's embeddings: JSONL lines {"id","label","kind":"image"|"text","vector":[...]}
   --baseline      the model the others are compared with (default: the first --model)
-  --k             cut-offs for the @k metrics (default 1,3,5,10)
+  --k             cut-offs for the @k metrics, integers 1 to 1000 (default 1,3,5,10; accuracy@1 is always given)
   --label-regex   class = group 1 of this regex on each label, e.g. "The letter (\\w) in sign language"
                   (default: the whole label)
   --seed          seed for the bootstrap and randomization tests (default 20240901)
@@ -28,8 +29,12 @@ export const EVALUATE_USAGE = `Usage: bedrock-mm evaluate --mode MODE --model NA
 class UsageError extends Error {}
 
 function parseKs(text: string): number[] {
-  const ks = text.split(',').map((s) => Number(s.trim()));
-  if (ks.length === 0 || ks.some((k) => !Number.isInteger(k) || k < 1)) throw new UsageError(`--k must be a comma-separated list of positive integers, got "${text}"`);
+  const ks = text.split(',').map((s) => {
+    const t = s.trim();
+    const problem = kProblem(t === '' ? Number.NaN : Number(t), JSON.stringify(t));
+    if (problem) throw new UsageError(`--k: each value ${problem} (in "${text}")`);
+    return Number(t);
+  });
   return [...new Set(ks)].sort((a, b) => a - b);
 }
 

@@ -1,10 +1,13 @@
 // `bedrock-mm`: the command-line twin of the extension (validate, evaluate, compare, cleanup).
 import { isMainThread } from 'node:worker_threads';
+import { pipeSafe } from './output';
 import { runCli } from './run';
 
 if (isMainThread) {
   // threadScript: this bundle, which big-file validation starts again in worker threads (below).
-  void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, threadScript: __filename }).then((code) => {
+  // stdin is opened only when asked for (`validate -`): an open handle to it can keep the process waiting.
+  const io = { stdout: pipeSafe(process.stdout), stderr: pipeSafe(process.stderr), get stdin() { return process.stdin; }, threadScript: __filename };
+  void runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });
 } else {

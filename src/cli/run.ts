@@ -1,8 +1,11 @@
 import { VERSION } from '../core/version';
+import { EndpointError } from './endpoints';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
+  /** Standard input, for `validate -`; in-process callers may leave it out. */
+  stdin?: NodeJS.ReadableStream | undefined;
   /** The script that runs this CLI (for worker threads); in-process callers leave it out and get one thread. */
   threadScript?: string | undefined;
 }
@@ -48,5 +51,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`bedrock-mm: unknown command '${command}'\n\n${USAGE}`);
     return 2;
   }
-  return sub(rest, io);
+  try {
+    return await sub(rest, io);
+  } catch (e) {
+    // Endpoint overrides are read where a session is built; wherever that is, a bad set is a usage error.
+    if (e instanceof EndpointError) { io.stderr.write(`bedrock-mm ${command}: ${e.message}\n`); return 2; }
+    throw e;
+  }
 }

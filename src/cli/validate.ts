@@ -1,18 +1,22 @@
 // `bedrock-mm validate FILE... [--role training|validation|auto] [--deep] [--format text|json] [--max-diagnostics N] [--stats]`
 // The editor's validator (src/core/manifest) over files, for CI. Exit 0 no errors, 1 errors, 2 usage or I/O.
 import { readFileSync } from 'node:fs';
-import { roleFromFileName, validateFileOnThreads, type ManifestDiagnostic, type ManifestRole } from '../core/manifest';
+import { roleFromFileName, seekableInput, spoolStream, validateFileOnThreads, type ManifestDiagnostic, type ManifestRole, type SpooledInput } from '../core/manifest';
 import type { CliIo } from './run';
+import { endpointsFor } from './endpoints';
 import { deepCheckFile } from './validateDeep';
 
 export const VALIDATE_USAGE = `Usage: bedrock-mm validate FILE... [--role training|validation|auto] [--deep]
                             [--format text|json] [--max-diagnostics N] [--stats]
   --role             record-count limits to apply (auto: from the file name, *train* / *valid*)
   --deep             also read every image (S3 or local): format, size, sides, pixels, aspect ratio
-                     (S3 through the default AWS credential chain; BEDROCK_MM_ENDPOINT_S3 overrides the endpoint)
+                     (S3 through the default AWS credential chain; BEDROCK_MM_ENDPOINT_S3 or BMC_EMULATOR
+                     redirects it; any other BEDROCK_MM_ENDPOINT_* set needs it too)
   --format           text (file:line:col: severity code: message) or json
   --max-diagnostics  print at most N diagnostics per file (default 1000; counts still cover all)
-  --stats            print each file's size, time and threads to stderr
+  --stats            print each file's size, time and threads, then the peak memory, to stderr
+FILE - reads standard input; pipes and FIFOs are read to their end (copied to a temporary file first).
+Lines of 1 MiB or more are reported as line-too-long with their length, without being read into memory.
 Files of 16 MB and more are checked on several threads (one per core, 8 MB each at least);
 BEDROCK_MM_THREADS=N sets the number of threads.
 `;
@@ -44,6 +48,13 @@ function parseArgs(argv: string[]): Args | string {
   return args.files.length === 0 ? 'no FILE given' : args;
 }
 
+/** `-` is standard input; a pipe, FIFO or device is copied to a temporary file first (see core/manifest/spool). */
+async function openInput(path: string, io: CliIo): Promise<SpooledInput> {
+  if (path !== '-') return seekableInput(path);
+  if (!io.stdin) throw new Error('no standard input here');
+  return spoolStream(io.stdin);
+}
+
 interface FileResult {
   path: string;
   role: ManifestRole | null;
@@ -62,19 +73,23 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   if (argv.includes('--help') || argv.includes('-h')) { io.stdout.write(VALIDATE_USAGE); return 0; }
   const args = parseArgs(argv);
   if (typeof args === 'string') { io.stderr.write(`bedrock-mm validate: ${args}\n\n${VALIDATE_USAGE}`); return 2; }
+  if (args.deep) endpointsFor('bedrock-mm validate --deep', ['s3']); // refuses a partial redirect before any file is read
   const results: FileResult[] = [];
   let ioFailed = false;
   for (const path of args.files) {
     const role = args.role === 'auto' ? roleFromFileName(path) : args.role;
     let report;
+    let input: SpooledInput | undefined;
     const started = performance.now();
     try {
-      const run = await validateFileOnThreads(path, { role, maxDiagnostics: args.max }, io.threadScript); // streams the file in chunks
+      input = await openInput(path, io);
+      const run = await validateFileOnThreads(input.path, { role, maxDiagnostics: args.max }, io.threadScript); // streams the file in chunks
       report = run.report;
       if (args.stats) io.stderr.write(`${path}: ${(run.bytes / 1e6).toFixed(1)} MB in ${(performance.now() - started).toFixed(0)} ms on ${run.threads} thread${run.threads === 1 ? '' : 's'}\n`);
     } catch (err) {
       io.stderr.write(`bedrock-mm validate: cannot read ${path}: ${(err as Error).message}\n`);
       ioFailed = true;
+      input?.dispose();
       continue;
     }
     const result: FileResult = {
@@ -82,7 +97,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
       diagnostics: report.diagnostics.map(toOneBased),
     };
     if (args.deep) {
-      const deep = await deepCheckFile(path, readFileSync(path), io);
+      const deep = await deepCheckFile(path, readFileSync(input.path), io);
       if (typeof deep === 'string') { io.stderr.write(`bedrock-mm validate --deep: ${deep}\n`); ioFailed = true; }
       else {
         for (const d of deep) {
@@ -92,9 +107,11 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
         result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
       }
     }
+    input.dispose();
     results.push(result);
     if (args.format === 'text') io.stdout.write(formatText(result, report.truncated));
   }
+  if (args.stats) io.stderr.write(`peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
   if (args.format === 'json') io.stdout.write(`${JSON.stringify({ files: results })}\n`);
   if (ioFailed) return 2;
   return results.some((r) => r.errors > 0) ? 1 : 0;

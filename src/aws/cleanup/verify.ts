@@ -44,6 +44,10 @@ export async function verifyPlan(session: AwsSession, plan: CleanupPlan, input: 
   // An index's endpoint in the file is never contacted unless a collection this work owns serves it.
   const unproved = plan.resources.filter((r) => r.selected && !now.has(r.key) && r.kind !== 'opensearch-index');
   const gone = new Set((await checkPresence(session, unproved)).gone.map((r) => r.key));
+  // An index is gone with its collection (the collection of the plan that waits for it).
+  for (const r of plan.resources) {
+    if (r.kind === 'aoss-collection' && gone.has(r.key)) for (const k of r.after) gone.add(k);
+  }
   const dropped: string[] = [];
   const grown: Grown[] = [];
   const resources = plan.resources.map((r): PlanResource => {

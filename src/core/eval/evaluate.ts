@@ -17,6 +17,7 @@ import type { LabelRule } from './labels';
 import { scoreMode, type KnnFn } from './modes';
 import type { EmbeddingRecord } from './records';
 import { exactKnnFast } from './knnFast';
+import { kProblem } from './kValues';
 
 export interface ModelEmbeddings {
   model: ReportModel;
@@ -44,6 +45,9 @@ export interface EvaluateRequest {
 export const FEW_QUERIES = 30;
 
 export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> {
+  // The parsers check k first (with the user's line and column); this guards every other caller.
+  const badK = req.ks.length === 0 ? 'must not be empty' : req.ks.map((k) => kProblem(k)).find((p) => p !== undefined);
+  if (badK) throw new Error(`k ${badK}`);
   const settings: ComparisonSettings = { ...DEFAULT_COMPARISON, ...req.comparison };
   const knn = req.knn ?? exactKnnFast;
   const training = new Set(req.trainingCaptions ?? []);

@@ -6,10 +6,14 @@ import type { MetricKey, MetricValues } from '../../protocol/report';
 /** Metric names computed at each k, in report order. */
 export const AT_K_METRICS = ['accuracy', 'precision', 'recall', 'mrr', 'ndcg', 'map'] as const;
 
-/** Every metric key a retrieval mode reports for the given k values, in report order. */
+/** Every metric key a retrieval mode reports for the given k values, in report order (accuracy@1 always). */
 export function metricKeys(ks: readonly number[]): MetricKey[] {
   const keys: MetricKey[] = [];
-  for (const m of AT_K_METRICS) for (const k of ks) keys.push(`${m}@${k}`);
+  for (const m of AT_K_METRICS) {
+    // The headline (top-1 accuracy and McNemar's table) needs accuracy@1 whatever k values were asked for.
+    if (m === 'accuracy' && !ks.includes(1)) keys.push('accuracy@1');
+    for (const k of ks) keys.push(`${m}@${k}`);
+  }
   keys.push('r-precision');
   return keys;
 }
@@ -42,6 +46,7 @@ export function queryMetrics(rel: readonly boolean[], relevantCount: number, ks:
     out[`ndcg@${k}`] = idcg > 0 ? dcg / idcg : 0;
     out[`map@${k}`] = R > 0 ? apSum / Math.min(k, R) : 0;
   }
+  if (!ks.includes(1)) out['accuracy@1'] = rel[0] ? 1 : 0; // the headline's, see metricKeys
   let rHits = 0;
   for (let i = 0; i < R; i++) if (rel[i]) rHits++;
   out['r-precision'] = R > 0 ? rHits / R : 0;

@@ -6,6 +6,7 @@ import schema from '../../../schemas/compare-spec.schema.json';
 import type { EvalMode } from '../../protocol/report';
 import { compileLabelRule } from './labels';
 import { jsonLocations } from './jsonLocations';
+import { kProblem } from './kValues';
 
 export type EmbeddingLengthValue = 256 | 384 | 1024;
 
@@ -72,8 +73,14 @@ export function parseCompareSpec(text: string): { spec: CompareSpec } | { proble
       if (p === '') return { line: 1, column: 1 };
     }
   };
+  // k gets its own message with the value (the schema says only the limit), at the item's place.
+  const rawK = typeof raw === 'object' && raw !== null ? (raw as { k?: unknown }).k : undefined;
+  const kProblems = Array.isArray(rawK) ? rawK.flatMap((v: unknown, i) => {
+    const p = kProblem(v);
+    return p ? [{ ...at(`/k/${i}`), message: `k.${i}: ${p}` }] : [];
+  }) : [];
   if (!validate(raw)) {
-    const errors = validate.errors ?? [];
+    const errors = (validate.errors ?? []).filter((e) => kProblems.length === 0 || !/^\/k\/\d+$/.test(e.instancePath));
     // Inside a failed oneOf, the branch errors repeat what the oneOf summary says.
     const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
     const kept = errors.filter((e) => e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.instancePath.startsWith(p) && e.schemaPath.includes('/oneOf/')));
@@ -84,7 +91,7 @@ export function parseCompareSpec(text: string): { spec: CompareSpec } | { proble
       seen.add(message);
       return [{ ...at(e.instancePath), message }];
     });
-    return { problems };
+    return { problems: [...problems, ...kProblems].sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const r = raw as Partial<CompareSpec> & Pick<CompareSpec, 'testSet' | 'models'>;
   const problems: SpecProblem[] = [];

@@ -8,6 +8,7 @@
 // checks; `validateManifestFile` does both on this thread.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { bomDiagnostic, decodeLines } from './decode';
+import { MAX_LINE_BYTES } from './types';
 import { ManifestBatch, type BatchOptions, type ManifestPart, type ManifestReport } from './validate';
 
 const CHUNK = 64 * 1024; // grows for a longer line
@@ -21,11 +22,23 @@ export interface ByteRange {
 /** Consecutive whole lines: `firstLine` counts from the range's first line, `offset` is the file offset of `bytes`. */
 type OnLines = (bytes: Uint8Array, firstLine: number, offset: number) => number;
 
+/** Reads on from `pos` (up to `end`) to the next line break: the bytes before it, and where the next line starts (-1: none). */
+function skipToLineEnd(fd: number, buf: Buffer, pos: number, end: number): { bytes: number; next: number } {
+  for (let at = pos; ;) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
+    if (n === 0) return { bytes: at - pos, next: -1 };
+    const nl = buf.subarray(0, n).indexOf(0x0a);
+    if (nl >= 0) return { bytes: at + nl - pos, next: at + nl + 1 };
+    at += n;
+  }
+}
+
 /**
- * Calls `onLines` for consecutive runs of whole lines of the range (the whole file when undefined). A BOM at the
- * start of the file is removed and reported through `onBom`.
+ * Calls `onLines` for consecutive runs of whole lines of the range (the whole file when undefined), and `onLong`
+ * (with its length in bytes) for a line of MAX_LINE_BYTES or more, which is read through but never held. A BOM at
+ * the start of the file is removed and reported through `onBom`.
  */
-function readLines(path: string, range: ByteRange | undefined, onLines: OnLines, onBom: () => void): void {
+function readLines(path: string, range: ByteRange | undefined, onLines: OnLines, onLong: (bytes: number) => void, onBom: () => void): void {
   const fd = openSync(path, 'r');
   try {
     const end = range?.end ?? fstatSync(fd).size;
@@ -35,6 +48,15 @@ function readLines(path: string, range: ByteRange | undefined, onLines: OnLines,
     let line = 0;
     let first = pos === 0;
     for (;;) {
+      if (carry === buf.length && buf.length >= MAX_LINE_BYTES) { // too long to be a record: measure it, keep nothing
+        const rest = skipToLineEnd(fd, buf, pos, end);
+        onLong(carry + rest.bytes);
+        line++;
+        if (rest.next < 0) return;
+        pos = rest.next;
+        carry = 0;
+        continue;
+      }
       if (carry === buf.length) { // one line longer than the buffer: grow it
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, carry);
@@ -128,7 +150,7 @@ function checkRange(path: string, range: ByteRange | undefined, options: BatchOp
     const lines = batch.addText(text, bom ? [bomDiagnostic(), ...diagnostics] : diagnostics, { bytes, offset });
     bom = false;
     return lines;
-  }, () => { bom = true; });
+  }, (bytes) => { batch.addOverlongLine(bytes); }, () => { bom = true; });
   if (bom) batch.add(bomDiagnostic()); // a file that is only a BOM
   return batch;
 }

@@ -12,3 +12,4 @@ export { imageRefRange } from './fileRules';
 export { deepCheck, checkImage, imageTargets, placeDeepProblems, ImageCheckCache, type DeepProblem, type DeepResult, type DeepTarget } from './deep';
 export { validateManifestFile, validateManifestRange, finishManifestParts, splitAtLines, type ByteRange } from './file';
 export { validateFileOnThreads, runPartJob, threadCount, type ThreadedRun } from './threads';
+export { seekableInput, spoolStream, type SpooledInput } from './spool';

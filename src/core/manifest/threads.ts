@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { finishManifestParts, splitAtLines, validateManifestFile, validateManifestRange, type ByteRange } from './file';
+import { seekableInput } from './spool';
 import type { BatchOptions, ManifestPart, ManifestReport } from './validate';
 
 const BYTES_PER_THREAD = 8 * 1024 * 1024;
@@ -35,6 +36,15 @@ export interface ThreadedRun {
  * this thread checks the first part while the workers check the rest (else every part goes to a worker).
  */
 export async function validateFileOnThreads(path: string, options: BatchOptions, script: string | undefined, thisThreadToo = true): Promise<ThreadedRun> {
+  // A FIFO or device reports size 0 and cannot be read at offsets: validate a copy streamed to its end.
+  if (!statSync(path).isFile()) {
+    const copy = await seekableInput(path);
+    try {
+      return await validateFileOnThreads(copy.path, options, script, thisThreadToo);
+    } finally {
+      copy.dispose();
+    }
+  }
   const bytes = statSync(path).size;
   const ranges = script === undefined ? [] : splitAtLines(path, threadCount(bytes));
   if (script === undefined || (thisThreadToo && ranges.length <= 1)) return { report: validateManifestFile(path, options), bytes, threads: 1 };

@@ -9,7 +9,7 @@ export type ManifestRole = 'training' | 'validation';
 export type ManifestCode =
   | 'json-syntax' | 'not-object' | 'missing-image-ref' | 'missing-caption' | 'image-ref-type' | 'caption-type'
   | 'unknown-key' | 'duplicate-key' | 's3-uri' | 'image-extension' | 'caption-too-long' | 'caption-tokens'
-  | 'empty-caption' | 'blank-line' | 'bom' | 'encoding'
+  | 'empty-caption' | 'blank-line' | 'bom' | 'encoding' | 'line-too-long'
   | 'duplicate-image' | 'conflicting-caption' | 'record-count' | 'too-many-problems'
   | 'image-missing' | 'image-access-denied' | 'image-format' | 'image-too-large' | 'image-side' | 'image-pixels'
   | 'image-aspect' | 'image-corrupt' | 'image-unreadable';
@@ -60,6 +60,14 @@ export const DEFAULT_MANIFEST_LIMITS: ManifestLimits = {
   trainingRecords: [1000, 500_000],
   validationRecords: [8, 50_000],
 };
+
+/**
+ * The longest line the file validator reads into memory, in bytes. A valid record is far shorter: a caption of at
+ * most 2,560 characters (12 bytes each even when every one is a JSON-escaped surrogate pair), an S3 URI of at most
+ * 1,093 bytes (s3:// + 63-byte bucket + / + 1,024-byte key) and two keys come to under 40 KB. A longer line is
+ * reported (`line-too-long`) with its length, read through without being kept (a 300 MB line once took 2.9 GB).
+ */
+export const MAX_LINE_BYTES = 1024 * 1024;
 
 export interface ValidateOptions {
   /** The file's role; undefined = unknown, so no record-count check. */

@@ -6,7 +6,7 @@ import { duplicateDiagnostic, imageRefRange, recordCountDiagnostic } from './fil
 import { hashString, RepeatFinder, type RefEntries, type RefPlace } from './repeats';
 import { checkLine, type LineContext } from './lineRules';
 import { shiftDiagnostic } from './shift';
-import { DEFAULT_MANIFEST_LIMITS, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
+import { DEFAULT_MANIFEST_LIMITS, MAX_LINE_BYTES, type ManifestDiagnostic, type ManifestRole, type ValidateOptions } from './types';
 
 export interface ManifestReport {
   role: ManifestRole | undefined;
@@ -125,6 +125,18 @@ export class ManifestBatch {
     if (!summary.blank) this.records++;
     if (summary.diagnostics) for (const d of summary.diagnostics) this.add(d);
     if (summary.imageRef !== undefined) this.refs.add(hashString(summary.imageRef), line, offset);
+  }
+
+  /** The next line is longer than MAX_LINE_BYTES: counted and reported with its length, never decoded or parsed. */
+  addOverlongLine(bytes: number): void {
+    const line = this.line++;
+    if (line === 0) this.firstLineLength = 1;
+    this.records++;
+    const fmt = (n: number): string => n.toLocaleString('en-US');
+    this.add({
+      line, column: 0, endLine: line, endColumn: 1, severity: 'error', code: 'line-too-long',
+      message: `Line ${fmt(line + 1)} is ${fmt(bytes)} bytes long; a manifest record (one image-ref and a caption of at most 2,560 characters) fits in far less, and lines of ${fmt(MAX_LINE_BYTES)} bytes or more are not read`,
+    });
   }
 
   /** What the lines so far found, for `absorb` into the batch of the whole file. */

@@ -19,13 +19,15 @@ function isPipelineSpec(value: unknown): boolean {
 
 export async function specFromFile(uri: vscode.Uri): Promise<SpecSource> {
   let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    value = JSON.parse(text);
   } catch (err) {
     return { errors: [`not readable JSON: ${err instanceof Error ? err.message : String(err)}`], where: uri.fsPath };
   }
   if (isPipelineSpec(value)) return { pipeline: uri };
-  const parsed = parseEmbeddingsSpec(value, path.dirname(uri.fsPath), defaultReportPath(uri.fsPath));
+  const parsed = parseEmbeddingsSpec(value, path.dirname(uri.fsPath), defaultReportPath(uri.fsPath), text);
   return 'spec' in parsed ? { spec: parsed.spec, from: uri } : { errors: parsed.errors, where: uri.fsPath };
 }
 

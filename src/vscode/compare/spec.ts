@@ -2,6 +2,8 @@
 // by the comparison engine with no AWS call. Pure (no vscode): parsing returns every problem with its place.
 // The full spec of schemas/compare-spec.schema.json (embedding through Bedrock) is the comparison pipeline's.
 import * as path from 'node:path';
+import { jsonLocations } from '../../core/eval/jsonLocations';
+import { kProblem } from '../../core/eval/kValues';
 import { EVAL_MODES, type EvalMode } from '../../protocol/report';
 
 export interface EmbeddingsSpec {
@@ -26,8 +28,8 @@ export function defaultReportPath(specPath: string): string {
   return path.join(path.dirname(specPath), `${path.basename(specPath).replace(/(\.compare)?\.json$/i, '')}.report.json`);
 }
 
-/** Validates a parsed spec; relative paths are resolved against `baseDir` (the spec's folder). */
-export function parseEmbeddingsSpec(value: unknown, baseDir: string, defaultOutput: string): { spec: EmbeddingsSpec } | { errors: string[] } {
+/** Validates a parsed spec; relative paths are resolved against `baseDir` (the spec's folder). `text`: the spec file's text, to place problems at line:column. */
+export function parseEmbeddingsSpec(value: unknown, baseDir: string, defaultOutput: string, text?: string): { spec: EmbeddingsSpec } | { errors: string[] } {
   const errors: string[] = [];
   if (!isRecord(value)) return { errors: ['the spec must be a JSON object with "models"'] };
   const models: EmbeddingsSpec['models'] = [];
@@ -53,9 +55,18 @@ export function parseEmbeddingsSpec(value: unknown, baseDir: string, defaultOutp
   }
   let k = DEFAULT_K;
   if (value['k'] !== undefined) {
-    if (!Array.isArray(value['k']) || value['k'].length === 0 || value['k'].some((x) => !Number.isInteger(x) || (x as number) < 1)) {
-      errors.push('"k" must be a non-empty list of positive integers, e.g. [1, 3, 5, 10]');
-    } else k = [...new Set(value['k'] as number[])].sort((a, b) => a - b);
+    const raw = value['k'];
+    if (!Array.isArray(raw) || raw.length === 0) errors.push('"k" must be a non-empty list of integers from 1 to 1,000, e.g. [1, 3, 5, 10]');
+    else {
+      const locations = text === undefined ? undefined : jsonLocations(text);
+      const bad = raw.flatMap((x: unknown, i) => {
+        const problem = kProblem(x);
+        const loc = locations?.get(`/k/${i}`);
+        return problem ? [`${loc ? `${loc.line}:${loc.column}: ` : ''}"k"[${i}] ${problem}`] : [];
+      });
+      if (bad.length > 0) errors.push(...bad);
+      else k = [...new Set(raw as number[])].sort((a, b) => a - b);
+    }
   }
   const str = (key: string): string | undefined => {
     const v = value[key];

@@ -25,7 +25,7 @@ before(async () => {
   const e = emulator.endpoints;
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1',
-    BEDROCK_MM_ENDPOINT_BEDROCK: e.bedrock, BEDROCK_MM_ENDPOINT_S3: e.s3, BEDROCK_MM_ENDPOINT_OPENSEARCHSERVERLESS: e.opensearchServerless,
+    BEDROCK_MM_ENDPOINT_BEDROCK: e.bedrock, BEDROCK_MM_ENDPOINT_S3: e.s3,
     BEDROCK_MM_ENDPOINT_OPENSEARCH_SERVERLESS: e.opensearchServerless, BEDROCK_MM_ENDPOINT_STS: e.sts, BEDROCK_MM_ENDPOINT_IAM: e.iam,
     BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME: e.bedrockRuntime,
   });

@@ -82,7 +82,7 @@ test('cli evaluate: bad input gives located messages and exit 2, never a crash',
     const cases: [string[], RegExp][] = [
       [['--mode', 'sideways', '--model', `a=${f.base}`], /unknown --mode "sideways"/],
       [['--mode', 'classify', '--model', `a=${join(f.dir, 'missing.jsonl')}`], /cannot read embeddings of model a .*ENOENT/],
-      [['--mode', 'classify', '--model', `a=${f.base}`, '--k', '0,x'], /--k must be/],
+      [['--mode', 'classify', '--model', `a=${f.base}`, '--k', '0,x'], /--k: each value must be an integer from 1 to 1,000/],
       [['--mode', 'classify', '--model', `a=${f.base}`, '--label-regex', 'no groups'], /exactly one capture group/],
       [['--mode', 'classify', '--model', `a=${f.base}`, '--baseline', 'zzz'], /--baseline "zzz" is not one of/],
       [['--mode', 'classify', '--model', 'justafile.jsonl'], /NAME=EMBEDDINGS\.jsonl/],

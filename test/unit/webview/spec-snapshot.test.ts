@@ -28,7 +28,7 @@ test('compare spec: every problem is named with its place', () => {
     'models[1] ("a") needs "embeddings": the path of its embeddings JSONL (comparing by model id needs the comparison pipeline)',
     '"baseline" is "zz", which is not one of the models (a)',
     '"modes" must be a non-empty list of text-to-image, image-to-image, classify',
-    '"k" must be a non-empty list of positive integers, e.g. [1, 3, 5, 10]',
+    '"k"[0] must be an integer from 1 to 1,000, got 0',
   ]);
   assert.deepEqual(parseEmbeddingsSpec([], DIR, '/o'), { errors: ['the spec must be a JSON object with "models"'] });
 });
