@@ -6,6 +6,13 @@ import type { LaunchOutcome } from '../../src/vscode/jobs/launcher';
 import { activateExtension, waitFor } from '../support/vscode';
 import { admin, bedrockRequests, type LoggedRequest } from '../support/emulatorAdmin';
 import { waitUntil } from '../support/waitAsync';
+import { LEDGER_PATH, parseLedger } from '../../src/core/cleanup/ledger';
+
+/** What the workspace's ledger (.bedrock-mm/ledger.jsonl) records, as Clean Up reads it. */
+async function ledgerEntries(folder: vscode.Uri): Promise<ReturnType<typeof parseLedger>['entries']> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, LEDGER_PATH)).then(undefined, () => new Uint8Array());
+  return parseLedger(new TextDecoder().decode(bytes)).entries;
+}
 
 const settings = () => vscode.workspace.getConfiguration('bedrockCustomizer');
 const ROLE = 'arn:aws:iam::123456789012:role/BedrockCustomizationRole';
@@ -75,6 +82,9 @@ describe('job lifecycle against the emulator', () => {
     assert.ok(tags.some((t) => t.key === 'team' && t.value === 'ml'));
     assert.deepEqual(body['customModelTags'], tags);
     assert.equal(explorer.selected('job'), jobArn, 'the new job is selected in the tree');
+    // Written at creation: Clean Up's proof that this work launched it (once, however often it was clicked).
+    const recorded = (await ledgerEntries(folder())).filter((e) => e.identity.arn === jobArn);
+    assert.deepEqual(recorded.map((e) => [e.kind, e.account, e.region, e.source]), [['customization-job', '123456789012', 'us-east-1', 'asl.bedrock-job.json']]);
     const item = (await explorer.snapshot('job')).find((i) => i.arn === jobArn);
     assert.deepEqual([item?.icon, item?.contextValue], ['loading~spin', 'bmc.job.inProgress']);
   });
@@ -116,6 +126,8 @@ describe('job lifecycle against the emulator', () => {
     assert.equal(body['modelUnits'], 1);
     assert.equal(body['commitmentDuration'], undefined, 'no commitment');
     assert.equal(body['provisionedModelName'], 'asl-spec-model-pt');
+    const recorded = (await ledgerEntries(folder())).filter((e) => e.identity.arn === ptArn);
+    assert.deepEqual(recorded.map((e) => [e.kind, e.account, e.region]), [['provisioned-throughput', '123456789012', 'us-east-1']]);
     const first = (await explorer.snapshot('throughput')).find((t) => t.arn === ptArn);
     assert.equal(first?.contextValue, 'bmc.throughput.creating');
     await waitUntil(explorer.onDidChange, async () =>
