@@ -108,7 +108,8 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
       io.stderr.write(`bedrock-mm cleanup: discovery failed: ${(e as Error).message}\n`);
       return 2;
     } finally { s.dispose(); }
-    try { writeFileSync(planPath, serializePlan(plan)); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot write ${args.plan}: ${(e as Error).message}\n`); return 2; }
+    // 'wx': a new file only, never through a link or over something that appeared meanwhile.
+    try { writeFileSync(planPath, serializePlan(plan), { flag: 'wx' }); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot write ${args.plan}: ${(e as Error).message}\n`); return 2; }
     io.stdout.write(`Plan written to ${args.plan}.\n`);
   }
   io.stdout.write(formatPlan(plan, new Date()));

@@ -2,10 +2,16 @@
 // then skips), read back whole. A missing file is an empty ledger.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isInside } from '../files/placement';
 import { ledgerLines, parseLedger, type LedgerEntry, type LedgerSink } from './ledger';
 
-export function appendLedger(file: string, entries: readonly LedgerEntry[]): void {
+/**
+ * Appends entries. With `root`, the file must resolve inside it: a workspace whose `.bedrock-mm` is a link to
+ * elsewhere (say, to a shell profile) gets an error, never a line appended there.
+ */
+export function appendLedger(file: string, entries: readonly LedgerEntry[], root?: string): void {
   if (entries.length === 0) return;
+  if (root !== undefined && !isInside(root, file)) throw new Error(`${file} resolves outside ${root} (a symbolic link?): not written`);
   mkdirSync(dirname(file), { recursive: true });
   appendFileSync(file, ledgerLines(entries), { flag: 'a' });
 }
@@ -16,7 +22,7 @@ export function readLedger(file: string): { entries: LedgerEntry[]; problems: st
   return { entries, problems: problems.map((p) => `${file}: ${p}`) };
 }
 
-/** A sink that appends every entry to each of these files (the workspace ledger and its mirror). */
-export function fileLedger(files: readonly string[]): LedgerSink {
-  return { record: async (entries) => { for (const f of files) appendLedger(f, entries); } };
+/** A sink that appends every entry to a folder's ledger (`root`/.bedrock-mm/ledger.jsonl), kept inside `root`. */
+export function folderLedger(root: string, file: string): LedgerSink {
+  return { record: async (entries) => { appendLedger(file, entries, root); } };
 }

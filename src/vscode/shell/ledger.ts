@@ -19,18 +19,19 @@ export class ExtensionLedger implements LedgerSink {
     private readonly workspaceFolder: () => vscode.Uri | undefined,
   ) {}
 
-  private files(): { workspace?: string; mirror: string } {
+  private files(): { root?: string; workspace?: string; mirror: string } {
     const folder = this.workspaceFolder();
     return {
-      ...(folder?.scheme === 'file' ? { workspace: path.join(folder.fsPath, LEDGER_PATH) } : {}),
+      ...(folder?.scheme === 'file' ? { root: folder.fsPath, workspace: path.join(folder.fsPath, LEDGER_PATH) } : {}),
       mirror: path.join(this.globalStorage.fsPath, 'ledger.jsonl'),
     };
   }
 
+  /** The mirror first: the extension's own record must not depend on what the workspace's folder allows. */
   record(entries: readonly LedgerEntry[]): Promise<void> {
     const f = this.files();
-    if (f.workspace) appendLedger(f.workspace, entries);
     appendLedger(f.mirror, entries);
+    if (f.workspace) appendLedger(f.workspace, entries, f.root);
     return Promise.resolve();
   }
 
