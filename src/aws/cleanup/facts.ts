@@ -31,7 +31,8 @@ export async function gatherFacts(session: AwsSession, input: FactsInput): Promi
       notes.push(`Could not ${what}: ${explainAwsError(err, { key: what, kind: 'custom-model', label: what, identity: {}, region, reasons: [], cost: { kind: 'none' }, after: [], selected: false })}`);
     }
   };
-  const ledger = ledgerOf(input.ledger, account, region).map((l) => l.entry);
+  const mine = ledgerOf(input.ledger, account, region);
+  const ledger = mine.map((l) => l.entry);
   const byTag = input.byTag !== false;
 
   const jobArns = new Set(ledger.filter((e) => e.kind === 'customization-job' && e.identity.arn).map((e) => e.identity.arn as string));
@@ -117,7 +118,7 @@ export async function gatherFacts(session: AwsSession, input: FactsInput): Promi
       if (found) facts.policies.push({ name, type });
     });
   }
-  const endpoints = ownedEndpoints(facts, input.ledger);
+  const endpoints = ownedEndpoints(facts, mine);
   for (const e of ledger) {
     const { endpoint, name } = e.identity;
     if (e.kind !== 'opensearch-index' || !endpoint || !name || !endpoints.has(endpoint)) continue;
