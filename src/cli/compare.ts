@@ -1,13 +1,17 @@
 // `bedrock-mm compare --spec FILE`: the whole comparison against AWS, or against the local emulator when endpoint
 // variables are set. The report is saved next to the spec; a summary (or the JSON) goes to stdout.
 
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LEDGER_PATH } from '../core/cleanup/ledger';
+import { fileLedger } from '../core/cleanup/ledgerFile';
 import { loadAwsLayer } from './awsLayer';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
 
 export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile NAME] [--region R] [--rpm N] [--concurrency N]
                          [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
+                         [--workspace DIR] [--yes]
 
   --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
                   <name>.report.json for <name>.compare.json
@@ -16,6 +20,12 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
   --cache-dir     embedding cache folder (default: the spec's cacheDir, else .bedrock-mm-cache next to the spec)
   --export-embeddings DIR
                   also write <model>.embeddings.jsonl per model (rescore them with bedrock-mm evaluate)
+  --workspace     the workspace folder (default: the current folder): a collection the comparison creates is
+                  recorded in its .bedrock-mm/ledger.jsonl, where bedrock-mm cleanup --workspace finds it
+  --yes           confirm creating the OpenSearch Serverless collection a spec asks for ("create": true); it is
+                  billed in OCU-hours while it exists. Without --yes the run refuses (exit 2) and creates nothing.
+
+A spec's vectorStore.endpoint must be an AWS https endpoint or exactly one of the endpoint variables below.
 
 Endpoints (for VPC endpoints or the local emulator) come from the environment:
   BEDROCK_MM_ENDPOINT_BEDROCK, BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, BEDROCK_MM_ENDPOINT_S3,
@@ -61,6 +71,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         'cache-dir': { type: 'string' },
         'export-embeddings': { type: 'string' },
         format: { type: 'string', default: 'text' },
+        workspace: { type: 'string' },
+        yes: { type: 'boolean', default: false },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -80,7 +92,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     const rpm = positiveInt('rpm', values.rpm, 300);
     const concurrency = positiveInt('concurrency', values.concurrency, 8);
     const endpoints = endpointsFromEnv(process.env);
-    const { callerArn, createAwsSession, embeddingRuntime, runCompare, SpecError } = loadAwsLayer();
+    const { callerArn, createAwsSession, CreationDeclined, embeddingRuntime, runCompare, SpecError } = loadAwsLayer();
+    const workspace = resolve(values.workspace ?? process.cwd());
     const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });
     const rt = embeddingRuntime({ profile: values.profile, region: session.region, endpoint: endpoints.bedrockRuntime });
     try {
@@ -94,6 +107,11 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         ...(values['export-embeddings'] ? { exportDir: values['export-embeddings'] } : {}),
         callerArn: () => callerArn({ profile: values.profile, region: session.region, endpoint: endpoints.sts }),
         log: (m) => io.stderr.write(`${m}\n`),
+        // The endpoint variables are this user's configuration: a spec may name one of them, or AWS.
+        configuredEndpoints: Object.values(endpoints).filter((v): v is string => typeof v === 'string' && v !== ''),
+        confirmCreate: () => Promise.resolve(values.yes === true),
+        ledger: fileLedger([join(workspace, LEDGER_PATH)]),
+        workspaceDir: workspace,
       });
       io.stderr.write(`embedding calls: ${out.calls} (${out.cached} inputs from the cache); report: ${out.reportPath}\n`);
       io.stdout.write(values.format === 'json' ? `${JSON.stringify(out.report, null, 2)}\n` : formatReportText(out.report));
@@ -101,6 +119,10 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     } catch (e) {
       if (e instanceof SpecError) {
         io.stderr.write(`${e.problems.join('\n')}\n`);
+        return 2;
+      }
+      if (e instanceof CreationDeclined) {
+        io.stderr.write(`bedrock-mm compare: ${e.notice.message}\n${e.notice.detail}\nNothing was created. Run again with --yes to create it.\n`);
         return 2;
       }
       throw e;

@@ -27,7 +27,7 @@ export interface CompareTestHooks {
   revive(state: ViewState): Promise<void>;
 }
 
-export function registerCompare({ context, log, config, aws }: Services): vscode.Disposable[] {
+export function registerCompare({ context, log, config, aws, input, ledger }: Services): vscode.Disposable[] {
   const probe = new PanelProbe();
   const panels = new ComparePanels({ context, log, probe, aws });
 
@@ -51,7 +51,15 @@ export function registerCompare({ context, log, config, aws }: Services): vscode
       let written: vscode.Uri | undefined;
       if ('pipeline' in source) {
         const spec = source.pipeline;
-        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log }, p, token));
+        if (!vscode.workspace.isTrusted) {
+          // A spec in an untrusted folder must not make the extension call Bedrock, create a collection or send signed
+          // requests; a local embeddings comparison (no AWS) still runs.
+          const message = `${vscode.workspace.asRelativePath(spec)} runs a comparison against AWS (embedding calls, maybe a billable collection): trust this folder first (Manage Workspace Trust).`;
+          log.error(message);
+          void vscode.window.showErrorMessage(message, 'Manage Workspace Trust').then((c) => { if (c) void vscode.commands.executeCommand('workbench.trust.manage'); });
+          return undefined;
+        }
+        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log, input, ledger }, p, token));
         written = out ? vscode.Uri.file(out.reportPath) : undefined;
       } else {
         const spec = source.spec;
