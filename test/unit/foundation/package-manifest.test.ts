@@ -77,6 +77,7 @@ test('untrusted workspaces: limited, and a folder cannot set where requests go, 
     assert.ok(scope !== undefined && scope !== 'resource' && scope !== 'language-overridable', `${key} has an explicit scope that is not per folder (got ${scope})`);
   }
   for (const key of restricted) assert.ok(key.slice(SECTION.length + 1) in DEFAULTS, `${key} is a real setting`);
-  for (const key of ENDPOINT_KEYS) assert.equal(contributed[`${SECTION}.${key}`]?.scope, 'machine-overridable', `${key}: an endpoint belongs to the machine`);
+  // `window`, not `machine(-overridable)`: code-server and remote windows ignore machine-scoped user settings.
+  for (const key of ENDPOINT_KEYS) assert.equal(contributed[`${SECTION}.${key}`]?.scope, 'window', `${key}: one endpoint per window`);
   assert.deepEqual([...ENDPOINT_KEYS].sort(), Object.keys(DEFAULTS).filter((k) => k.startsWith('endpoints.')).sort(), 'ENDPOINT_KEYS lists every endpoint setting');
 });
