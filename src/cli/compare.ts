@@ -1,8 +1,11 @@
 // `bedrock-mm compare --spec FILE`: the whole comparison against AWS, or against the local emulator when endpoint
 // variables are set. The report is saved next to the spec; a summary (or the JSON) goes to stdout.
 
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeIssue } from '../core/files/placement';
+import { LEDGER_PATH } from '../core/cleanup/ledger';
+import { folderLedger } from '../core/cleanup/ledgerFile';
 import { loadAwsLayer } from './awsLayer';
 import { endpointsFor, type EndpointService } from './endpoints';
 import { formatReportText } from './reportText';
@@ -10,7 +13,7 @@ import type { CliIo } from './run';
 
 export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile NAME] [--region R] [--rpm N] [--concurrency N]
                          [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
-                         [--allow-outside] [--overwrite]
+                         [--allow-outside] [--overwrite] [--workspace DIR] [--yes]
 
   --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
                   <name>.report.json for <name>.compare.json
@@ -23,6 +26,12 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
                   link to elsewhere); without it such a run is refused before any AWS call, exit 2
   --overwrite     replace existing files bedrock-mm did not write (a report it wrote earlier, its cache and its
                   exported embeddings are replaced without this); without it such a run is refused, exit 2
+  --workspace     the workspace folder (default: the current folder): a collection the comparison creates is
+                  recorded in its .bedrock-mm/ledger.jsonl, where bedrock-mm cleanup --workspace finds it
+  --yes           confirm creating the OpenSearch Serverless collection a spec asks for ("create": true); it is
+                  billed in OCU-hours while it exists. Without --yes the run refuses (exit 2) and creates nothing.
+
+A spec's vectorStore.endpoint must be an AWS https endpoint or exactly one of the endpoint variables below.
 
 Endpoints (for VPC endpoints or the local emulator): BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, _S3,
   _OPENSEARCH_SERVERLESS and _STS (all four, or none), or BMC_EMULATOR (the emulator's JSON line).
@@ -56,6 +65,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         format: { type: 'string', default: 'text' },
         'allow-outside': { type: 'boolean' },
         overwrite: { type: 'boolean' },
+        workspace: { type: 'string' },
+        yes: { type: 'boolean', default: false },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -75,7 +86,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     const rpm = positiveInt('rpm', values.rpm, 300);
     const concurrency = positiveInt('concurrency', values.concurrency, 8);
     const endpoints = endpointsFor('bedrock-mm compare', COMPARE_SERVICES);
-    const { callerArn, createAwsSession, embeddingRuntime, runCompare, SpecError, WriteRefused } = loadAwsLayer();
+    const { callerArn, createAwsSession, CreationDeclined, embeddingRuntime, runCompare, SpecError, WriteRefused } = loadAwsLayer();
+    const workspace = resolve(values.workspace ?? process.cwd());
     const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });
     const rt = embeddingRuntime({ profile: values.profile, region: session.region, endpoint: endpoints.bedrockRuntime });
     try {
@@ -91,6 +103,11 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         log: (m) => io.stderr.write(`${m}\n`),
         // The flags are the user's say-so (see placement.ts); without them the run stops before any AWS call.
         approveWrites: (issues) => Promise.resolve(issues.every((i) => (i.kind === 'outside' ? values['allow-outside'] : values.overwrite) === true)),
+        // The endpoint variables are this user's configuration: a spec may name one of them, or AWS.
+        configuredEndpoints: Object.values(endpoints).filter((v): v is string => typeof v === 'string' && v !== ''),
+        confirmCreate: () => Promise.resolve(values.yes === true),
+        ledger: folderLedger(workspace, join(workspace, LEDGER_PATH)),
+        workspaceDir: workspace,
       });
       io.stderr.write(`embedding calls: ${out.calls} (${out.cached} inputs from the cache); report: ${out.reportPath}\n`);
       io.stdout.write(values.format === 'json' ? `${JSON.stringify(out.report, null, 2)}\n` : formatReportText(out.report));
@@ -106,6 +123,10 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
           if (!allowed) io.stderr.write(`bedrock-mm compare: refusing to write ${describeIssue(i)}; ${i.kind === 'outside' ? 'pass --allow-outside to write outside the spec\'s folder' : 'pass --overwrite to replace it'}\n`);
         }
         io.stderr.write('bedrock-mm compare: nothing was written and no AWS call was made\n');
+        return 2;
+      }
+      if (e instanceof CreationDeclined) {
+        io.stderr.write(`bedrock-mm compare: ${e.notice.message}\n${e.notice.detail}\nNothing was created. Run again with --yes to create it.\n`);
         return 2;
       }
       throw e;

@@ -4,8 +4,11 @@
 
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { endpointProblem } from '../../core/aws/endpointPolicy';
 import { AwsUserError } from '../../core/aws/userError';
+import { ledgerEntry, scopeOfArn, type LedgerEntry, type LedgerSink } from '../../core/cleanup/ledger';
+import { collectionCreationNotice, type CollectionCreationFacts } from '../../core/eval/collectionNotice';
 import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
 import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCache';
 import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
@@ -16,10 +19,11 @@ import type { Clock } from '../../core/eval/pacer';
 import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../core/eval/records';
 import { baselineOf, parseCompareSpec, type CompareSpec } from '../../core/eval/spec';
 import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
+import { resourceTags } from '../../core/lifecycle/tags';
 import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
 import type { BedrockRuntime } from '../runtime';
 import type { AwsSession } from '../session';
-import { ensureCollection } from './collection';
+import { ensureCollection, type CreatedCollection } from './collection';
 import { openSearchStore } from './openSearchStore';
 import { parseManifest, sourceReader, type ManifestEntry, type SourceReader } from './sources';
 
@@ -48,6 +52,17 @@ export interface CompareOptions {
    * write; false (or no approver) stops the run with WriteRefused and nothing written.
    */
   approveWrites?(issues: WriteIssue[]): Promise<boolean>;
+  /**
+   * The user's own endpoint settings (VS Code: bedrockCustomizer.endpoints.*; the CLI: its endpoint variables). A
+   * spec's `vectorStore.endpoint` gets signed requests only if it is one of these or an AWS endpoint.
+   */
+  configuredEndpoints?: readonly string[];
+  /** Asked before creating a collection the spec asks for (it bills while it exists); without it, none is created. */
+  confirmCreate?: (facts: CollectionCreationFacts) => Promise<boolean>;
+  /** Where a created collection and its policies are recorded, at once; without it, none is created. */
+  ledger?: LedgerSink;
+  /** The workspace folder: ledger sources are spec paths relative to it, the project tag is its name. */
+  workspaceDir?: string;
 }
 
 /** Writes the user did not approve: nothing was written and no AWS call was made. */
@@ -70,6 +85,13 @@ export interface CompareOutcome {
 export class SpecError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.join('\n'));
+  }
+}
+
+/** The spec asks to create a collection and the user did not confirm it: nothing was created, nothing embedded. */
+export class CreationDeclined extends Error {
+  constructor(readonly facts: CollectionCreationFacts, readonly notice: { message: string; detail: string }) {
+    super(`Nothing was created: the OpenSearch Serverless collection "${facts.name}" was not confirmed. ${notice.message}`);
   }
 }
 
@@ -115,13 +137,65 @@ function queryTexts(spec: CompareSpec, classes: string[]): { text: string; label
   return classes.map((label) => ({ text: template.split('{label}').join(label), label }));
 }
 
-async function openStore(spec: CompareSpec, o: CompareOptions, warnings: string[]): Promise<VectorStore> {
+/** Where the spec sits for the ledger and the tag: relative to the workspace when it is inside it. */
+function specSource(specPath: string, workspaceDir: string | undefined): { source: string; project: string } {
+  const root = workspaceDir ? resolve(workspaceDir) : dirname(specPath);
+  const rel = relative(root, specPath);
+  return { source: rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : specPath, project: basename(root) };
+}
+
+/** The ledger entries of a just-created collection: it, its two security policies and its data access policy. */
+function collectionEntries(c: CreatedCollection, source: string): LedgerEntry[] {
+  const scope = scopeOfArn(c.arn);
+  if (!scope) throw new Error(`the new collection's ARN ${c.arn} names no account and region; delete the collection "${c.name}" and its policies by hand`);
+  return [
+    ledgerEntry('aoss-collection', { name: c.name, id: c.id, arn: c.arn }, source),
+    ledgerEntry('aoss-security-policy', { name: c.policies.encryption, policyType: 'encryption' }, source, scope),
+    ledgerEntry('aoss-security-policy', { name: c.policies.network, policyType: 'network' }, source, scope),
+    ledgerEntry('aoss-access-policy', { name: c.policies.data, policyType: 'data' }, source, scope),
+  ];
+}
+
+/**
+ * Before any call: a spec's own endpoint must pass the endpoint policy, and a collection it asks to create (when
+ * missing) must be confirmed by the user with a ledger to record it. Returns whether creating is allowed.
+ */
+async function preflightStore(spec: CompareSpec, specPath: string, o: CompareOptions): Promise<boolean> {
+  const vs = spec.vectorStore;
+  if (vs.type === 'opensearch') {
+    const problem = endpointProblem(vs.endpoint, o.configuredEndpoints ?? []);
+    if (problem) throw new SpecError([`${specPath}: vectorStore.endpoint: ${problem}`]);
+    return false;
+  }
+  if (vs.type !== 'opensearch-serverless' || !vs.create) return false;
+  const found = await o.session.aoss.batchGetCollections({ names: [vs.collection] });
+  if (found.collections.length > 0) return false; // it exists: used as is, never created, never recorded
+  const facts: CollectionCreationFacts = { name: vs.collection, region: o.session.region, spec: specSource(specPath, o.workspaceDir).source, allowPublicAccess: vs.allowPublicAccess ?? false };
+  const notice = collectionCreationNotice(facts);
+  if (!o.confirmCreate || !o.ledger || !(await o.confirmCreate(facts))) throw new CreationDeclined(facts, notice);
+  return true;
+}
+
+async function openStore(spec: CompareSpec, specPath: string, o: CompareOptions, create: boolean, warnings: string[]): Promise<VectorStore> {
   const vs = spec.vectorStore;
   if (vs.type === 'exact') return exactStore();
-  if (vs.type === 'opensearch') return openSearchStore(o.session.openSearch(vs.endpoint, vs.service ?? 'es'), o.clock ? { clock: o.clock } : {});
+  if (vs.type === 'opensearch') {
+    const problem = endpointProblem(vs.endpoint, o.configuredEndpoints ?? []);
+    if (problem) throw new SpecError([`${specPath}: vectorStore.endpoint: ${problem}`]);
+    return openSearchStore(o.session.openSearch(vs.endpoint, vs.service ?? 'es'), o.clock ? { clock: o.clock } : {});
+  }
   const principal = vs.principal ?? (o.callerArn ? await o.callerArn() : undefined);
   if (!principal) throw new SpecError(['vectorStore.principal is needed (the IAM ARN the data access policy grants) when the caller identity cannot be read']);
-  const c = await ensureCollection(o.session.aoss, { name: vs.collection, create: vs.create ?? false, allowPublicAccess: vs.allowPublicAccess ?? false, sourceVpce: vs.sourceVpce, principal }, o.clock);
+  const { source, project } = specSource(specPath, o.workspaceDir);
+  const ledger = o.ledger;
+  // The indexes the store makes inside the collection are deleted when it closes (runCompare never keeps them), so
+  // only the collection and its policies outlive the run and go into the ledger.
+  const c = await ensureCollection(
+    o.session.aoss,
+    { name: vs.collection, create, allowPublicAccess: vs.allowPublicAccess ?? false, sourceVpce: vs.sourceVpce, principal, tags: resourceTags(project) },
+    o.clock, undefined,
+    async (created) => { await ledger?.record(collectionEntries(created, source)); },
+  );
   warnings.push(...c.warnings);
   return openSearchStore(o.session.openSearch(c.endpoint, 'aoss'), { prefix: `bedrock-mm-${sha256(c.endpoint + Date.now()).slice(0, 8)}`, ...(o.clock ? { clock: o.clock } : {}) });
 }
@@ -163,6 +237,8 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const reportPath = reportPathFor(specPath);
   const cacheDir = o.cacheDir ?? (spec.cacheDir ? resolve(dirname(specPath), spec.cacheDir) : join(dirname(specPath), '.bedrock-mm-cache'));
   await approvePlacement(o, specPath, spec, reportPath, cacheDir);
+  // Before any request: where the spec sends signed requests, and whether the user agrees to what it creates.
+  const create = await preflightStore(spec, specPath, o);
   const log = o.log ?? (() => undefined);
   const rule = compileLabelRule(spec.labelRegex) as LabelRule; // validated by parseCompareSpec
   const reader = sourceReader(() => o.session.s3, dirname(specPath));
@@ -235,7 +311,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     // The record that makes these files ours: a rerun may replace them without asking.
     await writeFile(join(o.exportDir, EXPORT_RECORD), `${JSON.stringify({ generator: EXPORT_GENERATOR, files: models.map((m) => exportName(m.model.name)) }, null, 2)}\n`);
   }
-  const store = await openStore(spec, o, warnings);
+  const store = await openStore(spec, specPath, o, create, warnings);
   let report: ComparisonReport;
   try {
     report = await evaluate({

@@ -5,3 +5,4 @@ export * from './s3Uri';
 export * from './ini';
 export * from './profiles';
 export * from './userError';
+export * from './endpointPolicy';

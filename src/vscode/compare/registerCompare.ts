@@ -29,7 +29,7 @@ export interface CompareTestHooks {
   revive(state: ViewState): Promise<void>;
 }
 
-export function registerCompare({ context, log, config, aws, input, testMode }: Services): vscode.Disposable[] {
+export function registerCompare({ context, log, config, aws, input, ledger, testMode }: Services): vscode.Disposable[] {
   const probe = new PanelProbe();
   const panels = new ComparePanels({ context, log, probe, aws });
 
@@ -53,7 +53,15 @@ export function registerCompare({ context, log, config, aws, input, testMode }: 
       let written: vscode.Uri | undefined;
       if ('pipeline' in source) {
         const spec = source.pipeline;
-        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log, root: rootFor(spec), driver: input.driver() }, p, token));
+        if (!vscode.workspace.isTrusted) {
+          // A spec in an untrusted folder must not make the extension call Bedrock, create a collection or send signed
+          // requests; a local embeddings comparison (no AWS) still runs.
+          const message = `${vscode.workspace.asRelativePath(spec)} runs a comparison against AWS (embedding calls, maybe a billable collection): trust this folder first (Manage Workspace Trust).`;
+          log.error(message);
+          void vscode.window.showErrorMessage(message, 'Manage Workspace Trust').then((c) => { if (c) void vscode.commands.executeCommand('workbench.trust.manage'); });
+          return undefined;
+        }
+        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec) }, p, token));
         written = out ? vscode.Uri.file(out.reportPath) : undefined;
       } else {
         // Asked before any work: the report stays in the workspace and replaces only an earlier report.
@@ -93,7 +101,7 @@ export function registerCompare({ context, log, config, aws, input, testMode }: 
     probe,
     panels,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
-    vscode.commands.registerCommand(COMMANDS.compareModels, compareModels),
+    vscode.commands.registerCommand(COMMANDS.compareModels, input.command(compareModels)),
     vscode.commands.registerCommand(COMMANDS.openReport, openReport),
     vscode.languages.registerCodeLensProvider([{ pattern: '**/*.compare.json' }, { language: 'json' }], new CompareSpecCodeLens()),
   ];

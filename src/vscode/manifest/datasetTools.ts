@@ -12,6 +12,7 @@ import { describeIssue, writeIssues } from '../../core/files/placement';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import { splitLines } from '../../core/manifest';
 import type { Config } from '../shell/config';
+import type { Input } from '../shell/input';
 import type { Log } from '../shell/log';
 import { approveWrites, placeWrite, rootFor } from '../shell/writeGuard';
 import type { ImageSources } from './imageSources';
@@ -150,11 +151,12 @@ export async function splitManifest(config: Config, log: Log, driver: () => Inpu
   return out;
 }
 
-export function registerDatasetTools(config: Config, log: Log, sources: ImageSources, driver: () => InputDriver): vscode.Disposable[] {
+export function registerDatasetTools(config: Config, log: Log, sources: ImageSources, input: Input): vscode.Disposable[] {
+  const driver = (): InputDriver => input.driver();
   return [
-    vscode.commands.registerCommand(CREATE_FROM_FOLDER, (arg?: vscode.Uri | CreateFromFolderArgs) =>
-      createManifestFromFolder(config, log, sources, driver, arg instanceof vscode.Uri ? { folder: arg } : arg)),
-    vscode.commands.registerCommand(SPLIT_MANIFEST, (arg?: vscode.Uri | SplitArgs) =>
-      splitManifest(config, log, driver, arg instanceof vscode.Uri ? { manifest: arg } : arg)),
+    vscode.commands.registerCommand(CREATE_FROM_FOLDER, input.command((arg?: vscode.Uri | CreateFromFolderArgs) =>
+      createManifestFromFolder(config, log, sources, driver, arg instanceof vscode.Uri ? { folder: arg } : arg))),
+    vscode.commands.registerCommand(SPLIT_MANIFEST, input.command((arg?: vscode.Uri | SplitArgs) =>
+      splitManifest(config, log, driver, arg instanceof vscode.Uri ? { manifest: arg } : arg))),
   ];
 }

@@ -26,6 +26,6 @@ export function registerManifest({ config, log, aws, context, input }: Services)
     vscode.commands.registerCommand(VALIDATE_IMAGES, (uri?: vscode.Uri) => validateImages(docs, sources, config, log, uri)),
     vscode.commands.registerCommand(VALIDATE_FILE, (uri?: vscode.Uri) => validateFile(docs, config, log, context.extensionPath, uri)),
     vscode.commands.registerCommand(LAUNCH_FINE_TUNING, (uri?: vscode.Uri) => launchFineTuning(uri)),
-    ...registerDatasetTools(config, log, sources, () => input.driver()),
+    ...registerDatasetTools(config, log, sources, input),
   ];
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULTS, SECTION, type Settings } from './settings';
+import { DEFAULTS, ENDPOINT_KEYS, SECTION, type Settings } from './settings';
 
 export type { Settings };
 
@@ -11,6 +11,14 @@ export class Config {
   get<K extends keyof Settings>(key: K): Settings[K] {
     const value = vscode.workspace.getConfiguration(SECTION).get<Settings[K]>(key);
     return value === undefined || value === null ? DEFAULTS[key] : value;
+  }
+
+  /**
+   * The endpoints the user configured (non-empty endpoints.* values). In an untrusted workspace VS Code ignores the
+   * workspace's values of these (package.json restrictedConfigurations), so they are the user's own.
+   */
+  endpoints(): string[] {
+    return ENDPOINT_KEYS.map((k) => this.get(k).trim()).filter((v) => v !== '');
   }
 
   async update<K extends keyof Settings>(key: K, value: Settings[K], target = vscode.ConfigurationTarget.Global): Promise<void> {

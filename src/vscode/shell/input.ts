@@ -53,6 +53,11 @@ export class Input implements vscode.Disposable {
     }
   }
 
+  /** A command handler that runs as one invocation (use it for every command that asks anything). */
+  command<A extends unknown[], T>(fn: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+    return (...args: A) => this.invocation(() => fn(...args));
+  }
+
   /** Test mode only: the next command invocation's questions are answered from `answers`. */
   script(answers: string[]): ScriptedDriver {
     if (!this.testMode) throw new Error('Scripted answers exist only in Test mode.');

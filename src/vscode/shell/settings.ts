@@ -38,6 +38,11 @@ export interface Settings {
 
 export const SECTION = 'bedrockCustomizer';
 
+/** The endpoint overrides: the only non-AWS places a URL read from a workspace file may point at (endpointPolicy). */
+export const ENDPOINT_KEYS = [
+  'endpoints.bedrock', 'endpoints.bedrockRuntime', 'endpoints.s3', 'endpoints.opensearchServerless', 'endpoints.iam', 'endpoints.sts',
+] as const satisfies readonly (keyof Settings)[];
+
 export const DEFAULTS: Settings = {
   'profile': '',
   'region': '',

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULTS, SECTION } from '../../../src/vscode/shell/settings';
+import { DEFAULTS, ENDPOINT_KEYS, SECTION } from '../../../src/vscode/shell/settings';
 import { VERSION } from '../../../src/core/version';
 
 // out/test/unit/foundation -> repository root
@@ -11,11 +11,12 @@ const root = path.join(__dirname, '..', '..', '..', '..');
 interface Manifest {
   name: string; version: string; displayName: string; main: string; bin: Record<string, string>;
   engines: { vscode: string }; activationEvents: string[];
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] } };
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     viewsContainers: { activitybar: { id: string }[] };
     views: Record<string, { id: string }[]>;
-    configuration: { properties: Record<string, { default: unknown; markdownDescription?: string }> };
+    configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; scope?: string }> };
   };
 }
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
@@ -60,4 +61,23 @@ test('contributed settings and the typed Config defaults are the same set with t
     assert.deepEqual(property?.default, value, `default of ${key}`);
     assert.ok(property?.markdownDescription, `${key} has a markdownDescription`);
   }
+});
+
+test('untrusted workspaces: limited, and a folder cannot set where requests go, what Clean Up takes or what things cost', () => {
+  const trust = manifest.capabilities?.untrustedWorkspaces;
+  assert.equal(trust?.supported, 'limited');
+  assert.ok(trust?.description && trust.description.length > 40, 'says what is limited');
+  const restricted = new Set(trust?.restrictedConfigurations ?? []);
+  const contributed = manifest.contributes.configuration.properties;
+  const guarded = Object.keys(DEFAULTS).filter((k) => /^(endpoints|cleanup|pricing)\./.test(k) || k === 'profile' || k === 'region');
+  assert.ok(guarded.length >= 14, `the endpoint, clean-up and pricing settings (${guarded.length})`);
+  for (const key of guarded) {
+    assert.ok(restricted.has(`${SECTION}.${key}`), `${key} is in restrictedConfigurations`);
+    const scope = contributed[`${SECTION}.${key}`]?.scope;
+    assert.ok(scope !== undefined && scope !== 'resource' && scope !== 'language-overridable', `${key} has an explicit scope that is not per folder (got ${scope})`);
+  }
+  for (const key of restricted) assert.ok(key.slice(SECTION.length + 1) in DEFAULTS, `${key} is a real setting`);
+  // `window`, not `machine(-overridable)`: code-server and remote windows ignore machine-scoped user settings.
+  for (const key of ENDPOINT_KEYS) assert.equal(contributed[`${SECTION}.${key}`]?.scope, 'window', `${key}: one endpoint per window`);
+  assert.deepEqual([...ENDPOINT_KEYS].sort(), Object.keys(DEFAULTS).filter((k) => k.startsWith('endpoints.')).sort(), 'ENDPOINT_KEYS lists every endpoint setting');
 });
