@@ -4,96 +4,28 @@
 
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { endpointProblem } from '../../core/aws/endpointPolicy';
 import { AwsUserError } from '../../core/aws/userError';
-import { ledgerEntry, scopeOfArn, type LedgerEntry, type LedgerSink } from '../../core/cleanup/ledger';
-import { collectionCreationNotice, type CollectionCreationFacts } from '../../core/eval/collectionNotice';
 import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
 import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCache';
 import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
 import { compileLabelRule, type LabelRule } from '../../core/eval/labels';
-import { EXPORT_RECORD, isOurExport, isOurReport } from '../../core/files/ours';
-import { describeIssue, isInside, realLocation, writeIssues, type WriteIssue } from '../../core/files/placement';
-import type { Clock } from '../../core/eval/pacer';
+import { EXPORT_RECORD } from '../../core/files/ours';
 import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../core/eval/records';
 import { baselineOf, parseCompareSpec, type CompareSpec } from '../../core/eval/spec';
 import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import { resourceTags } from '../../core/lifecycle/tags';
 import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
-import type { BedrockRuntime } from '../runtime';
-import type { AwsSession } from '../session';
-import { ensureCollection, type CreatedCollection } from './collection';
+import { ensureCollection } from './collection';
+import { SpecError } from './errors';
 import { openSearchStore } from './openSearchStore';
+import type { CompareOptions, CompareOutcome } from './options';
+import { approvePlacement, collectionEntries, EXPORT_GENERATOR, exportName, preflightStore, specSource } from './preflight';
 import { parseManifest, sourceReader, type ManifestEntry, type SourceReader } from './sources';
 
-export interface CompareOptions {
-  specPath: string;
-  session: AwsSession;
-  /** The runtime to embed with (default: the session's); see embeddingRuntime.ts. */
-  runtime?: BedrockRuntime;
-  concurrency: number;
-  requestsPerMinute: number;
-  /** Default: the spec's cacheDir, else `.bedrock-mm-cache` next to the spec. */
-  cacheDir?: string;
-  /** The caller's IAM ARN for a collection's data policy (STS GetCallerIdentity), asked only when needed. */
-  callerArn?: () => Promise<string>;
-  signal?: AbortSignal;
-  clock?: Clock;
-  log?(message: string): void;
-  /** Also write each model's embeddings as `<model>.embeddings.jsonl` here (for `bedrock-mm evaluate`). */
-  exportDir?: string;
-  /** Called after each vector is cached (or found cached), per model. */
-  onProgress?(model: string, done: number, total: number): void;
-  /** The folder every written file must stay in (default: the spec's folder; VS Code: the workspace folder). */
-  root?: string;
-  /**
-   * Asked once, before any AWS call, when a write would land outside `root` or replace a file bedrock-mm did not
-   * write; false (or no approver) stops the run with WriteRefused and nothing written.
-   */
-  approveWrites?(issues: WriteIssue[]): Promise<boolean>;
-  /**
-   * The user's own endpoint settings (VS Code: bedrockCustomizer.endpoints.*; the CLI: its endpoint variables). A
-   * spec's `vectorStore.endpoint` gets signed requests only if it is one of these or an AWS endpoint.
-   */
-  configuredEndpoints?: readonly string[];
-  /** Asked before creating a collection the spec asks for (it bills while it exists); without it, none is created. */
-  confirmCreate?: (facts: CollectionCreationFacts) => Promise<boolean>;
-  /** Where a created collection and its policies are recorded, at once; without it, none is created. */
-  ledger?: LedgerSink;
-  /** The workspace folder: ledger sources are spec paths relative to it, the project tag is its name. */
-  workspaceDir?: string;
-}
-
-/** Writes the user did not approve: nothing was written and no AWS call was made. */
-export class WriteRefused extends Error {
-  constructor(readonly issues: WriteIssue[]) {
-    super(`Not written: ${issues.map(describeIssue).join('; ')}`);
-  }
-}
-
-export interface CompareOutcome {
-  report: ComparisonReport;
-  reportPath: string;
-  /** Embedding calls made (0 when everything came from the cache). */
-  calls: number;
-  embedded: number;
-  cached: number;
-}
-
-/** A spec that failed validation: `problems` are `file:line:column: message` lines. */
-export class SpecError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
-}
-
-/** The spec asks to create a collection and the user did not confirm it: nothing was created, nothing embedded. */
-export class CreationDeclined extends Error {
-  constructor(readonly facts: CollectionCreationFacts, readonly notice: { message: string; detail: string }) {
-    super(`Nothing was created: the OpenSearch Serverless collection "${facts.name}" was not confirmed. ${notice.message}`);
-  }
-}
+export { CreationDeclined, SpecError, WriteRefused } from './errors';
+export type { CompareOptions, CompareOutcome } from './options';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 const fingerprint = (role: string, source: string, text: string): InputFingerprint => ({ role, source, sha256: sha256(text), bytes: Buffer.byteLength(text) });
@@ -137,45 +69,6 @@ function queryTexts(spec: CompareSpec, classes: string[]): { text: string; label
   return classes.map((label) => ({ text: template.split('{label}').join(label), label }));
 }
 
-/** Where the spec sits for the ledger and the tag: relative to the workspace when it is inside it. */
-function specSource(specPath: string, workspaceDir: string | undefined): { source: string; project: string } {
-  const root = workspaceDir ? resolve(workspaceDir) : dirname(specPath);
-  const rel = relative(root, specPath);
-  return { source: rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : specPath, project: basename(root) };
-}
-
-/** The ledger entries of a just-created collection: it, its two security policies and its data access policy. */
-function collectionEntries(c: CreatedCollection, source: string): LedgerEntry[] {
-  const scope = scopeOfArn(c.arn);
-  if (!scope) throw new Error(`the new collection's ARN ${c.arn} names no account and region; delete the collection "${c.name}" and its policies by hand`);
-  return [
-    ledgerEntry('aoss-collection', { name: c.name, id: c.id, arn: c.arn }, source),
-    ledgerEntry('aoss-security-policy', { name: c.policies.encryption, policyType: 'encryption' }, source, scope),
-    ledgerEntry('aoss-security-policy', { name: c.policies.network, policyType: 'network' }, source, scope),
-    ledgerEntry('aoss-access-policy', { name: c.policies.data, policyType: 'data' }, source, scope),
-  ];
-}
-
-/**
- * Before any call: a spec's own endpoint must pass the endpoint policy, and a collection it asks to create (when
- * missing) must be confirmed by the user with a ledger to record it. Returns whether creating is allowed.
- */
-async function preflightStore(spec: CompareSpec, specPath: string, o: CompareOptions): Promise<boolean> {
-  const vs = spec.vectorStore;
-  if (vs.type === 'opensearch') {
-    const problem = endpointProblem(vs.endpoint, o.configuredEndpoints ?? []);
-    if (problem) throw new SpecError([`${specPath}: vectorStore.endpoint: ${problem}`]);
-    return false;
-  }
-  if (vs.type !== 'opensearch-serverless' || !vs.create) return false;
-  const found = await o.session.aoss.batchGetCollections({ names: [vs.collection] });
-  if (found.collections.length > 0) return false; // it exists: used as is, never created, never recorded
-  const facts: CollectionCreationFacts = { name: vs.collection, region: o.session.region, spec: specSource(specPath, o.workspaceDir).source, allowPublicAccess: vs.allowPublicAccess ?? false };
-  const notice = collectionCreationNotice(facts);
-  if (!o.confirmCreate || !o.ledger || !(await o.confirmCreate(facts))) throw new CreationDeclined(facts, notice);
-  return true;
-}
-
 async function openStore(spec: CompareSpec, specPath: string, o: CompareOptions, create: boolean, warnings: string[]): Promise<VectorStore> {
   const vs = spec.vectorStore;
   if (vs.type === 'exact') return exactStore();
@@ -204,28 +97,6 @@ async function openStore(spec: CompareSpec, specPath: string, o: CompareOptions,
 export function reportPathFor(specPath: string): string {
   const name = basename(specPath).replace(/(\.compare)?\.json$/i, '');
   return join(dirname(specPath), `${name}.report.json`);
-}
-
-const exportName = (model: string): string => `${model}.embeddings.jsonl`;
-const EXPORT_GENERATOR = 'bedrock-mm compare --export-embeddings';
-
-/** Every file this run will write, checked against the root before the first AWS call (see placement.ts). */
-async function approvePlacement(o: CompareOptions, specPath: string, spec: CompareSpec, reportPath: string, cacheDir: string): Promise<void> {
-  const root = o.root ?? dirname(specPath);
-  const issues: WriteIssue[] = [...writeIssues(root, reportPath, isOurReport)];
-  // The .tmp is removed before writing, so only where it lands matters.
-  issues.push(...writeIssues(root, `${reportPath}.tmp`, () => true).filter((i) => i.kind === 'outside'));
-  // The cache folder and its shards (appended to, never replaced): only where they land matters.
-  const cacheTargets = [cacheDir, ...spec.models.map((m) => EmbeddingCache.fileFor(cacheDir, m.modelId, spec.embeddingLength))];
-  for (const t of cacheTargets) if (!isInside(root, t)) issues.push({ kind: 'outside', path: resolve(t), root: resolve(root), resolved: realLocation(t) });
-  if (o.exportDir) {
-    const dir = resolve(o.exportDir);
-    for (const name of [...spec.models.map((m) => exportName(m.name)), EXPORT_RECORD]) issues.push(...writeIssues(root, join(dir, name), (f) => isOurExport(dir, f)));
-  }
-  // One question per path (the .tmp and the report share a folder: one "outside" line is enough for both).
-  const unique = issues.filter((i, n) => issues.findIndex((j) => j.kind === i.kind && j.path === i.path) === n);
-  if (unique.length === 0) return;
-  if (!(o.approveWrites && (await o.approveWrites(unique)))) throw new WriteRefused(unique);
 }
 
 export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {

@@ -1,0 +1,55 @@
+// The options and outcome of a comparison run (runCompare.ts), shared with its pre-run checks (preflight.ts).
+import type { LedgerSink } from '../../core/cleanup/ledger';
+import type { CollectionCreationFacts } from '../../core/eval/collectionNotice';
+import type { Clock } from '../../core/eval/pacer';
+import type { WriteIssue } from '../../core/files/placement';
+import type { ComparisonReport } from '../../protocol/report';
+import type { BedrockRuntime } from '../runtime';
+import type { AwsSession } from '../session';
+
+export interface CompareOptions {
+  specPath: string;
+  session: AwsSession;
+  /** The runtime to embed with (default: the session's); see embeddingRuntime.ts. */
+  runtime?: BedrockRuntime;
+  concurrency: number;
+  requestsPerMinute: number;
+  /** Default: the spec's cacheDir, else `.bedrock-mm-cache` next to the spec. */
+  cacheDir?: string;
+  /** The caller's IAM ARN for a collection's data policy (STS GetCallerIdentity), asked only when needed. */
+  callerArn?: () => Promise<string>;
+  signal?: AbortSignal;
+  clock?: Clock;
+  log?(message: string): void;
+  /** Also write each model's embeddings as `<model>.embeddings.jsonl` here (for `bedrock-mm evaluate`). */
+  exportDir?: string;
+  /** Called after each vector is cached (or found cached), per model. */
+  onProgress?(model: string, done: number, total: number): void;
+  /** The folder every written file must stay in (default: the spec's folder; VS Code: the workspace folder). */
+  root?: string;
+  /**
+   * Asked once, before any AWS call, when a write would land outside `root` or replace a file bedrock-mm did not
+   * write; false (or no approver) stops the run with WriteRefused and nothing written.
+   */
+  approveWrites?(issues: WriteIssue[]): Promise<boolean>;
+  /**
+   * The user's own endpoint settings (VS Code: bedrockCustomizer.endpoints.*; the CLI: its endpoint variables). A
+   * spec's `vectorStore.endpoint` gets signed requests only if it is one of these or an AWS endpoint.
+   */
+  configuredEndpoints?: readonly string[];
+  /** Asked before creating a collection the spec asks for (it bills while it exists); without it, none is created. */
+  confirmCreate?: (facts: CollectionCreationFacts) => Promise<boolean>;
+  /** Where a created collection and its policies are recorded, at once; without it, none is created. */
+  ledger?: LedgerSink;
+  /** The workspace folder: ledger sources are spec paths relative to it, the project tag is its name. */
+  workspaceDir?: string;
+}
+
+export interface CompareOutcome {
+  report: ComparisonReport;
+  reportPath: string;
+  /** Embedding calls made (0 when everything came from the cache). */
+  calls: number;
+  embedded: number;
+  cached: number;
+}
