@@ -146,10 +146,12 @@ function makeWorld(rand: Random, n: number): World {
   return { facts, ledger, manual, ticked, mayOffer };
 }
 
-test(`cleanup ownership property: in ${WORLDS} random accounts the plan ticks exactly this work's resources`, () => {
+test(`cleanup ownership property: in ${WORLDS} random accounts the plan ticks exactly this work's resources`, (t) => {
   const rand = seededRandom(20261201);
   let resources = 0;
   let foreignOffered = 0;
+  let ledgerLines = 0;
+  let existing = 0;
   for (let n = 0; n < WORLDS; n++) {
     const w = makeWorld(rand, n);
     const { candidates } = ownedCandidates(w.facts, { ledger: w.ledger, manual: w.manual });
@@ -161,7 +163,11 @@ test(`cleanup ownership property: in ${WORLDS} random accounts the plan ticks ex
       if (!r.selected) foreignOffered += 1;
     }
     resources += plan.resources.length;
+    ledgerLines += w.ledger.length;
+    const f = w.facts;
+    existing += f.jobs.length + f.models.length + f.throughputs.length + f.collections.length + f.policies.length + f.indexes.length + f.prefixes.length;
   }
+  t.diagnostic(`${WORLDS} worlds: ${existing} resources and prefixes exist, ${ledgerLines} ledger lines; ${resources} planned, ${resources - foreignOffered} ticked, ${foreignOffered} offered unticked`);
   // The worlds are not trivial: thousands of planned resources, and unticked offers among them.
   assert.ok(resources > WORLDS * 3, `only ${resources} resources planned over ${WORLDS} worlds`);
   assert.ok(foreignOffered > WORLDS / 10, `only ${foreignOffered} unticked offers`);
