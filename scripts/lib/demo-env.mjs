@@ -109,6 +109,9 @@ export function demoSettings(endpoints) {
     'bedrockCustomizer.endpoints.bedrockRuntime': endpoints.bedrockRuntime,
     'bedrockCustomizer.endpoints.s3': endpoints.s3,
     'bedrockCustomizer.endpoints.opensearchServerless': endpoints.opensearchServerless,
+    // Clean Up asks STS which account it is in (plans and the ledger are per account); IAM lists service roles.
+    'bedrockCustomizer.endpoints.sts': endpoints.sts,
+    'bedrockCustomizer.endpoints.iam': endpoints.iam,
     'bedrockCustomizer.profile': DEMO_PROFILE,
     'bedrockCustomizer.region': 'us-east-1',
     'bedrockCustomizer.explorer.pollSeconds': 2,
