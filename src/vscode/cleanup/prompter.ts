@@ -29,7 +29,7 @@ export class NativePrompter implements CleanupPrompter {
     const addButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Add S3 prefix...' };
     qp.buttons = [addButton];
     qp.title = `Clean Up (${region}): tick what to delete`;
-    qp.placeholder = 'Ticked: what this work provably created (tag or ledger). Unticked: yours to decide. Enter to continue; nothing is deleted before you confirm.';
+    qp.placeholder = 'Ticked: what this work provably created. Enter to continue; nothing is deleted before you confirm.';
     qp.canSelectMany = true;
     qp.matchOnDescription = true;
     qp.matchOnDetail = true;
