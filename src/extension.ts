@@ -3,34 +3,17 @@ import { Config } from './vscode/shell/config';
 import { Log } from './vscode/shell/log';
 import { FEATURES } from './vscode/features';
 import { isAwsLoaded } from './vscode/shell/awsLoader';
-import { AwsContext, type SessionIdentity } from './vscode/aws/awsContext';
-import type { ApiHooks } from './vscode/shell/apiHooks';
+import { AwsContext } from './vscode/aws/awsContext';
 import { Input } from './vscode/shell/input';
 import { ExtensionLedger } from './vscode/shell/ledger';
+import type { ExtensionApi, FeatureSeams } from './vscode/shell/testing';
+
+export type { ExtensionApi, TestingApi } from './vscode/shell/testing';
 
 /**
- * What `activate` returns in Test mode only (`ExtensionMode.Test`: VS Code running our integration tests or the
- * benchmarks): facts and hooks those read. For anyone else (users, other extensions) `activate` returns nothing:
- * the hooks answer confirmations and the session signs requests, so they must not be reachable.
+ * Returns `{ testing }` (the one test seam, src/vscode/shell/testing.ts) in Test mode only; for anyone else (users,
+ * other extensions) nothing: the seam answers confirmations and the session signs requests.
  */
-export interface ExtensionApi {
-  readonly activationMs: number;
-  readonly isAwsLoaded: () => boolean;
-  /** The AWS context, for integration tests: status bar text, identity, the session and its changes. */
-  readonly aws: {
-    readonly statusText: () => string;
-    /** True when the status bar item shows the error background (credentials failed or missing). */
-    readonly statusIsError: () => boolean;
-    readonly identity: () => SessionIdentity;
-    readonly session: AwsContext['session'];
-    readonly onDidChangeSession: AwsContext['onDidChangeSession'];
-    readonly credentialState: () => AwsContext['credentialState'];
-    readonly onDidChangeCredentialState: AwsContext['onDidChangeCredentialState'];
-  };
-  /** Test hooks of the features (e.g. `hooks.explorer`). */
-  readonly hooks: ApiHooks;
-}
-
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
@@ -40,9 +23,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const input = new Input(testMode);
   context.subscriptions.push(log, aws, input);
   // Frozen outside Test mode: a feature that forgot its testMode check fails loudly in the production-mode test.
-  const hooks: ApiHooks = testMode ? {} : Object.freeze({});
+  const seams: FeatureSeams = testMode ? {} : Object.freeze({});
   const ledger = new ExtensionLedger(context.globalStorageUri, () => vscode.workspace.workspaceFolders?.[0]?.uri);
-  const services = { context, log, config, aws, hooks, input, ledger, testMode };
+  const services = { context, log, config, aws, seams, input, ledger, testMode };
   for (const register of FEATURES) {
     context.subscriptions.push(...register(services));
   }
@@ -50,18 +33,23 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   if (!testMode) return undefined;
   return {
-    activationMs,
-    isAwsLoaded,
-    aws: {
-      statusText: () => aws.statusText(),
-      statusIsError: () => aws.statusIsError(),
-      identity: () => aws.identity,
-      session: () => aws.session(),
-      onDidChangeSession: aws.onDidChangeSession,
-      credentialState: () => aws.credentialState,
-      onDidChangeCredentialState: aws.onDidChangeCredentialState,
+    testing: {
+      ...seams,
+      activationMs,
+      isAwsLoaded,
+      aws: {
+        statusText: () => aws.statusText(),
+        statusIsError: () => aws.statusIsError(),
+        identity: () => aws.identity,
+        session: () => aws.session(),
+        onDidChangeSession: aws.onDidChangeSession,
+        credentialState: () => aws.credentialState,
+        onDidChangeCredentialState: aws.onDidChangeCredentialState,
+      },
+      answerNextCommandWith: (driver) => input.answerNextWith(driver),
+      onDidAsk: input.onDidAsk,
+      ledger,
     },
-    hooks,
   };
 }
 

@@ -16,14 +16,14 @@ async function measure(): Promise<ExplorerBenchResult> {
   if (!extension) throw new Error('extension not loaded');
   const api = await extension.activate();
   if (!api) throw new Error('no API: the extension gives one only in Test mode (run through the harness)');
-  const hooks = api.hooks.explorer;
+  const hooks = api.testing.explorer;
   if (!hooks) throw new Error('no explorer hooks');
   const admin = (JSON.parse(process.env['BMC_EMULATOR'] ?? '{}') as { admin: string }).admin;
   const jobs = Number(process.env['BMC_BENCH_JOBS']);
   const pageSize = vscode.workspace.getConfiguration('bedrockCustomizer').get<number>('explorer.pageSize') ?? 50;
 
   // Anchor: the AWS layer paging alone. One untimed pass first so the SDK and the emulator are warm for both.
-  const session = await api.aws.session();
+  const session = await api.testing.aws.session();
   const pageAll = async (): Promise<number> => {
     let token: string | undefined;
     let count = 0;

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestingApi } from '../../src/extension';
 import { activateExtension, waitFor } from '../support/vscode';
 
 describe('AWS profile and region in real VS Code', () => {
-  let api: ExtensionApi;
+  let api: TestingApi;
   let dir: string;
   const savedEnv = { config: process.env['AWS_CONFIG_FILE'], credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'] };
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('bedrockCustomizer');

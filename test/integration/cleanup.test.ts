@@ -1,32 +1,16 @@
 // The Clean Up command in real VS Code against the emulator: the real command, the real AWS session built from the
 // extension's settings, the real progress notification and untitled document; only the answers to its questions
-// come from this test (through the command's prompter argument).
+// come from this test (its own InputDriver, handed over with ExtensionApi.testing.answerNextCommandWith).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createAwsSession, type AwsSession } from '../../src/aws/session';
-import type { Confirmation, TypeNameCheck } from '../../src/core/cleanup/confirm';
 import { parsePlan } from '../../src/core/cleanup/planFile';
-import type { ChecklistGroup } from '../../src/core/cleanup/presentation';
-import type { CleanupOutcome } from '../../src/vscode/cleanup/cleanupFlow';
-import type { CleanupAction, CleanupPrompter, PickAnswer } from '../../src/vscode/cleanup/prompter';
+import type { TestingApi } from '../../src/extension';
+import { CleanupDriver, cleanUp } from '../support/cleanupDriver';
 import { buildCleanupWorld, type CleanupWorld } from '../support/cleanupWorld';
 import { activateExtension } from '../support/vscode';
-
-class ScriptedPrompter implements CleanupPrompter {
-  groups: ChecklistGroup[] = [];
-  confirmations: Confirmation[] = [];
-  typed: TypeNameCheck[] = [];
-  constructor(private readonly action: CleanupAction) {}
-  async pickResources(groups: ChecklistGroup[]): Promise<string[]> {
-    this.groups = groups;
-    return groups.flatMap((g) => g.entries.filter((e) => e.picked).map((e) => e.key)); // accept the defaults
-  }
-  async chooseAction(): Promise<CleanupAction> { return this.action; }
-  async confirm(c: Confirmation): Promise<boolean> { this.confirmations.push(c); return true; }
-  async typeName(check: TypeNameCheck): Promise<boolean> { this.typed.push(check); return true; }
-}
 
 async function countObjects(session: AwsSession, bucket: string, prefix: string): Promise<number> {
   let n = 0;
@@ -38,9 +22,10 @@ describe('clean-up in real VS Code', function () {
   this.timeout(240_000);
   let session: AwsSession;
   let world: CleanupWorld;
+  let api: TestingApi;
 
   before(async () => {
-    const api = await activateExtension();
+    api = await activateExtension();
     const emulator = JSON.parse(process.env['BMC_EMULATOR'] ?? '{}') as Record<string, string>;
     assert.ok(emulator['admin'], 'BMC_EMULATOR names the emulator (scripts/test.mjs starts it)');
     // Other suites may have left tagged resources: start from an empty account (S3 kept for their fixtures).
@@ -52,7 +37,7 @@ describe('clean-up in real VS Code', function () {
     fs.writeFileSync(path.join(dir, 'ft.bedrock-job.json'), world.specText);
     fs.writeFileSync(path.join(dir, 'comparison-report.json'), world.reportText);
     // What the extension writes as it creates things (the launch, the provisioning, the comparison's collection).
-    await api.hooks.ledger?.record(world.ledger);
+    await api.ledger.record(world.ledger);
   });
   after(async () => {
     session.dispose();
@@ -62,8 +47,8 @@ describe('clean-up in real VS Code', function () {
   });
 
   it('Preview shows the plan grouped by kind and touches nothing', async () => {
-    const prompter = new ScriptedPrompter('preview');
-    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('bedrockCustomizer.cleanup', { prompter });
+    const prompter = new CleanupDriver({ action: 'preview' }); // accepts the ticked defaults
+    const outcome = await cleanUp(api, prompter);
     assert.equal(outcome.status, 'previewed');
     assert.deepEqual(prompter.groups.map((g) => `${g.title}: ${g.entries.length}`), [
       'Running customization jobs (stopped): 1', 'Provisioned throughputs: 1', 'Custom models: 1', 'OpenSearch indexes: 1',
@@ -82,14 +67,9 @@ describe('clean-up in real VS Code', function () {
   it('Add S3 prefix remembers it in the workspace settings and offers it, marked as added by you', async () => {
     const n = world.names;
     const uri = `s3://${n.bucket}/manifests/`;
-    const seen: ChecklistGroup[][] = [];
-    const prompter: CleanupPrompter = {
-      async pickResources(groups): Promise<PickAnswer | undefined> { seen.push(groups); return seen.length === 1 ? { addPrefix: uri } : undefined; },
-      async chooseAction() { return undefined; },
-      async confirm() { return false; },
-      async typeName() { return false; },
-    };
-    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('bedrockCustomizer.cleanup', { prompter });
+    const prompter = new CleanupDriver({ checklist: (_groups, n) => (n === 1 ? { added: uri } : undefined), confirm: false });
+    const seen = prompter.checklists;
+    const outcome = await cleanUp(api, prompter);
     assert.equal(outcome.status, 'dismissed');
     const settings = vscode.workspace.getConfiguration('bedrockCustomizer');
     assert.deepEqual(settings.get('cleanup.s3Prefixes'), [uri]);
@@ -102,8 +82,8 @@ describe('clean-up in real VS Code', function () {
 
   it('Delete confirms by tier, leaves none of the plan and nothing else touched; a second run reports all gone', async () => {
     const n = world.names;
-    const prompter = new ScriptedPrompter('delete');
-    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('bedrockCustomizer.cleanup', { prompter });
+    const prompter = new CleanupDriver({ action: 'delete' });
+    const outcome = await cleanUp(api, prompter);
     assert.equal(outcome.status, 'ran');
     assert.equal(prompter.confirmations.length, 1);
     assert.match(prompter.confirmations[0]?.message ?? '', /^Delete 9 resources in us-east-1\?/);
@@ -117,8 +97,8 @@ describe('clean-up in real VS Code', function () {
     assert.equal(await countObjects(session, n.bucket, 'manifests/'), 1);
     assert.equal(await countObjects(session, n.otherBucket, n.prefix), 1);
 
-    const again = new ScriptedPrompter('delete');
-    const second = await vscode.commands.executeCommand<CleanupOutcome>('bedrockCustomizer.cleanup', { prompter: again });
+    const again = new CleanupDriver({ action: 'delete' });
+    const second = await cleanUp(api, again);
     assert.equal(second.previousGone, 9, 'every resource of the last plan re-read and found gone');
     // Only the opt-in role is left to offer, unticked: accepting the defaults deletes nothing.
     assert.deepEqual(again.groups.map((g) => g.entries.map((e) => `${e.label} ${e.picked}`)), [[`${n.role} false`]]);

@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostNotifications } from '../../src/protocol/messages';
-import type { CompareTestHooks } from '../../src/vscode/compare/registerCompare';
 import type { RunningEmulator } from '../emulator';
 import { aslSpec, emulatorSession, trainedModel, writeSpec } from '../support/emulatorCompare';
+import { compareHooks } from '../support/panelProbe';
 import { activateExtension, waitFor } from '../support/vscode';
 
 describe('compare on the emulator in real VS Code', () => {
@@ -16,8 +16,7 @@ describe('compare on the emulator in real VS Code', () => {
     const line = process.env['BMC_EMULATOR'];
     if (!line) this.skip(); // the harness starts the emulator; without it there is no AWS to compare against
     const emu = { endpoints: JSON.parse(line ?? '{}') as RunningEmulator['endpoints'] } as RunningEmulator;
-    await activateExtension();
-    const hooks = await vscode.commands.executeCommand<CompareTestHooks>('bedrockCustomizer.compare.testHooks');
+    const hooks = compareHooks(await activateExtension());
     const config = vscode.workspace.getConfiguration('bedrockCustomizer');
     await config.update('compare.requestsPerMinute', 60_000, vscode.ConfigurationTarget.Global);
     const r = await fetch(`${emu.endpoints.admin}/sample-data`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ testPerClass: 2 }) });
@@ -49,6 +48,7 @@ describe('compare on the emulator in real VS Code', () => {
       assert.ok(!src.includes('s3://') && /vscode-(resource|cdn)/.test(src), `served from the local cache, not S3: ${src}`);
     }
     hooks.panels.dispose();
+    hooks.probe.dispose();
     await config.update('compare.requestsPerMinute', undefined, vscode.ConfigurationTarget.Global);
   });
 

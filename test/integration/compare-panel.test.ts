@@ -6,31 +6,31 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage, HostNotifications } from '../../src/protocol/messages';
-import type { CompareTestHooks } from '../../src/vscode/compare/registerCompare';
 import { HOSTILE_CAPTION, writeCompareFixture, type CompareFixture } from '../support/compareFixture';
-import { activateExtension, waitFor } from '../support/vscode';
+import { compareHooks, type CompareHooks } from '../support/panelProbe';
+import { activateExtension, answering, waitFor } from '../support/vscode';
 
 type ReportMessage = { kind: 'notify'; type: 'report'; payload: HostNotifications['report'] };
 
 const workspaceFolder = (): string => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
 
-function reportPosts(hooks: CompareTestHooks, source: string): ReportMessage[] {
+function reportPosts(hooks: CompareHooks, source: string): ReportMessage[] {
   return hooks.probe.posted.filter((m: HostMessage): m is ReportMessage => m.kind === 'notify' && m.type === 'report' && m.payload.source === source);
 }
 
 describe('compare panel in real VS Code', () => {
-  let hooks: CompareTestHooks;
+  let hooks: CompareHooks;
   let fixture: CompareFixture;
 
   before(async () => {
-    await activateExtension();
-    hooks = await vscode.commands.executeCommand<CompareTestHooks>('bedrockCustomizer.compare.testHooks');
+    hooks = compareHooks(await activateExtension());
     const workspace = process.env['BMC_TEST_WORKSPACE'] ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(workspace, 'a workspace folder is open');
     fixture = writeCompareFixture(path.join(workspace, 'compare'));
   });
 
   afterEach(() => { hooks.panels.dispose(); });
+  after(() => { hooks.probe.dispose(); });
 
   it('Compare Models runs the engine, writes the report and the panel receives it after the ready handshake', async () => {
     const readyBefore = hooks.probe.received.filter((m) => m.type === 'ready').length;
@@ -86,8 +86,7 @@ describe('compare panel in real VS Code', () => {
     assert.equal(fs.existsSync(output), false);
   });
   it('an embeddings-file spec with "output": "../x" writes nothing outside without confirmation, and there with it (issue 13, finding 3)', async () => {
-    const lifecycle = (await activateExtension()).hooks.lifecycle;
-    assert.ok(lifecycle, 'the lifecycle hooks script the confirmation');
+    const lifecycle = answering(await activateExtension()); // scripts the confirmation
     const ws = workspaceFolder();
     const name = `${path.basename(ws)}-outside.report.json`;
     const outside = path.join(path.dirname(ws), name);
@@ -114,8 +113,7 @@ describe('compare panel in real VS Code', () => {
   });
 
   it('the comparison report does not replace an existing file it did not write unless the user says Replace', async () => {
-    const lifecycle = (await activateExtension()).hooks.lifecycle;
-    assert.ok(lifecycle);
+    const lifecycle = answering(await activateExtension());
     const output = path.join(fixture.dir, 'notes.json');
     fs.writeFileSync(output, 'my notes\n');
     const declined = lifecycle.script(['<cancel>']);

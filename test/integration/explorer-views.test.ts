@@ -8,8 +8,8 @@ const settings = () => vscode.workspace.getConfiguration('bedrockCustomizer');
 
 async function explorer(): Promise<ExplorerHooks> {
   const api = await activateExtension();
-  assert.ok(api.hooks.explorer, 'the explorer exposes its hooks');
-  return api.hooks.explorer;
+  assert.ok(api.explorer, 'the explorer exposes its hooks');
+  return api.explorer;
 }
 
 describe('explorer views against the emulator', () => {

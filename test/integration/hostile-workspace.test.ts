@@ -7,23 +7,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createAwsSession, type AwsSession } from '../../src/aws/session';
 import { LEDGER_PATH, ledgerEntry, ledgerLines } from '../../src/core/cleanup/ledger';
-import type { ChecklistGroup } from '../../src/core/cleanup/presentation';
-import type { CleanupOutcome } from '../../src/vscode/cleanup/cleanupFlow';
-import type { CleanupAction, CleanupPrompter } from '../../src/vscode/cleanup/prompter';
+import type { TestingApi } from '../../src/extension';
+import { CleanupDriver, cleanUp } from '../support/cleanupDriver';
 import { admin } from '../support/emulatorAdmin';
 import { activateExtension } from '../support/vscode';
 
 /** Accepts whatever comes ticked, chooses Delete and confirms everything: the most dangerous user there is. */
-class YesPrompter implements CleanupPrompter {
-  groups: ChecklistGroup[] = [];
-  confirmed = 0;
-  async pickResources(groups: ChecklistGroup[]): Promise<string[]> {
-    this.groups = groups;
-    return groups.flatMap((g) => g.entries.filter((e) => e.picked).map((e) => e.key));
-  }
-  async chooseAction(): Promise<CleanupAction> { return 'delete'; }
-  async confirm(): Promise<boolean> { this.confirmed += 1; return true; }
-  async typeName(): Promise<boolean> { return true; }
+class YesPrompter extends CleanupDriver {
+  constructor() { super({ action: 'delete' }); }
+  get confirmed(): number { return this.confirmations.length; }
 }
 
 const MODEL = 'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-embed-image-v1:0/prodmodel0001';
@@ -34,9 +26,10 @@ describe('hostile workspace against Clean Up in real VS Code', function () {
   const root = process.env['BMC_TEST_WORKSPACE'] ?? '';
   const dir = path.join(root, 'hostile');
   const ledgerFile = path.join(root, LEDGER_PATH);
+  let api: TestingApi;
 
   before(async () => {
-    await activateExtension();
+    api = await activateExtension();
     await admin('/reset', { keepS3: true });
     const emulator = JSON.parse(process.env['BMC_EMULATOR'] ?? '{}') as Record<string, string>;
     session = createAwsSession({ region: 'us-east-1', endpoints: { bedrock: emulator['bedrock'], s3: emulator['s3'], opensearchServerless: emulator['opensearchServerless'], sts: emulator['sts'] } });
@@ -61,7 +54,7 @@ describe('hostile workspace against Clean Up in real VS Code', function () {
 
   it('files naming a production model, its throughput and a collection plan nothing; nothing is deleted', async () => {
     const prompter = new YesPrompter();
-    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('bedrockCustomizer.cleanup', { prompter });
+    const outcome = await cleanUp(api, prompter);
     assert.equal(outcome.status, 'nothing', JSON.stringify(prompter.groups));
     assert.equal(prompter.confirmed, 0);
     assert.equal((await session.bedrock.getCustomModel(MODEL)).modelName, 'prod-model');
@@ -80,7 +73,7 @@ describe('hostile workspace against Clean Up in real VS Code', function () {
     });
     await vscode.workspace.getConfiguration('bedrockCustomizer').update('cleanup.s3Prefixes', ['s3://bedrock-mm-demo/prod-keep'], vscode.ConfigurationTarget.Workspace);
     const prompter = new YesPrompter();
-    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('bedrockCustomizer.cleanup', { prompter });
+    const outcome = await cleanUp(api, prompter);
     const entries = prompter.groups.flatMap((g) => g.entries);
     const job = entries.find((e) => e.label === 'prod-training');
     assert.equal(job?.picked, false, 'offered, not ticked');

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerHooks } from '../../src/vscode/explorer/hooks';
-import type { LifecycleHooks } from '../../src/vscode/jobs/hooks';
 import type { LaunchOutcome } from '../../src/vscode/jobs/launcher';
-import { activateExtension, waitFor } from '../support/vscode';
+import { activateExtension, answering, waitFor, type Answering } from '../support/vscode';
 import { admin, bedrockRequests, type LoggedRequest } from '../support/emulatorAdmin';
 import { waitUntil } from '../support/waitAsync';
 import { LEDGER_PATH, parseLedger } from '../../src/core/cleanup/ledger';
@@ -20,10 +19,10 @@ const creates = (reqs: LoggedRequest[]) => reqs.filter((r) => r.method === 'POST
 
 interface Sample { training: string; validation: string; bucket: string }
 
-async function hooks(): Promise<{ explorer: ExplorerHooks; lifecycle: LifecycleHooks }> {
+async function hooks(): Promise<{ explorer: ExplorerHooks; lifecycle: Answering }> {
   const api = await activateExtension();
-  assert.ok(api.hooks.explorer && api.hooks.lifecycle);
-  return { explorer: api.hooks.explorer, lifecycle: api.hooks.lifecycle };
+  assert.ok(api.explorer);
+  return { explorer: api.explorer, lifecycle: answering(api) };
 }
 
 describe('job lifecycle against the emulator', () => {

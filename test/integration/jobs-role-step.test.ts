@@ -1,7 +1,7 @@
 // The launch wizard's service-role step against the emulator's IAM: it offers the roles Bedrock can assume.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension } from '../support/vscode';
+import { activateExtension, answering } from '../support/vscode';
 import { admin } from '../support/emulatorAdmin';
 
 const ACCOUNT_ROLE = (name: string): string => `arn:aws:iam::123456789012:role/${name}`;
@@ -20,13 +20,12 @@ async function createRole(name: string, service: string): Promise<void> {
 
 describe('launch wizard service role', () => {
   it('offers the roles that trust Bedrock (not the others) and accepts one of them', async () => {
-    const api = await activateExtension();
-    assert.ok(api.hooks.lifecycle);
+    const lifecycle = answering(await activateExtension());
     await admin('/reset', {});
     await createRole('WizardBedrockRole', 'bedrock.amazonaws.com');
     await createRole('WizardEc2Role', 'ec2.amazonaws.com');
     // Output, training (S3), no validation, the listed role, then cancel at the job name.
-    const driver = api.hooks.lifecycle.script(['s3://bucket-r/out/', 's3://bucket-r/train.jsonl', '<none>', ACCOUNT_ROLE('WizardBedrockRole'), '<cancel>']);
+    const driver = lifecycle.script(['s3://bucket-r/out/', 's3://bucket-r/train.jsonl', '<none>', ACCOUNT_ROLE('WizardBedrockRole'), '<cancel>']);
     const outcome = await vscode.commands.executeCommand<{ cancelled?: boolean }>('bedrockCustomizer.launchJob');
     assert.equal(outcome?.cancelled, true);
     assert.deepEqual(driver.rejected, []);

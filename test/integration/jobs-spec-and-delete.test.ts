@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerHooks } from '../../src/vscode/explorer/hooks';
-import type { LifecycleHooks } from '../../src/vscode/jobs/hooks';
-import { activateExtension } from '../support/vscode';
+import { activateExtension, answering, type Answering } from '../support/vscode';
 import { admin, bedrockRequests } from '../support/emulatorAdmin';
 
-async function hooks(): Promise<{ explorer: ExplorerHooks; lifecycle: LifecycleHooks }> {
+async function hooks(): Promise<{ explorer: ExplorerHooks; lifecycle: Answering }> {
   const api = await activateExtension();
-  assert.ok(api.hooks.explorer && api.hooks.lifecycle);
-  return { explorer: api.hooks.explorer, lifecycle: api.hooks.lifecycle };
+  assert.ok(api.explorer);
+  return { explorer: api.explorer, lifecycle: answering(api) };
 }
 
 const folder = (): vscode.Uri => {

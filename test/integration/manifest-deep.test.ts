@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
 import { makeJpeg, makePng } from '../support/images';
-import { activateExtension, waitFor } from '../support/vscode';
+import { activateExtension, answering, waitFor } from '../support/vscode';
 
 const BUCKET = 'deep-check-images';
 const workspace = (): string => process.env['BMC_TEST_WORKSPACE'] ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
@@ -109,9 +109,7 @@ describe('manifest deep check against s3rver', () => {
     }
   });
   it('Split asks before replacing an existing file it did not write, and replaces its own outputs freely (issue 13, finding 3)', async () => {
-    const api = await activateExtension();
-    const lifecycle = api.hooks.lifecycle;
-    assert.ok(lifecycle, 'the lifecycle hooks script the confirmation');
+    const lifecycle = answering(await activateExtension()); // scripts the confirmation
     const dir = path.join(workspace(), 'manifests');
     const manifest = vscode.Uri.file(path.join(dir, 'split-me.jsonl'));
     writeFileSync(manifest.fsPath, `${['A', 'B'].flatMap((l) => [1, 2, 3, 4, 5].map((i) => JSON.stringify({ 'image-ref': `s3://${BUCKET}/${l}${i}.jpg`, caption: `The letter ${l}` }))).join('\n')}\n`);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from '../support/vscode';
+import { activateExtension, answering, waitFor } from '../support/vscode';
 
 const workspace = (): string => process.env['BMC_TEST_WORKSPACE'] ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
 const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'bedrock-mm');
@@ -76,7 +76,7 @@ describe('manifest diagnostics in real VS Code', () => {
     assert.ok(titles.includes('Validate images'));
     assert.ok(titles.includes('Launch fine-tuning'));
     // The jobs wizard opens with this manifest already chosen: answer its first question with Cancel.
-    const driver = (await activateExtension()).hooks.lifecycle?.script(['<cancel>']);
+    const driver = answering(await activateExtension()).script(['<cancel>']);
     await vscode.commands.executeCommand('bedrockCustomizer.manifest.launchFineTuning', editor.document.uri);
     if (driver) assert.deepEqual(driver.asked, ['output'], 'the launch wizard started, without asking for the manifest again');
   });

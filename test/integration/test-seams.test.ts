@@ -1,19 +1,21 @@
-// Issue 13, finding 2: a scripted answer (Test mode only) belongs to one command invocation. One a failed command
+// Issue 13, finding 2: a test's driver (Test mode only: ExtensionApi.testing.answerNextCommandWith) belongs to one
+// command invocation. One a failed command
 // never used must not answer the next, real deletion: that one asks through the real UI.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ledgerEntry } from '../../src/core/cleanup/ledger';
+import type { CleanupOutcome } from '../../src/vscode/cleanup/cleanupFlow';
 import type { AskedQuestion } from '../../src/vscode/shell/input';
+import { CleanupDriver, cleanUp } from '../support/cleanupDriver';
 import { admin, bedrockRequests } from '../support/emulatorAdmin';
-import { activateExtension, waitFor } from '../support/vscode';
+import { activateExtension, answering, waitFor, type Answering } from '../support/vscode';
 
 const MISSING_MODEL = 'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-embed-image-v1:0/seamsmissing01';
 
-type Lifecycle = NonNullable<Awaited<ReturnType<typeof activateExtension>>['hooks']['lifecycle']>;
+type Lifecycle = Answering;
 
 async function lifecycleHooks(): Promise<Lifecycle> {
-  const lifecycle = (await activateExtension()).hooks.lifecycle;
-  assert.ok(lifecycle, 'Test mode has the lifecycle hooks');
-  return lifecycle;
+  return answering(await activateExtension());
 }
 
 /** A provisioned throughput with a commitment: deleting it asks to type its name (an input box, closable). */
@@ -73,5 +75,33 @@ describe('test seams: a script answers one command invocation', () => {
     assert.equal(script.asked.length, 1);
     await deletionAsksTheUser(lifecycle, 'seams-pt-2', ptArn);
     assert.equal(script.asked.length, 1, 'the answer left over from the wizard answered nothing');
+  });
+
+  it('Clean Up asks through the same seam: a driver answers its checklist, and the next Clean Up asks the user', async () => {
+    const testing = await activateExtension();
+    const seeded = await admin<{ jobArns: string[] }>('/seed', { jobs: [{ jobName: 'seams-job', status: 'InProgress' }] });
+    const jobArn = seeded.jobArns[0] ?? '';
+    // Recorded by this VS Code (mirrored in its global storage): proof enough for Clean Up to tick it.
+    await testing.ledger.record([ledgerEntry('customization-job', { arn: jobArn, name: 'seams-job' }, 'test-seams')]);
+    const questions: AskedQuestion[] = [];
+    const sub = testing.onDidAsk((q) => questions.push(q));
+    try {
+      const driver = new CleanupDriver(); // accepts the ticked defaults, then dismisses the action question
+      const first = await cleanUp(testing, driver);
+      assert.equal(first.status, 'dismissed');
+      assert.ok(driver.groups.flatMap((g) => g.entries).some((e) => e.label === 'seams-job' && e.picked), JSON.stringify(driver.groups));
+      assert.deepEqual(questions.map((q) => `${q.by} ${q.question}`), ['script checklist: Clean Up (us-east-1): tick what to delete', 'script cleanup-action']);
+
+      questions.length = 0;
+      const second = vscode.commands.executeCommand<CleanupOutcome>('bedrockCustomizer.cleanup');
+      const asked = await waitFor(testing.onDidAsk, () => questions[0], 'the checklist of the second Clean Up');
+      assert.equal(asked.by, 'user', `the real checklist, not the last run's driver: ${asked.question}`);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.equal((await second).status, 'dismissed');
+      assert.equal(driver.checklists.length, 1, 'the first run\'s driver answered nothing of the second');
+    } finally {
+      sub.dispose();
+      await admin('/reset', { keepS3: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Issue 13, finding 2: with the extension installed as a user has it (from its VSIX, ExtensionMode.Production),
-// none of the test seams is reachable by another extension, and Clean Up asks the user whatever a caller passes.
+// the one test seam (`ExtensionApi.testing`, src/vscode/shell/testing.ts) is not reachable by another extension, and
+// Clean Up asks the user whatever a caller passes it (an old-style prompter or an InputDriver).
 // The harness (scripts/lib/run-production.mjs) closes the real Clean Up checklist when it appears on screen.
 import * as assert from 'node:assert/strict';
 import { BedrockClient, TagResourceCommand } from '@aws-sdk/client-bedrock';
@@ -29,23 +30,25 @@ async function seedTaggedJob(): Promise<string> {
 }
 
 describe('production mode: no test seam is reachable', () => {
-  it('the extension is installed (not under development) and activate() exports nothing: no hooks, no AWS session', async () => {
+  it('the extension is installed (not under development) and activate() exports nothing: no testing seam, no AWS session', async () => {
     const extension = ours();
     const installedIn = process.env['BMC_EXTENSIONS_DIR'] ?? '';
     assert.ok(installedIn !== '' && extension.extensionUri.fsPath.startsWith(installedIn), `loaded from the extensions folder: ${extension.extensionUri.fsPath}`);
     const api: unknown = await extension.activate();
     assert.equal(api, undefined);
     assert.equal(extension.exports, undefined);
+    assert.equal((api as { testing?: unknown } | undefined)?.testing, undefined, 'no ExtensionApi.testing');
   });
 
-  it('the compare panels\' test-hooks command is not registered', async () => {
+  it('no hidden test command is registered (the compare panels\' old test-hooks command included)', async () => {
     await ours().activate();
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('bedrockCustomizer.cleanup'), 'the extension\'s commands are registered');
     assert.ok(!commands.includes('bedrockCustomizer.compare.testHooks'));
+    assert.deepEqual(commands.filter((c) => /^bedrockCustomizer\..*test/i.test(c)), [], 'no command named for tests');
   });
 
-  it('Clean Up ignores a prompter passed by a caller and asks the user in the real UI', async () => {
+  it('Clean Up ignores a prompter or an InputDriver passed by a caller and asks the user in the real UI', async () => {
     await ours().activate();
     await seedTaggedJob();
     const calls: string[] = [];
@@ -59,10 +62,21 @@ describe('production mode: no test seam is reachable', () => {
       confirm: () => { calls.push('confirm'); return Promise.resolve(true); },
       typeName: () => { calls.push('typeName'); return Promise.resolve(true); },
     };
+    // The same caller as an InputDriver (the shape the extension's own questions take): it would tick, pick and confirm.
+    const driver = {
+      text: () => { calls.push('text'); return Promise.resolve('yes'); },
+      pick: () => { calls.push('pick'); return Promise.resolve('delete'); },
+      pickMany: (list: { groups: { entries: { key: string }[] }[] }) => {
+        calls.push('pickMany');
+        return Promise.resolve(list.groups.flatMap((g) => g.entries.map((e) => e.key)));
+      },
+      confirm: (_m: string, _d: string, actions: string[]) => { calls.push('confirm'); return Promise.resolve(actions[0]); },
+      typeToConfirm: () => { calls.push('typeToConfirm'); return Promise.resolve(true); },
+    };
     // The checklist is the real quick pick: the harness sees it on screen and presses Escape, so the command ends
     // "dismissed". Were the prompter used, it would answer instead and the calls would be listed.
-    const outcome = await vscode.commands.executeCommand<{ status?: string } | undefined>('bedrockCustomizer.cleanup', { prompter });
-    assert.deepEqual(calls, [], 'no method of the caller\'s prompter was called');
+    const outcome = await vscode.commands.executeCommand<{ status?: string } | undefined>('bedrockCustomizer.cleanup', { prompter, driver }, driver);
+    assert.deepEqual(calls, [], 'no method of the caller\'s prompter or driver was called');
     assert.equal(outcome?.status, 'dismissed', `the user's checklist was shown and closed: ${JSON.stringify(outcome?.status)}`);
   });
 });

@@ -1,5 +1,5 @@
 // Multi-step input as step objects over a shared partial state, with Back (ARCHITECTURE habit 6). The steps are
-// plain data + pure validators; a driver renders them (VS Code quick input, or a scripted driver for tests).
+// plain data + pure validators; a driver renders them (VS Code quick input, or a test's own driver in Test mode).
 
 export const BACK = Symbol('back');
 export type Answer = string | typeof BACK | undefined;
@@ -37,9 +37,26 @@ export type Step<S> = TextStep<S> | PickStep<S>;
 
 export interface Position { step: number; total: number }
 
+/** One ticked-or-not line of a checklist (e.g. Clean Up's resources); `key` is what the answer names. */
+export interface PickManyEntry { key: string; label: string; description?: string; detail?: string; picked: boolean }
+export interface PickManyGroup { title: string; entries: readonly PickManyEntry[] }
+
+/** A multi-select checklist, grouped; `add` is a button that asks for a value to add instead of ticking. */
+export interface PickMany {
+  title: string;
+  placeholder: string;
+  groups: readonly PickManyGroup[];
+  add?: { tooltip: string; title: string; placeholder: string; validate: (value: string) => string | undefined };
+}
+
+/** The ticked keys, a value typed through `add`, or undefined when dismissed. */
+export type PickManyAnswer = string[] | { added: string } | undefined;
+
 export interface InputDriver {
   text<S>(step: TextStep<S>, state: S, at: Position): Promise<Answer>;
   pick<S>(step: PickStep<S>, choices: Choice[], state: S, at: Position): Promise<Answer>;
+  /** A grouped checklist (multi-select), with what comes ticked already ticked. */
+  pickMany(list: PickMany): Promise<PickManyAnswer>;
   /** A modal question; resolves to the action chosen, or undefined for Cancel. */
   confirm(message: string, detail: string, actions: string[]): Promise<string | undefined>;
   /** Type-the-name confirmation for costly deletions. */

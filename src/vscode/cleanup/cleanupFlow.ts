@@ -14,10 +14,11 @@ import { parsePlan, serializePlan } from '../../core/cleanup/planFile';
 import { withSelection } from '../../core/cleanup/planner';
 import { checklist, leftoversOf, withLeftovers } from '../../core/cleanup/presentation';
 import { formatPlan, formatRun, summarizeRun } from '../../core/cleanup/report';
+import type { InputDriver } from '../../core/lifecycle/steps';
 import { CREATED_BY_TAG } from '../../core/lifecycle/tags';
 import { loadAws } from '../shell/awsLoader';
 import type { Services } from '../shell/services';
-import type { CleanupPrompter } from './prompter';
+import { askAction, askChecklist, askConfirm, askTypedName } from './questions';
 
 export const LAST_PLAN_KEY = 'bedrockCustomizer.cleanup.lastPlan';
 /** The explorer's refresh (fired only when registered, so the clean-up works without the explorer). */
@@ -68,8 +69,10 @@ async function buildPlan(services: Services, session: AwsSession, justAdded: str
   return { plan: withLeftovers(plan, still, previous.createdAt.slice(0, 16).replace('T', ' ')), previousGone: presence.gone.length, hadPrevious: true };
 }
 
-export async function runCleanup(services: Services, prompter: CleanupPrompter, justAdded?: string): Promise<CleanupOutcome> {
+/** One Clean Up; every question goes to `services.input.driver()` (run it inside `services.input.invocation`). */
+export async function runCleanup(services: Services, justAdded?: string): Promise<CleanupOutcome> {
   const { log, config, context } = services;
+  const ask = (): InputDriver => services.input.driver(); // asked per question: the invocation's driver
   const session = await services.aws.session();
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Clean Up: finding what the work created...' },
@@ -92,19 +95,19 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter, 
     return { status: 'nothing', previousGone };
   }
 
-  const answer = await prompter.pickResources(checklist(plan, new Date()), region);
+  const answer = await askChecklist(ask(), checklist(plan, new Date()), region);
   if (answer && !Array.isArray(answer)) {
     // Added by hand: remembered in the workspace settings, then the plan is built again with it.
     const prefixes = config.get('cleanup.s3Prefixes');
-    const added = parseS3Prefix(answer.addPrefix);
-    const uri = added ? `s3://${added.bucket}/${added.prefix}` : answer.addPrefix;
+    const added = parseS3Prefix(answer.added);
+    const uri = added ? `s3://${added.bucket}/${added.prefix}` : answer.added;
     if (!prefixes.includes(uri)) await config.update('cleanup.s3Prefixes', [...prefixes, uri], vscode.ConfigurationTarget.Workspace);
-    return runCleanup(services, prompter, uri);
+    return runCleanup(services, uri);
   }
   const keys = answer;
   if (!keys || keys.length === 0) return { status: 'dismissed', plan, previousGone };
   plan = withSelection(plan, new Set(keys));
-  const action = await prompter.chooseAction(keys.length);
+  const action = await askAction(ask(), keys.length);
   if (!action) return { status: 'dismissed', plan, previousGone };
   log.info(formatPlan(plan, new Date()));
 
@@ -116,9 +119,9 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter, 
   }
 
   const confirmation = confirmationFor(plan, new Date(), config.get('cleanup.typeNameObjectThreshold'));
-  if (!(await prompter.confirm(confirmation))) return { status: 'declined', plan };
+  if (!(await askConfirm(ask(), confirmation))) return { status: 'declined', plan };
   for (const check of confirmation.typeName) {
-    if (!(await prompter.typeName(check))) {
+    if (!(await askTypedName(ask(), check))) {
       void vscode.window.showInformationMessage(`Nothing was deleted: ${check.name} was not confirmed.`);
       return { status: 'declined', plan };
     }
@@ -132,7 +135,7 @@ export async function runCleanup(services: Services, prompter: CleanupPrompter, 
   for (const d of verified.dropped) log.warn(`Clean-up: ${d}`);
   if (verified.grown.length > 0) {
     const detail = verified.grown.map((g) => `${g.label}: ${g.now} object(s) now, ${g.planned} when you ticked it`).join('\n');
-    if (!(await prompter.confirm({ message: 'Some S3 prefixes hold more objects than when you ticked them. Delete them all?', detail, typeName: [] }))) return { status: 'declined', plan };
+    if (!(await askConfirm(ask(), { message: 'Some S3 prefixes hold more objects than when you ticked them. Delete them all?', detail, typeName: [] }))) return { status: 'declined', plan };
   }
   plan = verified.plan;
   if (!plan.resources.some((r) => r.selected)) {

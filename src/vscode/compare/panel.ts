@@ -11,7 +11,7 @@ import type { ComparisonReport } from '../../protocol/report';
 import type { AwsContext } from '../aws/awsContext';
 import type { Log } from '../shell/log';
 import { thumbnailCacheUri, webviewDistUri, webviewHtml, webviewOptions } from '../webview/html';
-import type { PanelProbe } from './probe';
+import type { PanelTraffic } from './traffic';
 import { readReport } from './reportFile';
 import { buildSnapshot } from './snapshot';
 import { ThumbnailCache, thumbnailIds } from './thumbnails';
@@ -21,7 +21,8 @@ export const VIEW_TYPE = 'bedrockCustomizer.comparison';
 export interface PanelDeps {
   context: vscode.ExtensionContext;
   log: Log;
-  probe: PanelProbe;
+  /** Every message either way (an event tests listen to through ExtensionApi.testing). */
+  traffic: PanelTraffic;
   /** For thumbnails of s3:// items (the AWS layer loads only when a report has such items). */
   aws: AwsContext;
 }
@@ -70,13 +71,13 @@ export class ComparePanel implements vscode.Disposable {
       this.deps.log.warn(`Comparison webview sent an unknown message: ${JSON.stringify(m).slice(0, 200)}`);
       return;
     }
-    this.deps.probe.recordReceived(m);
+    this.deps.traffic.received(m);
     if (m.kind === 'notify') dispatchNotification<WebviewNotifications>(m, this.notifications);
     else void answerRequest<WebviewRequests>(m, this.requests).then((reply) => this.post(reply));
   }
 
   private post(m: HostMessage): void {
-    this.deps.probe.recordPosted(m);
+    this.deps.traffic.posted(m);
     void this.panel.webview.postMessage(m);
   }
 

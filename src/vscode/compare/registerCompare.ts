@@ -1,5 +1,5 @@
 // The comparison feature: "Compare Models...", "Open Comparison Report...", the panel serializer (restores panels
-// after a window reload), the compare-spec CodeLens, and (Test mode only) a hidden test hook.
+// after a window reload), the compare-spec CodeLens, and (Test mode only) its part of ExtensionApi.testing.
 import * as vscode from 'vscode';
 import { isOurReport } from '../../core/files/ours';
 import type { ViewState } from '../../protocol/messages';
@@ -9,29 +9,29 @@ import { CompareSpecCodeLens } from './codeLens';
 import { VIEW_TYPE } from './panel';
 import { ComparePanels } from './panels';
 import { pickSpec, specFromFile, specFromObject, type SpecSource } from './pickSpec';
-import { PanelProbe } from './probe';
 import { arnOf } from './modelSpec';
 import { specFromModel } from './specFromModel';
 import { ComparisonInputError, runComparison, withProgress } from './runComparison';
 import { runPipeline } from './runPipeline';
+import { PanelTraffic } from './traffic';
 
 export const COMMANDS = {
   compareModels: 'bedrockCustomizer.compareModels',
   openReport: 'bedrockCustomizer.openReport',
-  /** Registered in Test mode only, never contributed: integration tests read the panels' messages through it. */
-  testHooks: 'bedrockCustomizer.compare.testHooks',
 } as const;
 
+/** ExtensionApi.testing.compare (Test mode only). */
 export interface CompareTestHooks {
-  probe: PanelProbe;
+  /** Every message the panels post or receive (test/support/panelProbe.ts records them). */
+  onDidMessage: PanelTraffic['onDidMessage'];
   panels: ComparePanels;
   /** Runs the serializer's deserialize path on a fresh panel, as VS Code does after a window reload. */
   revive(state: ViewState): Promise<void>;
 }
 
-export function registerCompare({ context, log, config, aws, input, ledger, testMode }: Services): vscode.Disposable[] {
-  const probe = new PanelProbe();
-  const panels = new ComparePanels({ context, log, probe, aws });
+export function registerCompare({ context, log, config, aws, input, ledger, testMode, seams }: Services): vscode.Disposable[] {
+  const traffic = new PanelTraffic();
+  const panels = new ComparePanels({ context, log, traffic, aws });
 
   const compareModels = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
     let source: SpecSource;
@@ -98,7 +98,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
   };
 
   const disposables: vscode.Disposable[] = [
-    probe,
+    traffic,
     panels,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
     vscode.commands.registerCommand(COMMANDS.compareModels, input.command(compareModels)),
@@ -107,12 +107,11 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
   ];
   if (testMode) {
     // The panels themselves and a way to revive one: any caller could drive the webviews with them.
-    const hooks: CompareTestHooks = {
-      probe,
+    seams.compare = {
+      onDidMessage: traffic.onDidMessage,
       panels,
       revive: (state) => panels.deserializeWebviewPanel(vscode.window.createWebviewPanel(VIEW_TYPE, 'Comparison', vscode.ViewColumn.Active, {}), state),
     };
-    disposables.push(vscode.commands.registerCommand(COMMANDS.testHooks, () => hooks));
   }
   return disposables;
 }

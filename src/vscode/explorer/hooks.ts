@@ -1,4 +1,4 @@
-// What the explorer exposes to tests and benchmarks (ExtensionApi.hooks.explorer, Test mode only): what the trees
+// What the explorer exposes to tests and benchmarks (ExtensionApi.testing.explorer, Test mode only): what the trees
 // show, the notifications it fired, and whether it is polling. Read-only views of the real state.
 import type * as vscode from 'vscode';
 import type { Explorer, ShownNotification } from './explorer';

@@ -17,7 +17,7 @@ export const registerExplorerViews: FeatureRegistration = (services) => {
   const host = new AwsContextHost(services.aws);
   const explorer = new Explorer(host, services.config, services.log);
   const details = new JobDetailsPanels(host, services.log);
-  if (services.testMode) services.hooks.explorer = explorerHooks(explorer, details);
+  if (services.testMode) services.seams.explorer = explorerHooks(explorer, details);
   const disposables: vscode.Disposable[] = [
     explorer, details,
     ...registerItemCommands(explorer, details, services.log),

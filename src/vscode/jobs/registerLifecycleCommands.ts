@@ -1,6 +1,6 @@
 // The lifecycle commands: launch (wizard or spec file), provision, stop, delete. Prompts go through one driver so
-// a test (Test mode only) can script them (hooks.lifecycle) and everything else stays the real code path. Each
-// command is one `services.input.invocation`: a script answers that invocation and no other.
+// a test (Test mode only) can answer them (ExtensionApi.testing.answerNextCommandWith) and everything else stays the
+// real code path. Each command is one `services.input.invocation`: a test's driver answers that one and no other.
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -24,12 +24,9 @@ const LAST_ROLE = 'bedrockCustomizer.lastRoleArn';
 export function registerLifecycleCommands(services: Services, explorer: Explorer, details: JobDetailsPanels): vscode.Disposable[] {
   const { log, config, context } = services;
   const driver = (): InputDriver => services.input.driver();
-  if (services.testMode) {
-    services.hooks.lifecycle = { script: (answers) => services.input.script(answers), onDidAsk: services.input.onDidAsk };
-  }
   const launcher = new Launcher(explorer, config, log, driver, services.ledger);
 
-  /** One invocation (its script, if any, ends with it); errors become a notification with "Show Log", never an exception into VS Code. */
+  /** One invocation (a test's driver, if any, ends with it); errors become a notification with "Show Log", never an exception into VS Code. */
   const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
     try { return await services.input.invocation(() => fn(...args)); } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

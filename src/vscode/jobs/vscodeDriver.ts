@@ -1,6 +1,10 @@
-// Renders wizard steps with VS Code's quick input: a step counter, a Back button, validation as you type.
+// Renders wizard steps with VS Code's quick input: a step counter, a Back button, validation as you type; the
+// checklists (Clean Up) as a multi-select quick pick; confirmations as modals.
 import * as vscode from 'vscode';
-import { BACK, type Answer, type Choice, type InputDriver, type PickStep, type Position, type TextStep } from '../../core/lifecycle/steps';
+import { checkTypedName } from '../../core/cleanup/confirm';
+import {
+  BACK, type Answer, type Choice, type InputDriver, type PickMany, type PickManyAnswer, type PickStep, type Position, type TextStep,
+} from '../../core/lifecycle/steps';
 
 export class VsCodeDriver implements InputDriver {
   text<S>(step: TextStep<S>, state: S, at: Position): Promise<Answer> {
@@ -65,15 +69,48 @@ export class VsCodeDriver implements InputDriver {
     });
   }
 
+  pickMany(list: PickMany): Promise<PickManyAnswer> {
+    interface Keyed extends vscode.QuickPickItem { key?: string }
+    const qp = vscode.window.createQuickPick<Keyed>();
+    const add = list.add;
+    const addButton: vscode.QuickInputButton | undefined = add ? { iconPath: new vscode.ThemeIcon('add'), tooltip: add.tooltip } : undefined;
+    qp.buttons = addButton ? [addButton] : [];
+    qp.title = list.title;
+    qp.placeholder = list.placeholder;
+    qp.canSelectMany = true;
+    qp.matchOnDescription = true;
+    qp.matchOnDetail = true;
+    const items: Keyed[] = list.groups.flatMap((g) => [
+      { label: g.title, kind: vscode.QuickPickItemKind.Separator },
+      ...g.entries.map((e) => ({ key: e.key, label: e.label, description: e.description, detail: e.detail, picked: e.picked })),
+    ]);
+    qp.items = items;
+    qp.selectedItems = items.filter((i) => i.picked);
+    return new Promise((resolve) => {
+      let done = false;
+      qp.onDidAccept(() => { done = true; resolve(qp.selectedItems.flatMap((i) => (i.key ? [i.key] : []))); qp.hide(); });
+      qp.onDidTriggerButton(async () => {
+        if (!add) return;
+        done = true;
+        qp.hide();
+        const value = await vscode.window.showInputBox({ title: add.title, placeHolder: add.placeholder, ignoreFocusOut: true, validateInput: add.validate });
+        resolve(value === undefined ? undefined : { added: value.trim() });
+      });
+      qp.onDidHide(() => { if (!done) resolve(undefined); qp.dispose(); });
+      qp.show();
+    });
+  }
+
   async confirm(message: string, detail: string, actions: string[]): Promise<string | undefined> {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   }
 
   async typeToConfirm(prompt: string, expected: string): Promise<boolean> {
+    // One rule for every type-the-name (lifecycle deletions and Clean Up): surrounding spaces do not count.
     const typed = await vscode.window.showInputBox({
-      prompt, placeHolder: expected, ignoreFocusOut: true,
-      validateInput: (v) => (v === '' || v === expected ? undefined : `Type "${expected}" exactly to confirm.`),
+      title: 'Confirm by typing the name', prompt, placeHolder: expected, ignoreFocusOut: true,
+      validateInput: (v) => (v === '' ? undefined : checkTypedName(expected, v)),
     });
-    return typed === expected;
+    return typed !== undefined && checkTypedName(expected, typed) === undefined;
   }
 }

@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
-import type { ApiHooks } from './apiHooks';
 import type { Config } from './config';
 import type { Input } from './input';
 import type { ExtensionLedger } from './ledger';
 import type { Log } from './log';
+import type { FeatureSeams } from './testing';
 
 /** What every feature's `register` receives: the extension's lifetime-long services. No globals. */
 export interface Services {
@@ -13,17 +13,17 @@ export interface Services {
   readonly config: Config;
   /** AWS sessions for the current profile + region (built lazily; rebuilt on change). */
   readonly aws: AwsContext;
-  /** Every question to the user goes through here (in Test mode, tests may script one command's answers). */
+  /** Every question to the user goes through here (in Test mode, a test's driver may answer one command's). */
   readonly input: Input;
   /** What the extension created, recorded at creation: Clean Up's proof besides our tag. */
   readonly ledger: ExtensionLedger;
   /**
-   * True only when VS Code runs the extension's tests (`ExtensionMode.Test`). Test seams (hooks, scripted answers,
-   * a prompter passed to Clean Up, the compare probe command) exist only then; never for a user.
+   * True only when VS Code runs the extension's tests (`ExtensionMode.Test`). The test seam (`ExtensionApi.testing`,
+   * src/vscode/shell/testing.ts) exists only then; never for a user.
    */
   readonly testMode: boolean;
-  /** Filled by features at registration in Test mode only (frozen and empty otherwise); `ExtensionApi.hooks`. */
-  readonly hooks: ApiHooks;
+  /** Filled by features at registration in Test mode only (frozen and empty otherwise); part of `ExtensionApi.testing`. */
+  readonly seams: FeatureSeams;
 }
 
 /** A feature registers its commands, views and providers and returns what must be disposed. */

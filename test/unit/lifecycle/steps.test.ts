@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { runSteps, type Step } from '../../../src/core/lifecycle/steps';
-import { ScriptedDriver } from '../../../src/vscode/jobs/scriptedDriver';
+import { ScriptedDriver } from '../../support/scriptedDriver';
 import { launchSteps, wizardResult, type WizardState } from '../../../src/vscode/jobs/launchWizard';
 import { validateJobName } from '../../../src/core/lifecycle/validators';
 import { rolePrompt, roleOffer, roleSteps, TYPE_ROLE_ARN, type RoleOffer, type RoleState } from '../../../src/vscode/jobs/roleStep';

@@ -1,7 +1,11 @@
-// Answers wizard steps and confirmations from a list (integration tests, in Test mode only): the same steps,
-// validators and Back handling as the quick input, without a person at the keyboard.
+// Answers wizard steps, checklists and confirmations from a list (unit tests, and integration tests through
+// ExtensionApi.testing.answerNextCommandWith, Test mode only): the same steps, validators and Back handling as the
+// quick input, without a person at the keyboard.
 // "<back>" goes back a step, "<cancel>" cancels; an answer that fails the step's validation cancels and is recorded.
-import { BACK, type Answer, type Choice, type InputDriver, type PickStep, type TextStep } from '../../core/lifecycle/steps';
+// A checklist takes "<ticked>" (what comes ticked), "+<value>" (the add button, then the value) or keys joined by ",".
+import {
+  BACK, type Answer, type Choice, type InputDriver, type PickMany, type PickManyAnswer, type PickStep, type TextStep,
+} from '../../src/core/lifecycle/steps';
 
 export class ScriptedDriver implements InputDriver {
   readonly asked: string[] = [];
@@ -9,16 +13,14 @@ export class ScriptedDriver implements InputDriver {
   /** The choices each pick step offered (by step id, the latest time it was asked): the values, in order. */
   readonly offered: Record<string, string[]> = {};
 
-  /** `onAsk` hears every question as it is asked (tests wait on it instead of sleeping). */
-  constructor(private readonly answers: string[], private readonly onAsk?: (question: string) => void) {}
+  /** In an extension host, the extension's `testing.onDidAsk` hears each question as it is asked. */
+  constructor(private readonly answers: string[]) {}
 
   get exhausted(): boolean { return this.answers.length === 0; }
 
   private next(what: string): string | undefined {
     this.asked.push(what);
-    const answer = this.answers.shift();
-    this.onAsk?.(what);
-    return answer;
+    return this.answers.shift();
   }
 
   text<S>(step: TextStep<S>, state: S): Promise<Answer> {
@@ -40,6 +42,18 @@ export class ScriptedDriver implements InputDriver {
     const problem = step.custom ? step.custom(a, state) : `"${a}" is not one of ${choices.map((c) => c.value).join(', ')}`;
     if (problem) { this.rejected.push(`${step.id}: ${problem}`); return Promise.resolve(undefined); }
     return Promise.resolve(a);
+  }
+
+  pickMany(list: PickMany): Promise<PickManyAnswer> {
+    const a = this.next(`checklist: ${list.title}`);
+    if (a === undefined || a === '<cancel>') return Promise.resolve(undefined);
+    if (a === '<ticked>') return Promise.resolve(list.groups.flatMap((g) => g.entries.filter((e) => e.picked).map((e) => e.key)));
+    if (a.startsWith('+') && list.add) {
+      const problem = list.add.validate(a.slice(1));
+      if (problem) { this.rejected.push(`checklist: ${problem}`); return Promise.resolve(undefined); }
+      return Promise.resolve({ added: a.slice(1) });
+    }
+    return Promise.resolve(a.split(','));
   }
 
   confirm(message: string, detail: string, actions: string[]): Promise<string | undefined> {
