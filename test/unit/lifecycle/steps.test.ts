@@ -118,3 +118,20 @@ test('roleOffer keeps only the roles Bedrock can assume', async () => {
   ]));
   assert.deepEqual(offer, listed);
 });
+
+test('scripted checklist: the ticked defaults, an added value (validated by the checklist) or named keys', async () => {
+  const list = {
+    title: 'Clean Up (us-east-1): tick what to delete', placeholder: 'p',
+    groups: [{ title: 'Jobs', entries: [{ key: 'j1', label: 'j1', picked: true }, { key: 'j2', label: 'j2', picked: false }] }],
+    add: { tooltip: 'Add', title: 'Add', placeholder: 's3://', validate: (v: string) => (v.startsWith('s3://') ? undefined : 'not s3') },
+  };
+  const driver = new ScriptedDriver(['<ticked>', '+s3://b/p/', '+nope', 'j1,j2', '<cancel>']);
+  assert.deepEqual(await driver.pickMany(list), ['j1']);
+  assert.deepEqual(await driver.pickMany(list), { added: 's3://b/p/' });
+  assert.equal(await driver.pickMany(list), undefined);
+  assert.deepEqual(await driver.pickMany(list), ['j1', 'j2']);
+  assert.equal(await driver.pickMany(list), undefined);
+  assert.deepEqual(driver.rejected, ['checklist: not s3']);
+  assert.equal(driver.asked[0], 'checklist: Clean Up (us-east-1): tick what to delete');
+  assert.ok(driver.exhausted);
+});
