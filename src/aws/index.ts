@@ -58,3 +58,7 @@ export { checkPresence, discoverPlan, runPlan } from './cleanup/run';
 export type { RunOptions } from './cleanup/run';
 export { AccountMismatchError, verifyPlan } from './cleanup/verify';
 export type { Grown, Verification } from './cleanup/verify';
+
+// Endpoints as the SDK resolves them (AWS_ENDPOINT_URL_*, the config file's services), for the CLI's endpoint check.
+export { sdkConfiguredEndpoints } from './configuredEndpoints';
+export type { ConfiguredEndpoint } from './configuredEndpoints';

@@ -15,8 +15,9 @@ import { parsePlan, serializePlan } from '../core/cleanup/planFile';
 import type { CleanupPlan } from '../core/cleanup/plan';
 import { formatPlan, formatRun } from '../core/cleanup/report';
 import { loadAwsLayer, type AwsLayer } from './awsLayer';
-import { endpointsFor, type EndpointService } from './endpoints';
+import { ENDPOINTS_HELP, endpointsFor, type EndpointService } from './endpoints';
 import type { CliIo } from './run';
+import { parseFlags, UsageError } from './usage';
 
 export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] [--yes] [--yes-including-new] [--workspace DIR]
                          [--add-prefix s3://bucket/prefix/]... [--profile NAME] [--region REGION] [--no-tags]
@@ -30,36 +31,35 @@ export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] 
   --no-tags       do not look for resources tagged created-by=bedrock-mm-customizer
   Only what this work provably created is planned: our tag on the resource, or an entry in the ledger written when
   it was created. A name in a spec file is never proof.
-  AWS: the default credential chain (AWS_PROFILE, AWS_REGION, ...); BEDROCK_MM_ENDPOINT_BEDROCK, _S3,
-  _OPENSEARCH_SERVERLESS, _IAM and _STS (all five, or BMC_EMULATOR) redirect it. Re-running a plan is safe.
-`;
+  AWS: the default credential chain (AWS_PROFILE, AWS_REGION, ...). cleanup calls Bedrock, S3, OpenSearch
+  Serverless, IAM and STS: redirect all five, or none. Re-running a plan is safe.
+${ENDPOINTS_HELP}`;
 
-interface Args { plan: string; dryRun: boolean; yes: boolean; includingNew: boolean; workspace: string; prefixes: string[]; profile?: string; region?: string; tags: boolean }
+interface Args { plan: string; dryRun: boolean; yes: boolean; includingNew: boolean; workspace: string; prefixes: string[]; profile?: string | undefined; region?: string | undefined; tags: boolean }
 
-function parseArgs(argv: string[]): Args | string {
-  const a: Partial<Args> & { prefixes: string[] } = { dryRun: false, yes: false, includingNew: false, workspace: '.', prefixes: [], tags: true };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i] ?? '';
-    const value = (): string | undefined => argv[++i];
-    switch (flag) {
-      case '--plan': a.plan = value(); break;
-      case '--dry-run': a.dryRun = true; break;
-      case '--yes': a.yes = true; break;
-      case '--yes-including-new': a.yes = true; a.includingNew = true; break;
-      case '--no-tags': a.tags = false; break;
-      case '--workspace': a.workspace = value(); break;
-      case '--profile': a.profile = value(); break;
-      case '--region': a.region = value(); break;
-      case '--add-prefix': { const v = value(); if (v) a.prefixes.push(v); break; }
-      default: return `unknown argument '${flag}'`;
-    }
-  }
-  if (!a.plan) return '--plan FILE is required';
-  if (a.workspace === undefined) return '--workspace needs a folder';
-  if (a.dryRun && a.yes) return '--dry-run and --yes contradict each other';
-  const bad = a.prefixes.find((p) => !parseS3Prefix(p)?.prefix);
-  if (bad !== undefined) return `--add-prefix ${bad}: write it as s3://bucket/prefix/ (a clean-up never empties a whole bucket)`;
-  return a as Args;
+/** The flags, or a UsageError; `undefined` for --help. */
+function readArgs(argv: string[]): Args | undefined {
+  const { values: v } = parseFlags(argv, {
+    plan: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    yes: { type: 'boolean', default: false },
+    'yes-including-new': { type: 'boolean', default: false },
+    'no-tags': { type: 'boolean', default: false },
+    workspace: { type: 'string', default: '.' },
+    profile: { type: 'string' },
+    region: { type: 'string' },
+    'add-prefix': { type: 'string', multiple: true, default: [] },
+  }, CLEANUP_USAGE);
+  if (v.help) return undefined;
+  const fail = (m: string): never => { throw new UsageError(m, CLEANUP_USAGE); };
+  if (!v.plan) return fail('--plan FILE is required');
+  if (!v.workspace) return fail('--workspace needs a folder');
+  const yes = v.yes || v['yes-including-new'];
+  if (v['dry-run'] && yes) return fail('--dry-run and --yes contradict each other');
+  const prefixes = v['add-prefix'];
+  const bad = prefixes.find((p) => !parseS3Prefix(p)?.prefix);
+  if (bad !== undefined) return fail(`--add-prefix ${bad}: write it as s3://bucket/prefix/ (a clean-up never empties a whole bucket)`);
+  return { plan: v.plan, dryRun: v['dry-run'], yes, includingNew: v['yes-including-new'], workspace: v.workspace, prefixes, profile: v.profile, region: v.region, tags: !v['no-tags'] };
 }
 
 /** The folder's ledger: the CLI's own record of what it (and this workspace) created. */
@@ -79,15 +79,17 @@ function manualOf(prefixes: readonly string[]): ManualPrefix[] {
 /** Every service a clean-up may call (discovery, deletion, the account check); IAM's override reaches runPlan through session.iamClient. */
 export const CLEANUP_SERVICES: readonly EndpointService[] = ['bedrock', 's3', 'opensearchServerless', 'iam', 'sts'];
 
-/** Throws EndpointError (exit 2 in runCli) when the endpoints are redirected for only some of CLEANUP_SERVICES. */
-function session(args: Args, region: string | undefined): AwsLayer.AwsSession {
-  return loadAwsLayer().createAwsSession({ profile: args.profile, region: region ?? args.region, endpoints: endpointsFor('bedrock-mm cleanup', CLEANUP_SERVICES) });
+function session(args: Args, region: string | undefined, endpoints: AwsLayer.AwsEndpoints): AwsLayer.AwsSession {
+  return loadAwsLayer().createAwsSession({ profile: args.profile, region: region ?? args.region, endpoints });
 }
 
 export async function cleanupCommand(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) { io.stdout.write(CLEANUP_USAGE); return 0; }
-  const args = parseArgs(argv);
-  if (typeof args === 'string') { io.stderr.write(`bedrock-mm cleanup: ${args}\n\n${CLEANUP_USAGE}`); return 2; }
+  const args = readArgs(argv);
+  if (!args) { io.stdout.write(CLEANUP_USAGE); return 0; }
+  // Read once per run (one deprecation line), when the first session is built: a partial redirect stops the run there
+  // (EndpointError, exit 2 in runCli); a dry run of an existing plan calls nothing and needs none.
+  let endpoints: AwsLayer.AwsEndpoints | undefined;
+  const endpointsOnce = async (): Promise<AwsLayer.AwsEndpoints> => (endpoints ??= await endpointsFor('bedrock-mm cleanup', CLEANUP_SERVICES, io));
   const planPath = resolve(args.plan);
   let plan: CleanupPlan;
   if (existsSync(planPath)) {
@@ -99,7 +101,7 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
   } else {
     let ledger: LedgerInput[];
     try { ledger = ledgerOf(args.workspace, io); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read the ledger in ${args.workspace}: ${(e as Error).message}\n`); return 2; }
-    const s = session(args, undefined);
+    const s = session(args, undefined, await endpointsOnce());
     try {
       const found = await loadAwsLayer().discoverPlan(s, { ledger, manual: manualOf(args.prefixes), byTag: args.tags });
       plan = found.plan;
@@ -120,7 +122,7 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     io.stdout.write(`Not deleting without --yes. Review ${args.plan} (set "selected": false to keep something), then run again with --yes.\n`);
     return 1;
   }
-  const s = session(args, plan.region);
+  const s = session(args, plan.region, await endpointsOnce());
   const controller = new AbortController();
   const onSigint = (): void => { io.stderr.write('Cancelling after the calls in flight; run again to finish.\n'); controller.abort(); };
   process.once('SIGINT', onSigint);

@@ -2,14 +2,14 @@
 // variables are set. The report is saved next to the spec; a summary (or the JSON) goes to stdout.
 
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { describeIssue } from '../core/files/placement';
 import { LEDGER_PATH } from '../core/cleanup/ledger';
 import { folderLedger } from '../core/cleanup/ledgerFile';
 import { loadAwsLayer } from './awsLayer';
-import { endpointsFor, type EndpointService } from './endpoints';
+import { ENDPOINTS_HELP, endpointsFor, type EndpointService } from './endpoints';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
+import { parseFlags, UsageError } from './usage';
 
 export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile NAME] [--region R] [--rpm N] [--concurrency N]
                          [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
@@ -33,16 +33,13 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
 
 A spec's vectorStore.endpoint must be an AWS https endpoint or exactly one of the endpoint variables below.
 
-Endpoints (for VPC endpoints or the local emulator): BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, _S3,
-  _OPENSEARCH_SERVERLESS and _STS (all four, or none), or BMC_EMULATOR (the emulator's JSON line).
-`;
-
-class UsageError extends Error {}
+compare calls Bedrock Runtime, S3, OpenSearch Serverless and STS: redirect all four, or none.
+${ENDPOINTS_HELP}`;
 
 function positiveInt(name: string, v: string | undefined, fallback: number): number {
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${v}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${v}"`, COMPARE_USAGE);
   return n;
 }
 
@@ -50,42 +47,31 @@ function positiveInt(name: string, v: string | undefined, fallback: number): num
 const COMPARE_SERVICES: readonly EndpointService[] = ['bedrockRuntime', 's3', 'opensearchServerless', 'sts'];
 
 export async function compareCommand(args: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        spec: { type: 'string' },
-        profile: { type: 'string' },
-        region: { type: 'string' },
-        rpm: { type: 'string' },
-        concurrency: { type: 'string' },
-        'cache-dir': { type: 'string' },
-        'export-embeddings': { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        'allow-outside': { type: 'boolean' },
-        overwrite: { type: 'boolean' },
-        workspace: { type: 'string' },
-        yes: { type: 'boolean', default: false },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-    if (values.help) {
-      io.stdout.write(COMPARE_USAGE);
-      return 0;
-    }
-    if (!values.spec) throw new UsageError('--spec FILE is required');
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`);
-  } catch (e) {
-    io.stderr.write(`bedrock-mm compare: ${(e as Error).message}\n\n${COMPARE_USAGE}`);
-    return 2;
+  const { values } = parseFlags(args, {
+    spec: { type: 'string' },
+    profile: { type: 'string' },
+    region: { type: 'string' },
+    rpm: { type: 'string' },
+    concurrency: { type: 'string' },
+    'cache-dir': { type: 'string' },
+    'export-embeddings': { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    'allow-outside': { type: 'boolean' },
+    overwrite: { type: 'boolean' },
+    workspace: { type: 'string' },
+    yes: { type: 'boolean', default: false },
+  }, COMPARE_USAGE);
+  if (values.help) {
+    io.stdout.write(COMPARE_USAGE);
+    return 0;
   }
+  if (!values.spec) throw new UsageError('--spec FILE is required', COMPARE_USAGE);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`, COMPARE_USAGE);
+  const rpm = positiveInt('rpm', values.rpm, 300);
+  const concurrency = positiveInt('concurrency', values.concurrency, 8);
   try {
-    const rpm = positiveInt('rpm', values.rpm, 300);
-    const concurrency = positiveInt('concurrency', values.concurrency, 8);
-    const endpoints = endpointsFor('bedrock-mm compare', COMPARE_SERVICES);
+    // Read once, before any AWS call; a partial redirect is an EndpointError (exit 2).
+    const endpoints = await endpointsFor('bedrock-mm compare', COMPARE_SERVICES, io);
     const { callerArn, createAwsSession, CreationDeclined, embeddingRuntime, runCompare, SpecError, WriteRefused } = loadAwsLayer();
     const workspace = resolve(values.workspace ?? process.cwd());
     const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });

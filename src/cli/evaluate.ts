@@ -3,7 +3,6 @@
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { EVAL_MODES, type EvalMode, type InputFingerprint } from '../protocol/report';
 import { evaluate, type ModelEmbeddings } from '../core/eval/evaluate';
 import { kProblem } from '../core/eval/kValues';
@@ -11,6 +10,7 @@ import { compileLabelRule } from '../core/eval/labels';
 import { parseEmbeddingsJsonl } from '../core/eval/records';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
+import { parseFlags, UsageError } from './usage';
 
 export const EVALUATE_USAGE = `Usage: bedrock-mm evaluate --mode MODE --model NAME=EMBEDDINGS.jsonl [--model NAME=FILE ...]
                           [--baseline NAME] [--k 1,3,5,10] [--format json|text] [--label-regex R]
@@ -26,13 +26,14 @@ export const EVALUATE_USAGE = `Usage: bedrock-mm evaluate --mode MODE --model NA
   --train         training manifest; warns when text queries equal its captions
 `;
 
-class UsageError extends Error {}
+/** A wrong command line: runCli prints it with this command's usage, exit 2. */
+const usage = (message: string): UsageError => new UsageError(message, EVALUATE_USAGE);
 
 function parseKs(text: string): number[] {
   const ks = text.split(',').map((s) => {
     const t = s.trim();
     const problem = kProblem(t === '' ? Number.NaN : Number(t), JSON.stringify(t));
-    if (problem) throw new UsageError(`--k: each value ${problem} (in "${text}")`);
+    if (problem) throw usage(`--k: each value ${problem} (in "${text}")`);
     return Number(t);
   });
   return [...new Set(ks)].sort((a, b) => a - b);
@@ -40,8 +41,8 @@ function parseKs(text: string): number[] {
 
 function parseModes(values: string[]): EvalMode[] {
   const modes = values.flatMap((v) => v.split(',')).map((m) => m.trim());
-  if (modes.length === 0) throw new UsageError(`--mode is required: one of ${EVAL_MODES.join(', ')}`);
-  for (const m of modes) if (!EVAL_MODES.includes(m as EvalMode)) throw new UsageError(`unknown --mode "${m}": use ${EVAL_MODES.join(', ')}`);
+  if (modes.length === 0) throw usage(`--mode is required: one of ${EVAL_MODES.join(', ')}`);
+  for (const m of modes) if (!EVAL_MODES.includes(m as EvalMode)) throw usage(`unknown --mode "${m}": use ${EVAL_MODES.join(', ')}`);
   return [...new Set(modes)] as EvalMode[];
 }
 
@@ -53,7 +54,7 @@ async function readInput(path: string, what: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${what} "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw usage(`cannot read ${what} "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
@@ -71,87 +72,68 @@ function manifestCaptions(text: string): string[] {
 }
 
 export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
-  try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          mode: { type: 'string', multiple: true },
-          model: { type: 'string', multiple: true },
-          baseline: { type: 'string' },
-          k: { type: 'string', default: '1,3,5,10' },
-          format: { type: 'string', default: 'text' },
-          'label-regex': { type: 'string' },
-          seed: { type: 'string' },
-          train: { type: 'string' },
-          help: { type: 'boolean' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }).values;
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    if (parsed.help) {
-      io.stdout.write(EVALUATE_USAGE);
-      return 0;
-    }
-    const modes = parseModes(parsed.mode ?? []);
-    const ks = parseKs(parsed.k ?? '');
-    if (parsed.format !== 'json' && parsed.format !== 'text') throw new UsageError(`--format must be json or text, got "${parsed.format}"`);
-    const seed = parsed.seed === undefined ? undefined : Number(parsed.seed);
-    if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)) throw new UsageError(`--seed must be an integer from 0 to 4294967295, got "${parsed.seed}"`);
-    const rule = compileLabelRule(parsed['label-regex']);
-    if ('error' in rule) throw new UsageError(rule.error);
-    const specs = parsed.model ?? [];
-    if (specs.length === 0) throw new UsageError('give at least one --model NAME=EMBEDDINGS.jsonl');
-
-    const inputs: InputFingerprint[] = [];
-    const models: ModelEmbeddings[] = [];
-    for (const spec of specs) {
-      const eq = spec.indexOf('=');
-      if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--model must be NAME=EMBEDDINGS.jsonl, got "${spec}"`);
-      const name = spec.slice(0, eq);
-      const path = spec.slice(eq + 1);
-      if (models.some((m) => m.model.name === name)) throw new UsageError(`model name "${name}" is given twice`);
-      const bytes = await readInput(path, `embeddings of model ${name}`);
-      const parsedFile = parseEmbeddingsJsonl(bytes.toString('utf8'));
-      if (parsedFile.errors.length > 0) {
-        for (const e of parsedFile.errors.slice(0, 20)) io.stderr.write(`${path}:${e.line}: ${e.message}\n`);
-        if (parsedFile.errors.length > 20) io.stderr.write(`${path}: ... and ${parsedFile.errors.length - 20} more\n`);
-        return 2;
-      }
-      if (parsedFile.records.length === 0) throw new UsageError(`${path}: no embeddings in the file`);
-      inputs.push(fingerprint('embeddings', path, bytes, name));
-      models.push({ model: { name, modelId: path, embeddingLength: parsedFile.dim, baseline: false }, records: parsedFile.records });
-    }
-    const baseline = parsed.baseline ?? (models[0] as ModelEmbeddings).model.name;
-    if (!models.some((m) => m.model.name === baseline)) throw new UsageError(`--baseline "${baseline}" is not one of the --model names (${models.map((m) => m.model.name).join(', ')})`);
-    let trainingCaptions: string[] | undefined;
-    if (parsed.train !== undefined) {
-      const bytes = await readInput(parsed.train, 'training manifest');
-      inputs.push(fingerprint('manifest', parsed.train, bytes));
-      trainingCaptions = manifestCaptions(bytes.toString('utf8'));
-    }
-
-    const report = await evaluate({
-      models,
-      baseline,
-      modes,
-      ks,
-      labelRule: rule,
-      inputs,
-      ...(seed !== undefined ? { comparison: { seed } } : {}),
-      ...(trainingCaptions ? { trainingCaptions } : {}),
-    });
-    io.stdout.write(parsed.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
+  const parsed = parseFlags(args, {
+    mode: { type: 'string', multiple: true },
+    model: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
+    k: { type: 'string', default: '1,3,5,10' },
+    format: { type: 'string', default: 'text' },
+    'label-regex': { type: 'string' },
+    seed: { type: 'string' },
+    train: { type: 'string' },
+  }, EVALUATE_USAGE).values;
+  if (parsed.help) {
+    io.stdout.write(EVALUATE_USAGE);
     return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`bedrock-mm evaluate: ${e.message}\n\n${EVALUATE_USAGE}`);
+  }
+  const modes = parseModes(parsed.mode ?? []);
+  const ks = parseKs(parsed.k ?? '');
+  if (parsed.format !== 'json' && parsed.format !== 'text') throw usage(`--format must be json or text, got "${parsed.format}"`);
+  const seed = parsed.seed === undefined ? undefined : Number(parsed.seed);
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)) throw usage(`--seed must be an integer from 0 to 4294967295, got "${parsed.seed}"`);
+  const rule = compileLabelRule(parsed['label-regex']);
+  if ('error' in rule) throw usage(rule.error);
+  const specs = parsed.model ?? [];
+  if (specs.length === 0) throw usage('give at least one --model NAME=EMBEDDINGS.jsonl');
+
+  const inputs: InputFingerprint[] = [];
+  const models: ModelEmbeddings[] = [];
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0 || eq === spec.length - 1) throw usage(`--model must be NAME=EMBEDDINGS.jsonl, got "${spec}"`);
+    const name = spec.slice(0, eq);
+    const path = spec.slice(eq + 1);
+    if (models.some((m) => m.model.name === name)) throw usage(`model name "${name}" is given twice`);
+    const bytes = await readInput(path, `embeddings of model ${name}`);
+    const parsedFile = parseEmbeddingsJsonl(bytes.toString('utf8'));
+    if (parsedFile.errors.length > 0) {
+      for (const e of parsedFile.errors.slice(0, 20)) io.stderr.write(`${path}:${e.line}: ${e.message}\n`);
+      if (parsedFile.errors.length > 20) io.stderr.write(`${path}: ... and ${parsedFile.errors.length - 20} more\n`);
       return 2;
     }
-    throw e;
+    if (parsedFile.records.length === 0) throw usage(`${path}: no embeddings in the file`);
+    inputs.push(fingerprint('embeddings', path, bytes, name));
+    models.push({ model: { name, modelId: path, embeddingLength: parsedFile.dim, baseline: false }, records: parsedFile.records });
   }
+  const baseline = parsed.baseline ?? (models[0] as ModelEmbeddings).model.name;
+  if (!models.some((m) => m.model.name === baseline)) throw usage(`--baseline "${baseline}" is not one of the --model names (${models.map((m) => m.model.name).join(', ')})`);
+  let trainingCaptions: string[] | undefined;
+  if (parsed.train !== undefined) {
+    const bytes = await readInput(parsed.train, 'training manifest');
+    inputs.push(fingerprint('manifest', parsed.train, bytes));
+    trainingCaptions = manifestCaptions(bytes.toString('utf8'));
+  }
+
+  const report = await evaluate({
+    models,
+    baseline,
+    modes,
+    ks,
+    labelRule: rule,
+    inputs,
+    ...(seed !== undefined ? { comparison: { seed } } : {}),
+    ...(trainingCaptions ? { trainingCaptions } : {}),
+  });
+  io.stdout.write(parsed.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
+  return 0;
 }

@@ -1,5 +1,6 @@
 import { VERSION } from '../core/version';
 import { EndpointError } from './endpoints';
+import { UsageError } from './usage';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -56,6 +57,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     // Endpoint overrides are read where a session is built; wherever that is, a bad set is a usage error.
     if (e instanceof EndpointError) { io.stderr.write(`bedrock-mm ${command}: ${e.message}\n`); return 2; }
+    // Every subcommand's flags are read by parseFlags; a wrong command line prints that command's usage.
+    if (e instanceof UsageError) { io.stderr.write(`bedrock-mm ${command}: ${e.message}\n\n${e.usage}`); return 2; }
     throw e;
   }
 }

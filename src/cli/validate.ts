@@ -4,14 +4,15 @@ import { readFileSync } from 'node:fs';
 import { roleFromFileName, seekableInput, spoolStream, validateFileOnThreads, type ManifestDiagnostic, type ManifestRole, type SpooledInput } from '../core/manifest';
 import type { CliIo } from './run';
 import { endpointsFor } from './endpoints';
+import { parseFlags, UsageError } from './usage';
 import { deepCheckFile } from './validateDeep';
 
 export const VALIDATE_USAGE = `Usage: bedrock-mm validate FILE... [--role training|validation|auto] [--deep]
                             [--format text|json] [--max-diagnostics N] [--stats]
   --role             record-count limits to apply (auto: from the file name, *train* / *valid*)
   --deep             also read every image (S3 or local): format, size, sides, pixels, aspect ratio
-                     (S3 through the default AWS credential chain; BEDROCK_MM_ENDPOINT_S3 or BMC_EMULATOR
-                     redirects it; any other BEDROCK_MM_ENDPOINT_* set needs it too)
+                     (S3 through the default AWS credential chain; AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, the
+                     config file's services or BMC_EMULATOR redirect it; any other service redirected needs it too)
   --format           text (file:line:col: severity code: message) or json
   --max-diagnostics  print at most N diagnostics per file (default 1000; counts still cover all)
   --stats            print each file's size, time and threads, then the peak memory, to stderr
@@ -23,29 +24,24 @@ BEDROCK_MM_THREADS=N sets the number of threads.
 
 interface Args { files: string[]; role: ManifestRole | 'auto'; deep: boolean; format: 'text' | 'json'; max: number; stats: boolean }
 
-function parseArgs(argv: string[]): Args | string {
-  const args: Args = { files: [], role: 'auto', deep: false, format: 'text', max: 1000, stats: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const value = (): string | undefined => argv[++i];
-    if (a === '--deep') args.deep = true;
-    else if (a === '--stats') args.stats = true;
-    else if (a === '--role') {
-      const v = value();
-      if (v !== 'training' && v !== 'validation' && v !== 'auto') return `--role must be training, validation or auto (got '${v ?? ''}')`;
-      args.role = v;
-    } else if (a === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') return `--format must be text or json (got '${v ?? ''}')`;
-      args.format = v;
-    } else if (a === '--max-diagnostics') {
-      const v = Number(value());
-      if (!Number.isInteger(v) || v < 0) return '--max-diagnostics needs a whole number >= 0';
-      args.max = v;
-    } else if (a.startsWith('--')) return `unknown option '${a}'`;
-    else args.files.push(a);
-  }
-  return args.files.length === 0 ? 'no FILE given' : args;
+/** The flags and files, or a UsageError; `undefined` for --help. */
+function readArgs(argv: string[]): Args | undefined {
+  const { values: v, positionals: files } = parseFlags(argv, {
+    role: { type: 'string', default: 'auto' },
+    deep: { type: 'boolean', default: false },
+    format: { type: 'string', default: 'text' },
+    'max-diagnostics': { type: 'string', default: '1000' },
+    stats: { type: 'boolean', default: false },
+  }, VALIDATE_USAGE, true);
+  if (v.help) return undefined;
+  const fail = (m: string): never => { throw new UsageError(m, VALIDATE_USAGE); };
+  const role = v.role;
+  if (role !== 'training' && role !== 'validation' && role !== 'auto') return fail(`--role must be training, validation or auto (got '${role}')`);
+  if (v.format !== 'text' && v.format !== 'json') return fail(`--format must be text or json (got '${v.format}')`);
+  const max = Number(v['max-diagnostics']);
+  if (!Number.isInteger(max) || max < 0) return fail('--max-diagnostics needs a whole number >= 0');
+  if (files.length === 0) return fail('no FILE given');
+  return { files, role, deep: v.deep, format: v.format, max, stats: v.stats };
 }
 
 /** `-` is standard input; a pipe, FIFO or device is copied to a temporary file first (see core/manifest/spool). */
@@ -70,10 +66,10 @@ function toOneBased(d: ManifestDiagnostic): FileResult['diagnostics'][number] {
 }
 
 export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) { io.stdout.write(VALIDATE_USAGE); return 0; }
-  const args = parseArgs(argv);
-  if (typeof args === 'string') { io.stderr.write(`bedrock-mm validate: ${args}\n\n${VALIDATE_USAGE}`); return 2; }
-  if (args.deep) endpointsFor('bedrock-mm validate --deep', ['s3']); // refuses a partial redirect before any file is read
+  const args = readArgs(argv);
+  if (!args) { io.stdout.write(VALIDATE_USAGE); return 0; }
+  // Read once, before any file is read: a partial redirect is refused here (EndpointError, exit 2 in runCli).
+  const endpoints = args.deep ? await endpointsFor('bedrock-mm validate --deep', ['s3'], io) : undefined;
   const results: FileResult[] = [];
   let ioFailed = false;
   for (const path of args.files) {
@@ -97,7 +93,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
       diagnostics: report.diagnostics.map(toOneBased),
     };
     if (args.deep) {
-      const deep = await deepCheckFile(path, readFileSync(input.path), io);
+      const deep = await deepCheckFile(path, readFileSync(input.path), io, endpoints ?? {});
       if (typeof deep === 'string') { io.stderr.write(`bedrock-mm validate --deep: ${deep}\n`); ioFailed = true; }
       else {
         for (const d of deep) {

@@ -6,7 +6,7 @@
 const AWS_SUFFIXES = ['.amazonaws.com', '.amazonaws.com.cn', '.api.aws'] as const;
 const DEFAULT_PORT: Record<string, string> = { 'https:': '443', 'http:': '80' };
 const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-const ADD_IT = 'if you trust it, add it to your own settings (bedrockCustomizer.endpoints.*; the CLI: a BEDROCK_MM_ENDPOINT_* variable)';
+const ADD_IT = 'if you trust it, add it to your own settings (bedrockCustomizer.endpoints.*; the CLI: an AWS_ENDPOINT_URL_* variable)';
 
 /** The URL parsed, when its authority is written plainly: no user info, no backslash, nothing the parser rewrote. */
 function strictUrl(raw: string): URL | string {
