@@ -1,4 +1,4 @@
-// Loss curves from a job's S3 output (shared/reference/bedrock-tmme.md §5): which objects hold them, parsing the
+// Loss curves from a job's S3 output (docs/reference/bedrock-tmme.md §5): which objects hold them, parsing the
 // CSVs, and an inline SVG chart (no script, no remote resource) for the details view.
 import { escapeHtml } from '../markup';
 
