@@ -57,12 +57,14 @@ export interface PageOptions {
 
 /** The document skeleton every page shares: its CSP meta first in <head>, the escaped title, then the given parts. */
 export function htmlDocument(o: { title: string; csp: string; head: string[]; body: string[] }): string {
+  // The attribute is double-quoted, so the CSP's single-quoted keywords ('none', 'nonce-...') may stay as written.
+  const csp = escapeHtml(o.csp).replace(/&#39;/g, "'");
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="UTF-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(o.csp)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
     `<title>${escapeHtml(o.title)}</title>`,
     ...o.head,
