@@ -1,4 +1,4 @@
-// Lint, including the layer arrows of ARCHITECTURE.md: core is pure; aws, cli and protocol never see vscode.
+// Lint, including the layer arrows of docs/ARCHITECTURE.md: core is pure; aws, cli and protocol never see vscode.
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
@@ -17,7 +17,7 @@ const LAYERS = {
 
 /** Resolves each relative import against its file, so `../aws` inside src/core means src/core/aws (allowed). */
 const layersRule = {
-  meta: { type: 'problem', schema: [], messages: { forbidden: '{{what}} (layer rule of ARCHITECTURE.md: {{layer}} may not import it).' } },
+  meta: { type: 'problem', schema: [], messages: { forbidden: '{{what}} (layer rule of docs/ARCHITECTURE.md: {{layer}} may not import it).' } },
   create(context) {
     const file = relative(root, context.filename).split(sep).join('/');
     const layer = Object.keys(LAYERS).find((l) => file.startsWith(`${l}/`));

@@ -1,6 +1,7 @@
 // `npm test`: type-check, lint, build, unit tests (node --test), integration tests inside real VS Code, the
 // production-mode tests (the VSIX installed as a user has it: scripts/lib/run-production.mjs), then the browser
-// end-to-end tests (scripts/lib/run-e2e.mjs). Ends with one line `N passed, N failed` over all of them.
+// end-to-end tests (scripts/lib/run-e2e.mjs). Ends with one line `N passed, N failed, N skipped` over all of them;
+// every skipped test (a cross-check whose tool is missing) is listed before it with its reason, never silent.
 //   --only unit|integration|production|e2e   run just that stage (after the build)
 //   --grep PATTERN            only tests whose title matches (both stages)
 import { spawnSync } from 'node:child_process';
@@ -19,7 +20,8 @@ const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : undefined;
 const artifacts = join(root, 'test-artifacts');
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const skippedTests = []; // `title: reason`, listed before the final line
 
 function step(name, cmd, args) {
   console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
@@ -31,7 +33,8 @@ function step(name, cmd, args) {
 }
 
 function finish(code) {
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+  if (skippedTests.length > 0) console.log(`\nSkipped (what did not run, and why):\n${skippedTests.map((t) => `  - ${t}`).join('\n')}`);
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(code || (totals.failed > 0 ? 1 : 0));
 }
 
@@ -64,6 +67,12 @@ function unitTests() {
   const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled');
+  // TAP marks a skipped test `ok N - title # SKIP reason` (subtests indented); those --grep left out are not skips.
+  for (const m of text.matchAll(/^\s*ok \d+ - (.*?) # SKIP ?(.*)$/gm)) {
+    if (m[2] === 'test name does not match pattern') continue;
+    totals.skipped++;
+    skippedTests.push(`${m[1]}: ${m[2] || 'no reason given'}`);
+  }
   if (r.status !== 0 && count('fail') + count('cancelled') === 0) totals.failed += 1; // crashed outside a test
 }
 
@@ -110,11 +119,17 @@ function emulatorEnv(emulator) {
 /** Adds a VS Code run's results to the totals and prints them. */
 function count(stage, { exitCode, results }, started) {
   for (const t of results?.tests ?? []) {
+    if (t.state === 'skipped') {
+      console.log(`  - ${t.title} (skipped)`);
+      skippedTests.push(`${t.title} (${stage})`);
+      continue;
+    }
     console.log(`  ${t.state === 'passed' ? '✔' : '✖'} ${t.title} (${t.durationMs} ms)`);
     if (t.error) console.log(t.error.split('\n').map((l) => `      ${l}`).join('\n'));
   }
   totals.passed += results?.passed ?? 0;
   totals.failed += results?.failed ?? 0;
+  totals.skipped += results?.skipped ?? 0;
   if (exitCode !== 0 && !(results?.failed > 0)) totals.failed += 1; // the entry threw outside a test or timed out
   console.log(`  ${stage}: exit ${exitCode} in ${((Date.now() - started) / 1000).toFixed(1)} s; artifacts in ${relative(root, artifacts)}/${stage}`);
 }

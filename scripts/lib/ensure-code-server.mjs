@@ -1,6 +1,6 @@
 // Makes sure the real VS Code used by tests and the demo is installed: Debian packages it needs, then
 // code-server (VS Code 1.100.3 workbench + Node extension host) in a cache folder outside the repository,
-// keyed by version and reused when present. Recipe: ARCHITECTURE.md "Real parts".
+// keyed by version and reused when present. Why real parts: docs/ARCHITECTURE.md, "How it is tested".
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';

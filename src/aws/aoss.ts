@@ -46,7 +46,7 @@ export interface CreateCollectionInput {
   readonly clientToken?: string | undefined;
 }
 
-/** OpenSearch Serverless control plane (awsJson1_0, opensearch.md §1). One API call per method. */
+/** OpenSearch Serverless control plane (awsJson1_0, docs/reference/opensearch.md §1). One API call per method. */
 export class AossControlPlane {
   constructor(private readonly client: OpenSearchServerlessClient, private readonly scope: CallScope) {}
 

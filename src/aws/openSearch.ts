@@ -40,7 +40,7 @@ export interface OpenSearchConnection {
 }
 
 /**
- * The OpenSearch data plane subset the comparison needs, SigV4-signed (opensearch.md §2-3).
+ * The OpenSearch data plane subset the comparison needs, SigV4-signed (docs/reference/opensearch.md §2-3).
  * Never calls `GET /` (it does not exist on Serverless). Documents go in through `_bulk` without ids so
  * classic Serverless vector collections accept them; callers poll `count` until it matches what they wrote.
  */

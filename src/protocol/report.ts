@@ -6,7 +6,7 @@
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** The three evaluation modes of shared/reference/evaluation.md. */
+/** The three evaluation modes of docs/reference/evaluation.md. */
 export type EvalMode = 'text-to-image' | 'image-to-image' | 'classify';
 export const EVAL_MODES: readonly EvalMode[] = ['text-to-image', 'image-to-image', 'classify'];
 

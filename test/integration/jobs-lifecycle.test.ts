@@ -109,7 +109,8 @@ describe('job lifecycle against the emulator', () => {
     assert.match(html, /<path class="training"/, 'a training loss curve');
     assert.match(html, /<path class="validation"/, 'a validation loss curve');
     assert.doesNotMatch(html, /<script/);
-    assert.match(html, /&#34;jobName&#34;: &#34;asl-spec-job&#34;/, 'the GetModelCustomizationJob response, escaped');
+    // Escaped by the one webview helper's escapeHtml (webview/page.ts), which writes `"` as &quot;.
+    assert.match(html, /&quot;jobName&quot;: &quot;asl-spec-job&quot;/, 'the GetModelCustomizationJob response, escaped');
   });
 
   it('provisions throughput from that model, watches Creating -> InService, then deletes both', async () => {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-interface TestOutcome { title: string; state: 'passed' | 'failed'; durationMs: number; error?: string }
+interface TestOutcome { title: string; state: 'passed' | 'failed' | 'skipped'; durationMs: number; error?: string }
 
 export async function runMochaSuites(dir: string, what: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, bail: false });
@@ -18,6 +18,8 @@ export async function runMochaSuites(dir: string, what: string): Promise<void> {
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
     runner.on('pass', (t) => outcomes.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 }));
+    // `this.skip()` (e.g. no emulator): counted and listed as skipped, not silently dropped.
+    runner.on('pending', (t) => outcomes.push({ title: t.fullTitle(), state: 'skipped', durationMs: 0 }));
     runner.on('fail', (t, err: Error) => outcomes.push({
       title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? 0, error: err.stack ?? String(err),
     }));
@@ -25,7 +27,8 @@ export async function runMochaSuites(dir: string, what: string): Promise<void> {
   const resultsFile = process.env['BMC_TEST_RESULTS'];
   if (resultsFile) {
     const passed = outcomes.filter((o) => o.state === 'passed').length;
-    fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed: outcomes.length - passed, tests: outcomes }, null, 2));
+    const skipped = outcomes.filter((o) => o.state === 'skipped').length;
+    fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed: outcomes.length - passed - skipped, skipped, tests: outcomes }, null, 2));
   }
   if (failures > 0) throw new Error(`${failures} ${what} test(s) failed`);
 }

@@ -1,4 +1,4 @@
-/** Regions where Titan Multimodal Embeddings G1 fine-tuning is offered (bedrock-tmme.md §3). */
+/** Regions where Titan Multimodal Embeddings G1 fine-tuning is offered (docs/reference/bedrock-tmme.md §3). */
 export const TMME_CUSTOMIZATION_REGIONS: readonly string[] = ['us-east-1', 'us-west-2'];
 
 /** The region used when neither the setting nor the profile names one. */

@@ -1,5 +1,5 @@
-// Confirmation scales with the damage (vscode-ux.md "Destructive tiers"): one modal for the whole plan, and the
-// name typed for each throughput with a running commitment and each S3 prefix holding many objects.
+// Confirmation scales with the damage (docs/reference/vscode-ux.md "Destructive tiers"): one modal for the whole plan,
+// and the name typed for each throughput with a running commitment and each S3 prefix holding many objects.
 import { costWording, hasActiveCommitment } from './cost';
 import { orderPlan } from './order';
 import { KIND_LABELS, RESOURCE_KINDS, type CleanupPlan, type PlanResource } from './plan';

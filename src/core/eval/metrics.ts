@@ -1,4 +1,4 @@
-// Per-query retrieval metrics exactly as shared/reference/evaluation.md defines them, over one ranked list.
+// Per-query retrieval metrics exactly as docs/reference/evaluation.md defines them, over one ranked list.
 // rel[i] = 1 when the item at rank i+1 is relevant; relevantCount = |R| (all relevant items in the corpus).
 
 import type { MetricKey, MetricValues } from '../../protocol/report';

@@ -1,5 +1,5 @@
 // Builds the queries and corpus of one evaluation mode from one model's embeddings, ranks with exact kNN and scores
-// every query (shared/reference/evaluation.md, "Three evaluation modes").
+// every query (docs/reference/evaluation.md, "Three evaluation modes").
 
 import type { ClassResult, ConfusionMatrix, EvalMode, MetricValues, ModelModeResult, QueryResult } from '../../protocol/report';
 import type { LabelRule } from './labels';

@@ -1,4 +1,4 @@
-// Paired significance for comparing a model with the baseline on the same queries (shared/reference/evaluation.md):
+// Paired significance for comparing a model with the baseline on the same queries (docs/reference/evaluation.md):
 // paired bootstrap interval, sign-flip randomization test, exact McNemar.
 
 import { seededRandom } from '../random';

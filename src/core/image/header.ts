@@ -1,6 +1,6 @@
-// Checks an image from its first bytes against Bedrock's limits (bedrock-tmme.md section 1): format by the bytes,
-// file size, side lengths, total pixels, aspect ratio. image-size reads the dimensions; a small PNG structure check
-// covers what image-size does not verify. Never throws.
+// Checks an image from its first bytes against Bedrock's limits (docs/reference/bedrock-tmme.md section 1): format by
+// the bytes, file size, side lengths, total pixels, aspect ratio. image-size reads the dimensions; a small PNG
+// structure check covers what image-size does not verify. Never throws.
 import { imageSize } from 'image-size';
 import { hasPngSignature, looksLikeDamagedPng, pngProblem } from './png';
 

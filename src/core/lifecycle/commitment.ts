@@ -1,4 +1,5 @@
-// The consequence of each commitment choice for a provisioned throughput, spelled out (PRODUCT.md step 4).
+// The consequence of each commitment choice for a provisioned throughput, spelled out (docs/reference/bedrock-tmme.md
+// §4.4).
 import type { Commitment } from './types';
 
 export interface CommitmentChoice {

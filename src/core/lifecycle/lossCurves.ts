@@ -1,5 +1,6 @@
-// Loss curves from a job's S3 output (shared/reference/bedrock-tmme.md §5): which objects hold them, parsing the
+// Loss curves from a job's S3 output (docs/reference/bedrock-tmme.md §5): which objects hold them, parsing the
 // CSVs, and an inline SVG chart (no script, no remote resource) for the details view.
+import { escapeHtml } from '../markup';
 
 export interface LossPoint { step: number; epoch: number; loss: number; perplexity?: number }
 export interface LossCurves { training: LossPoint[]; validation: LossPoint[]; problems: string[] }
@@ -45,10 +46,6 @@ export function parseMetricsCsv(text: string, lossColumn: 'training_loss' | 'val
   return { points, problems };
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** An SVG line chart of loss per step, both series on one axis pair. Pure markup; colours from theme variables. */
 export function lossChartSvg(curves: LossCurves, width = 640, height = 320): string {
   const all = [...curves.training, ...curves.validation];
@@ -63,7 +60,7 @@ export function lossChartSvg(curves: LossCurves, width = 640, height = 320): str
   const line = (pts: LossPoint[]): string => [...pts].sort((a, b) => a.step - b.step)
     .map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(p.step).toFixed(1)},${sy(p.loss).toFixed(1)}`).join(' ');
   const ticks = [y0, (y0 + y1) / 2, y1].map((y) =>
-    `<text x="${pad.l - 6}" y="${sy(y).toFixed(1)}" text-anchor="end" dominant-baseline="middle">${escapeXml(y.toPrecision(3))}</text>`).join('');
+    `<text x="${pad.l - 6}" y="${sy(y).toFixed(1)}" text-anchor="end" dominant-baseline="middle">${escapeHtml(y.toPrecision(3))}</text>`).join('');
   const series = [
     curves.training.length > 0 ? `<path class="training" d="${line(curves.training)}" fill="none"/>` : '',
     curves.validation.length > 0 ? `<path class="validation" d="${line(curves.validation)}" fill="none"/>` : '',

@@ -1,5 +1,5 @@
 // Plain records for the customization lifecycle (jobs, custom models, provisioned throughput), as the explorer
-// and the launch flow see them. Field names follow Bedrock's API (shared/reference/bedrock-tmme.md §4).
+// and the launch flow see them. Field names follow Bedrock's API (docs/reference/bedrock-tmme.md §4).
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
 export type SubStepStatus = 'NotStarted' | 'InProgress' | 'Completed' | 'Stopping' | 'Stopped' | 'Failed';

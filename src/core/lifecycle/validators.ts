@@ -1,6 +1,6 @@
 // Pure validators for the launch wizard and the job-spec file. Each returns undefined when the value is fine, or a
 // message saying what is wrong and what is allowed (shown inline as the user types). Ranges from
-// shared/reference/bedrock-tmme.md §2 and §4.1.
+// docs/reference/bedrock-tmme.md §2 and §4.1.
 
 import { parseS3Uri } from '../aws/s3Uri';
 import { bucketNameProblem } from '../manifest/s3uri';

@@ -43,7 +43,10 @@ export interface ManifestDiagnostic extends TextRange {
   fix?: ManifestFix;
 }
 
-/** Limits AWS documents two ways are options; the defaults are the stricter values (bedrock-tmme.md section 1). */
+/**
+ * Limits AWS documents two ways are options; the defaults are the stricter values
+ * (docs/reference/bedrock-tmme.md section 1).
+ */
 export interface ManifestLimits {
   captionMaxChars: number;
   captionMaxTokens: number;

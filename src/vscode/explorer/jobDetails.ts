@@ -1,6 +1,7 @@
 // "Show Job Details": one panel per job with the loss curves and the full GetModelCustomizationJob response.
 import * as vscode from 'vscode';
 import type { Log } from '../shell/log';
+import { staticPageOptions } from '../webview/html';
 import { jobDetailsHtml } from './jobDetailsHtml';
 import { readLossCurves } from './lossData';
 import type { SourceHost } from './source';
@@ -24,7 +25,7 @@ export class JobDetailsPanels implements vscode.Disposable {
     let panel = this.panels.get(jobArn);
     if (!panel) {
       panel = vscode.window.createWebviewPanel('bedrockCustomizer.jobDetails', `Job: ${job.jobName}`, vscode.ViewColumn.Active,
-        { enableScripts: false, localResourceRoots: [] });
+        staticPageOptions());
       this.panels.set(jobArn, panel);
       panel.onDidDispose(() => this.panels.delete(jobArn));
     } else {

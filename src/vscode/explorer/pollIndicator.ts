@@ -1,5 +1,5 @@
-// A status-bar spinner while the explorer watches items in progress (vscode-ux.md: "a status-bar spinner for
-// background polling"); hidden when nothing is in progress.
+// A status-bar spinner while the explorer watches items in progress (docs/reference/vscode-ux.md: "a status-bar spinner
+// for background polling"); hidden when nothing is in progress.
 import * as vscode from 'vscode';
 
 export class PollIndicator implements vscode.Disposable {

@@ -1,6 +1,6 @@
 // Stop a job, delete a custom model, delete a provisioned throughput: each asks at the tier its cost deserves
-// (vscode-ux.md): a modal for stop/delete, typing the name for a throughput with a commitment, and a second
-// question spelling out the consequence when a model is still served by a throughput.
+// (docs/reference/vscode-ux.md): a modal for stop/delete, typing the name for a throughput with a commitment, and a
+// second question spelling out the consequence when a model is still served by a throughput.
 import * as vscode from 'vscode';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import type { ThroughputSummary } from '../../core/lifecycle/types';

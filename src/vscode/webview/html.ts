@@ -1,7 +1,8 @@
-// The ONE webview HTML helper: every webview of the extension gets its options and HTML from here, so the
-// security rules live in one place (ARCHITECTURE.md habit 4): CSP `default-src 'none'`, a crypto nonce on the
-// script, `webview.cspSource` for styles and images, and resource roots limited to the built webview folder and
-// the thumbnail cache. The CSP text itself is built by the pure `page.ts`.
+// The one webview HTML helper: every webview of the extension (the comparison report, the job details page) gets
+// its options and HTML from here and the pure `page.ts`, so the security rules live in one place
+// (docs/ARCHITECTURE.md, "Webviews"): CSP `default-src 'none'`, a crypto nonce on scripts and styles,
+// `webview.cspSource` for styles and images, resource roots limited to the built webview folder and the thumbnail
+// cache (none for a page without resources), one escapeHtml.
 import * as vscode from 'vscode';
 import { buildCsp, buildPage, makeNonce } from './page';
 
@@ -24,6 +25,11 @@ export function webviewOptions(context: vscode.ExtensionContext): vscode.Webview
     retainContextWhenHidden: false,
     localResourceRoots: [webviewDistUri(context.extensionUri), thumbnailCacheUri(context.globalStorageUri)],
   };
+}
+
+/** A page with no script and no local resources (job details: inline SVG and text only). */
+export function staticPageOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: false, enableCommandUris: false, localResourceRoots: [] };
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {

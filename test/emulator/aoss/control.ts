@@ -1,5 +1,5 @@
 // The OpenSearch Serverless control plane (awsJson1_0): `POST /` with `x-amz-target: OpenSearchServerless.<Op>`,
-// errors as `{__type, message}`, dates as epoch milliseconds (opensearch.md section 1).
+// errors as `{__type, message}`, dates as epoch milliseconds (docs/reference/opensearch.md section 1).
 import { json, type EmuRequest, type EmuResponse, type ServiceDefinition } from '../http';
 import { paginate } from '../listing';
 import type { AossState, Collection, Policy } from './state';

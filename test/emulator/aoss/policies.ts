@@ -1,5 +1,5 @@
-// Policy documents of OpenSearch Serverless (opensearch.md section 1): shape checks as AWS makes them, and the
-// rule matching that decides whether an encryption policy covers a collection name.
+// Policy documents of OpenSearch Serverless (docs/reference/opensearch.md section 1): shape checks as AWS makes them,
+// and the rule matching that decides whether an encryption policy covers a collection name.
 
 type Invalid = (message: string) => Error;
 

@@ -1,4 +1,4 @@
-// ARN shapes seen in real runs (bedrock-tmme.md section 4): 12-character lowercase ids.
+// ARN shapes seen in real runs (docs/reference/bedrock-tmme.md section 4): 12-character lowercase ids.
 import { ACCOUNT_ID, REGION } from '../services';
 
 export const TMME_MODEL_ID = 'amazon.titan-embed-image-v1';

@@ -1,5 +1,5 @@
-// What a customization job does with its data when it starts: read the training (and validation) manifests from
-// S3, enforce the TMME limits of bedrock-tmme.md section 1, and compute the thumbnail features the emulated
+// What a customization job does with its data when it starts: read the training (and validation) manifests from S3,
+// enforce the TMME limits of docs/reference/bedrock-tmme.md section 1, and compute the thumbnail features the emulated
 // fine-tuning fits on. Any breach becomes a Bedrock-style failureMessage and the job ends Failed.
 import { imageFeatures, decodeImage, imageInfo } from '../model/image';
 import type { ObjectStore } from '../s3';

@@ -1,5 +1,5 @@
-// The metrics CSVs a completed job leaves under its output URI (bedrock-tmme.md section 5). The loss curves are
-// synthetic but deterministic per job and shaped like real ones (fast drop, then a plateau with noise).
+// The metrics CSVs a completed job leaves under its output URI (docs/reference/bedrock-tmme.md section 5). The loss
+// curves are synthetic but deterministic per job and shaped like real ones (fast drop, then a plateau with noise).
 import { hashString, seededRandom } from '../rng';
 import type { ObjectStore } from '../s3';
 import { parseS3Uri } from './s3uri';

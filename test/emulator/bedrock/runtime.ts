@@ -1,6 +1,6 @@
 // Bedrock runtime InvokeModel (`POST /model/{modelId}/invoke`) for amazon.titan-embed-image-v1 and for
 // provisioned-model ARNs of emulated fine-tuned models. Answers like Titan Multimodal Embeddings G1 does
-// (bedrock-tmme.md section 6), with the emulated models of model/ (not Titan).
+// (docs/reference/bedrock-tmme.md section 6), with the emulated models of model/ (not Titan).
 import { json, type EmuRequest, type EmuResponse, type ServiceDefinition } from '../http';
 import { adaptImage } from '../model/adapter';
 import { combine, EMBEDDING_LENGTHS, embedText, projectImage, tokenize } from '../model/embed';

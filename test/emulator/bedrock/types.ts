@@ -1,5 +1,5 @@
-// Records the emulated Bedrock keeps. Field names follow bedrock-tmme.md section 4 (the SDK's shapes); times are
-// simulated epoch milliseconds here and become ISO-8601 strings on the wire.
+// Records the emulated Bedrock keeps. Field names follow docs/reference/bedrock-tmme.md section 4 (the SDK's shapes);
+// times are simulated epoch milliseconds here and become ISO-8601 strings on the wire.
 import type { Adapter } from '../model/adapter';
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';

@@ -66,7 +66,7 @@ export function validatorsConfig(body: Json): { validators: { s3Uri: string }[] 
   return { validators: validators.map((x, i) => s3Config({ v: x }, 'v', true) ?? constraint(`validationDataConfig.validators.${i}`, x, 'Member must not be null')) };
 }
 
-/** TMME hyperparameters (bedrock-tmme.md section 2); values travel as strings. */
+/** TMME hyperparameters (docs/reference/bedrock-tmme.md section 2); values travel as strings. */
 export function checkHyperParameters(value: unknown): Record<string, string> {
   if (value === undefined || value === null) constraint('hyperParameters', null, 'Member must not be null');
   const hp = requireObject(value);

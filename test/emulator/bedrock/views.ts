@@ -1,4 +1,5 @@
-// Records -> wire shapes (bedrock-tmme.md 4.2 to 4.4). Times become ISO-8601 strings; absent values are omitted.
+// Records -> wire shapes (docs/reference/bedrock-tmme.md 4.2 to 4.4). Times become ISO-8601 strings; absent values are
+// omitted.
 import { lastSegment, TMME_CUSTOMIZABLE_ID } from './arns';
 import { PHASES } from './state';
 import type { JobRecord, ModelRecord, StepStatus, ThroughputRecord } from './types';

@@ -1,18 +1,21 @@
-// The emulator's PNG decoder against PngSuite (/work/shared/data/pngsuite): every valid file decodes to the size
-// image-size reads, 8-bit-or-less files match Pillow's RGB pixels exactly (cross-checked with /usr/bin/python3 when
-// Pillow is there), and every deliberately corrupt file is refused with an Error, never a crash.
+// The emulator's PNG decoder against PngSuite (the repository's copy, test/fixtures/pngsuite, with its LICENSE):
+// every valid file decodes to the size image-size reads, 8-bit-or-less files match Pillow's RGB pixels exactly
+// (cross-checked with /usr/bin/python3 when Pillow is there, reported as skipped with the reason when not), and
+// every deliberately corrupt file is refused with an Error, never a crash.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { imageSize } from 'image-size';
 import { decodePng } from '../../emulator/model/png';
 
-const DIR = '/work/shared/data/pngsuite/png';
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.png')).sort() : [];
-const skip = files.length === 0 ? `PngSuite not found at ${DIR}` : false;
+// Compiled to out/test/unit/emulator: four levels up is the repository root. Tests read only what it holds.
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
+const SUITE = join(ROOT, 'test', 'fixtures', 'pngsuite');
+const DIR = join(SUITE, 'png');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.png')).sort();
 
 /** sha256 of Pillow's RGB bytes per file, or undefined when Pillow is unavailable. */
 function pillowHashes(names: string[]): Record<string, string> | string {
@@ -31,9 +34,16 @@ function pillowHashes(names: string[]): Record<string, string> | string {
   return JSON.parse(r.stdout) as Record<string, string>;
 }
 
-describe('emulator PNG decoder on PngSuite', { skip }, () => {
+describe('emulator PNG decoder on PngSuite', () => {
   const valid = files.filter((f) => !f.startsWith('x'));
   const corrupt = files.filter((f) => f.startsWith('x'));
+
+  it('reads the repository\'s own PngSuite (all 175 files, with its licence), never a path outside it', () => {
+    const rel = relative(ROOT, DIR);
+    assert.ok(!rel.startsWith('..') && !isAbsolute(rel), `${DIR} is outside the repository ${ROOT}`);
+    assert.ok(existsSync(join(SUITE, 'LICENSE')), 'PngSuite is used under its licence: test/fixtures/pngsuite/LICENSE');
+    assert.equal(files.length, 175);
+  });
 
   it('decodes every valid file at the size image-size reads', () => {
     for (const f of valid) {

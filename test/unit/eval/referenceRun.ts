@@ -1,4 +1,4 @@
-// The reference run of shared/reference/bedrock-tmme.md section 8, rebuilt as two embeddings files: each text query
+// The reference run of docs/reference/bedrock-tmme.md section 8, rebuilt as two embeddings files: each text query
 // `The letter X in sign language` gets the listed letter's image as its top-1 hit, for the base and the fine-tuned
 // model. Used by the metric tests and the CLI test.
 import type { EmbeddingRecord } from '../../../src/core/eval/records';

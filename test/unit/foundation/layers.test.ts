@@ -1,4 +1,4 @@
-// The layer arrows of ARCHITECTURE.md are enforced by lint: prove each forbidden import is reported, and that
+// The layer arrows of docs/ARCHITECTURE.md are enforced by lint: prove each forbidden import is reported, and that
 // the allowed ones are not.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';

@@ -2,7 +2,7 @@
 export { modeLabel } from '../../../src/protocol/modeLabel';
 import type { MetricComparison, MetricKey, ModelComparison } from '../../../src/protocol/report';
 
-/** Below this many queries the headline says "few" (evaluation.md: warn when queries are few, < 30). */
+/** Below this many queries the headline says "few" (docs/reference/evaluation.md: warn when queries are few, < 30). */
 export const FEW_QUERIES = 30;
 export const DASH = '\u2013';
 
