@@ -47,7 +47,7 @@ function walk(dir, pred) {
 }
 
 // Cross-checks against independent implementations (scikit-learn, numpy, Python jsonschema) run in the unit stage.
-const PYTHON_CHECK_PACKAGES = ['python3-sklearn', 'python3-numpy', 'python3-jsonschema'];
+const PYTHON_CHECK_PACKAGES = ['python3-sklearn', 'python3-numpy', 'python3-jsonschema', 'python3-pil'];
 
 function unitTests() {
   ensureDebianPackages(PYTHON_CHECK_PACKAGES);
