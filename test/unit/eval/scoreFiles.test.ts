@@ -7,24 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/run';
 import { compileLabelRule, type LabelRule } from '../../../src/core/eval/labels';
-import { formatEmbeddingsJsonl } from '../../../src/core/eval/records';
 import { scoreFiles, ScoreInputError } from '../../../src/core/eval/scoreFiles';
 import type { ComparisonReport } from '../../../src/protocol/report';
-import { caption, LETTERS, referenceEmbeddings } from './referenceRun';
+import { writeReferenceFiles } from './referenceRun';
 
 const REGEX = 'The letter (\\w) in sign language';
 // out/test/unit/eval -> repository root
 const root = join(__dirname, '..', '..', '..', '..');
 
 test('scoreFiles: the CLI prints the report scoreFiles gives for the same files (all but the time it was made)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bmc-score-'));
+  const { dir, base, tuned, train } = writeReferenceFiles();
   try {
-    const base = join(dir, 'base.jsonl');
-    const tuned = join(dir, 'tuned.jsonl');
-    const train = join(dir, 'train.jsonl');
-    writeFileSync(base, formatEmbeddingsJsonl(referenceEmbeddings('base')));
-    writeFileSync(tuned, formatEmbeddingsJsonl(referenceEmbeddings('tuned')));
-    writeFileSync(train, LETTERS.map((l) => JSON.stringify({ 'image-ref': `s3://b/${l}.jpg`, caption: caption(l) })).join('\n'));
     let out = '';
     const code = await runCli(['evaluate', '--mode', 'text-to-image,classify', '--model', `base=${base}`, '--model', `tuned=${tuned}`,
       '--label-regex', REGEX, '--k', '1,5', '--seed', '7', '--train', train, '--format', 'json'],
