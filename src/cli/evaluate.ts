@@ -1,13 +1,11 @@
 // `bedrock-mm evaluate`: scores imported embeddings (one JSONL file per model) with no AWS at all and prints the
 // comparison report as JSON or a text table.
 
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { EVAL_MODES, type EvalMode, type InputFingerprint } from '../protocol/report';
-import { evaluate, type ModelEmbeddings } from '../core/eval/evaluate';
+import { EVAL_MODES, type EvalMode } from '../protocol/report';
 import { kProblem } from '../core/eval/kValues';
 import { compileLabelRule } from '../core/eval/labels';
-import { parseEmbeddingsJsonl } from '../core/eval/records';
+import { scoreFiles, ScoreInputError } from '../core/eval/scoreFiles';
+import { DEFAULT_K } from '../core/eval/spec';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
 import { parseFlags, UsageError } from './usage';
@@ -19,7 +17,7 @@ export const EVALUATE_USAGE = `Usage: bedrock-mm evaluate --mode MODE --model NA
   --mode          text-to-image | image-to-image | classify (repeat or comma-separate for several)
   --model         a model's embeddings: JSONL lines {"id","label","kind":"image"|"text","vector":[...]}
   --baseline      the model the others are compared with (default: the first --model)
-  --k             cut-offs for the @k metrics, integers 1 to 1000 (default 1,3,5,10; accuracy@1 is always given)
+  --k             cut-offs for the @k metrics, integers 1 to 1000 (default ${DEFAULT_K.join(',')}; accuracy@1 is always given)
   --label-regex   class = group 1 of this regex on each label, e.g. "The letter (\\w) in sign language"
                   (default: the whole label)
   --seed          seed for the bootstrap and randomization tests (default 20240901)
@@ -46,37 +44,12 @@ function parseModes(values: string[]): EvalMode[] {
   return [...new Set(modes)] as EvalMode[];
 }
 
-function fingerprint(role: string, source: string, bytes: Buffer, model?: string): InputFingerprint {
-  return { role, source, ...(model !== undefined ? { model } : {}), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-}
-
-async function readInput(path: string, what: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    throw usage(`cannot read ${what} "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-/** Captions of a Bedrock training manifest (`{"image-ref": ..., "caption": ...}` per line); bad lines are skipped. */
-function manifestCaptions(text: string): string[] {
-  return text.split(/\r?\n/).flatMap((l) => {
-    try {
-      const v = JSON.parse(l) as unknown;
-      const c = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)['caption'] : undefined;
-      return typeof c === 'string' ? [c] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
 export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseFlags(args, {
     mode: { type: 'string', multiple: true },
     model: { type: 'string', multiple: true },
     baseline: { type: 'string' },
-    k: { type: 'string', default: '1,3,5,10' },
+    k: { type: 'string', default: DEFAULT_K.join(',') },
     format: { type: 'string', default: 'text' },
     'label-regex': { type: 'string' },
     seed: { type: 'string' },
@@ -96,44 +69,34 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   const specs = parsed.model ?? [];
   if (specs.length === 0) throw usage('give at least one --model NAME=EMBEDDINGS.jsonl');
 
-  const inputs: InputFingerprint[] = [];
-  const models: ModelEmbeddings[] = [];
+  const models: { name: string; embeddings: string }[] = [];
   for (const spec of specs) {
     const eq = spec.indexOf('=');
     if (eq <= 0 || eq === spec.length - 1) throw usage(`--model must be NAME=EMBEDDINGS.jsonl, got "${spec}"`);
     const name = spec.slice(0, eq);
-    const path = spec.slice(eq + 1);
-    if (models.some((m) => m.model.name === name)) throw usage(`model name "${name}" is given twice`);
-    const bytes = await readInput(path, `embeddings of model ${name}`);
-    const parsedFile = parseEmbeddingsJsonl(bytes.toString('utf8'));
-    if (parsedFile.errors.length > 0) {
-      for (const e of parsedFile.errors.slice(0, 20)) io.stderr.write(`${path}:${e.line}: ${e.message}\n`);
-      if (parsedFile.errors.length > 20) io.stderr.write(`${path}: ... and ${parsedFile.errors.length - 20} more\n`);
-      return 2;
-    }
-    if (parsedFile.records.length === 0) throw usage(`${path}: no embeddings in the file`);
-    inputs.push(fingerprint('embeddings', path, bytes, name));
-    models.push({ model: { name, modelId: path, embeddingLength: parsedFile.dim, baseline: false }, records: parsedFile.records });
+    if (models.some((m) => m.name === name)) throw usage(`model name "${name}" is given twice`);
+    models.push({ name, embeddings: spec.slice(eq + 1) });
   }
-  const baseline = parsed.baseline ?? (models[0] as ModelEmbeddings).model.name;
-  if (!models.some((m) => m.model.name === baseline)) throw usage(`--baseline "${baseline}" is not one of the --model names (${models.map((m) => m.model.name).join(', ')})`);
-  let trainingCaptions: string[] | undefined;
-  if (parsed.train !== undefined) {
-    const bytes = await readInput(parsed.train, 'training manifest');
-    inputs.push(fingerprint('manifest', parsed.train, bytes));
-    trainingCaptions = manifestCaptions(bytes.toString('utf8'));
-  }
+  const baseline = parsed.baseline ?? (models[0] as { name: string }).name;
+  if (!models.some((m) => m.name === baseline)) throw usage(`--baseline "${baseline}" is not one of the --model names (${models.map((m) => m.name).join(', ')})`);
 
-  const report = await evaluate({
-    models,
-    baseline,
-    modes,
-    ks,
-    labelRule: rule,
-    inputs,
-    ...(seed !== undefined ? { comparison: { seed } } : {}),
-    ...(trainingCaptions ? { trainingCaptions } : {}),
-  });
+  let report;
+  try {
+    report = await scoreFiles({
+      models, baseline, modes, ks, labelRule: rule,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(parsed.train !== undefined ? { trainingManifest: parsed.train } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof ScoreInputError)) throw e;
+    const p = e.problem;
+    if (p.kind === 'unreadable') throw usage(`cannot read ${p.model !== undefined ? `embeddings of model ${p.model}` : 'training manifest'} "${p.path}": ${p.code}`);
+    if (p.kind === 'empty') throw usage(`${p.path}: no embeddings in the file`);
+    for (const err of p.errors.slice(0, 20)) io.stderr.write(`${p.path}:${err.line}: ${err.message}\n`);
+    if (p.errors.length > 20) io.stderr.write(`${p.path}: ... and ${p.errors.length - 20} more\n`);
+    return 2;
+  }
+  if (!report) return 2; // not cancellable from the CLI
   io.stdout.write(parsed.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
   return 0;
 }

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { endpointProblem } from '../../core/aws/endpointPolicy';
 import { AwsUserError } from '../../core/aws/userError';
 import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
@@ -13,7 +13,7 @@ import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
 import { compileLabelRule, type LabelRule } from '../../core/eval/labels';
 import { EXPORT_RECORD } from '../../core/files/ours';
 import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../core/eval/records';
-import { baselineOf, parseCompareSpec, type CompareSpec } from '../../core/eval/spec';
+import { baselineOf, parseCompareSpec, placeOfFile, reportPathFor, type CompareSpec } from '../../core/eval/spec';
 import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import { resourceTags } from '../../core/lifecycle/tags';
 import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
@@ -93,19 +93,20 @@ async function openStore(spec: CompareSpec, specPath: string, o: CompareOptions,
   return openSearchStore(o.session.openSearch(c.endpoint, 'aoss'), { prefix: `bedrock-mm-${sha256(c.endpoint + Date.now()).slice(0, 8)}`, ...(o.clock ? { clock: o.clock } : {}) });
 }
 
-/** `x.compare.json` -> `x.report.json` beside it (the same rule as the VS Code comparison command). */
-export function reportPathFor(specPath: string): string {
-  const name = basename(specPath).replace(/(\.compare)?\.json$/i, '');
-  return join(dirname(specPath), `${name}.report.json`);
-}
+/** `x.compare.json` -> `x.report.json` beside it (core/eval/spec.ts: one rule for every caller). */
+export { reportPathFor };
 
 export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const specPath = resolve(o.specPath);
   const specText = await readFile(specPath, 'utf8');
-  const parsed = parseCompareSpec(specText);
+  const parsed = parseCompareSpec(specText, placeOfFile(specPath));
   if ('problems' in parsed) throw new SpecError(parsed.problems.map((p) => `${specPath}:${p.line}:${p.column}: ${p.message}`));
+  for (const w of parsed.warnings) o.log?.(`${specPath}:${w.line}:${w.column}: ${w.message}`);
+  if (parsed.spec.kind !== 'models') {
+    throw new SpecError([`${specPath}: its models give "embeddings" files, which need no AWS: score them with \`bedrock-mm evaluate --model NAME=FILE ...\` or Compare Models in VS Code`]);
+  }
   const spec = parsed.spec;
-  const reportPath = reportPathFor(specPath);
+  const reportPath = spec.output;
   const cacheDir = o.cacheDir ?? (spec.cacheDir ? resolve(dirname(specPath), spec.cacheDir) : join(dirname(specPath), '.bedrock-mm-cache'));
   await approvePlacement(o, specPath, spec, reportPath, cacheDir);
   // Before any request: where the spec sends signed requests, and whether the user agrees to what it creates.

@@ -1,4 +1,5 @@
 // The compare spec written for a model picked in the explorer. Pure (no vscode), checked against the schema in tests.
+import { DEFAULT_K, DEFAULT_MODES } from '../../core/eval/spec';
 
 export const BASE_MODEL_ID = 'amazon.titan-embed-image-v1';
 
@@ -18,8 +19,8 @@ export function modelSpecText(arn: string, testManifest: string, schemaRef: stri
       { name: 'base', modelId: BASE_MODEL_ID, baseline: true },
       { name: 'fine-tuned', modelId: arn },
     ],
-    modes: ['text-to-image', 'image-to-image', 'classify'],
-    k: [1, 3, 5, 10],
+    modes: DEFAULT_MODES,
+    k: DEFAULT_K,
     vectorStore: { type: 'exact' },
   };
   return `${JSON.stringify(spec, null, 2)}\n`;

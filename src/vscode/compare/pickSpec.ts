@@ -4,37 +4,35 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EVAL_MODES, type EvalMode } from '../../protocol/report';
 import { modeLabel } from '../../protocol/modeLabel';
-import { DEFAULT_K, defaultReportPath, parseEmbeddingsSpec, type EmbeddingsSpec } from './spec';
+import { DEFAULT_K, parseCompareSpec, parseCompareSpecValue, placeOfFile, type EmbeddingsSpec, type SpecProblem, type SpecResult } from '../../core/eval/spec';
 
 /**
  * An embeddings spec this feature scores itself (with the file it came from, whose workspace folder its report
- * must stay in), a full compare spec for the pipeline, or what is wrong.
+ * must stay in), a spec of models by id for the pipeline, or what is wrong. Both forms are parsed by core/eval/spec.
  */
 export type SpecSource = { spec: EmbeddingsSpec; from?: vscode.Uri } | { pipeline: vscode.Uri } | { errors: string[]; where: string } | undefined;
 
-/** A full compare spec names a test set to embed; an embeddings spec names embeddings files. */
-function isPipelineSpec(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'testSet' in value;
+const located = (p: SpecProblem): string => `${p.line}:${p.column}: ${p.message}`;
+
+function toSource(parsed: SpecResult, where: string, uri?: vscode.Uri): SpecSource {
+  if ('problems' in parsed) return { errors: parsed.problems.map(uri ? located : (p) => p.message), where };
+  if (parsed.spec.kind === 'models') return uri ? { pipeline: uri } : { errors: ['models given by "modelId" are compared from a *.compare.json file (the pipeline reads its manifests beside it)'], where };
+  return uri ? { spec: parsed.spec, from: uri } : { spec: parsed.spec };
 }
 
 export async function specFromFile(uri: vscode.Uri): Promise<SpecSource> {
-  let value: unknown;
   let text: string;
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    value = JSON.parse(text);
   } catch (err) {
-    return { errors: [`not readable JSON: ${err instanceof Error ? err.message : String(err)}`], where: uri.fsPath };
+    return { errors: [`not readable: ${err instanceof Error ? err.message : String(err)}`], where: uri.fsPath };
   }
-  if (isPipelineSpec(value)) return { pipeline: uri };
-  const parsed = parseEmbeddingsSpec(value, path.dirname(uri.fsPath), defaultReportPath(uri.fsPath), text);
-  return 'spec' in parsed ? { spec: parsed.spec, from: uri } : { errors: parsed.errors, where: uri.fsPath };
+  return toSource(parseCompareSpec(text, placeOfFile(uri.fsPath)), uri.fsPath, uri);
 }
 
 export function specFromObject(value: unknown): SpecSource {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
-  const parsed = parseEmbeddingsSpec(value, folder, path.join(folder, 'comparison.report.json'));
-  return 'spec' in parsed ? parsed : { errors: parsed.errors, where: 'the compare spec' };
+  return toSource(parseCompareSpecValue(value, { baseDir: folder, defaultOutput: path.join(folder, 'comparison.report.json') }), 'the compare spec');
 }
 
 const PICK_FILES = '$(files) Choose embeddings files...';
@@ -69,8 +67,8 @@ export async function pickSpec(): Promise<SpecSource> {
   if (labelRegex === undefined) return undefined;
   const folder = path.dirname(files[0]?.fsPath ?? '.');
   return specFromObject({
-    models: files.map((f, i) => ({ name: names[i], embeddings: f.fsPath })),
-    baseline, modes: modes.map((m) => m.mode as EvalMode), k: DEFAULT_K,
+    models: files.map((f, i) => ({ name: names[i], embeddings: f.fsPath, ...(names[i] === baseline ? { baseline: true } : {}) })),
+    modes: modes.map((m) => m.mode as EvalMode), k: [...DEFAULT_K],
     ...(labelRegex ? { labelRegex } : {}), output: path.join(folder, 'comparison.report.json'),
   });
 }

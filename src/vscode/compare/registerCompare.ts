@@ -1,5 +1,5 @@
 // The comparison feature: "Compare Models...", "Open Comparison Report...", the panel serializer (restores panels
-// after a window reload), the compare-spec CodeLens, and (Test mode only) its part of ExtensionApi.testing.
+// after a window reload), the compare-spec CodeLens and diagnostics, and (Test mode only) its part of ExtensionApi.testing.
 import * as vscode from 'vscode';
 import { isOurReport } from '../../core/files/ours';
 import type { ViewState } from '../../protocol/messages';
@@ -14,6 +14,7 @@ import { specFromModel } from './specFromModel';
 import { ComparisonInputError, runComparison, withProgress } from './runComparison';
 import { runPipeline } from './runPipeline';
 import { PanelTraffic } from './traffic';
+import { registerSpecDiagnostics } from './specDiagnostics';
 
 export const COMMANDS = {
   compareModels: 'bedrockCustomizer.compareModels',
@@ -104,6 +105,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
     vscode.commands.registerCommand(COMMANDS.compareModels, input.command(compareModels)),
     vscode.commands.registerCommand(COMMANDS.openReport, openReport),
     vscode.languages.registerCodeLensProvider([{ pattern: '**/*.compare.json' }, { language: 'json' }], new CompareSpecCodeLens()),
+    registerSpecDiagnostics(),
   ];
   if (testMode) {
     // The panels themselves and a way to revive one: any caller could drive the webviews with them.

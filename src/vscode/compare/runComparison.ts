@@ -1,12 +1,11 @@
-// Runs the comparison engine over an embeddings spec inside VS Code: a cancellable progress notification with the
-// stage and counts, the report written next to the spec, every input problem reported with its file and line.
-import { createHash } from 'node:crypto';
+// Runs an embeddings spec inside VS Code: the one scoring path (core/eval/scoreFiles, as `bedrock-mm evaluate`)
+// under a cancellable progress notification, the report written where the spec says, every input problem reported
+// with its file and line.
 import * as vscode from 'vscode';
-import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
 import { compileLabelRule } from '../../core/eval/labels';
-import { parseEmbeddingsJsonl } from '../../core/eval/records';
-import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
-import type { EmbeddingsSpec } from './spec';
+import { scoreFiles, ScoreInputError } from '../../core/eval/scoreFiles';
+import type { EmbeddingsSpec } from '../../core/eval/spec';
+import type { ComparisonReport } from '../../protocol/report';
 
 export class ComparisonInputError extends Error {}
 
@@ -18,29 +17,25 @@ export interface Progress {
 export async function runComparison(spec: EmbeddingsSpec, progress: Progress, token: vscode.CancellationToken): Promise<ComparisonReport | undefined> {
   const rule = compileLabelRule(spec.labelRegex);
   if ('error' in rule) throw new ComparisonInputError(`labelRegex: ${rule.error}`);
-  const models: ModelEmbeddings[] = [];
-  const inputs: InputFingerprint[] = [];
   const total = spec.models.length + 2;
-  for (const [i, m] of spec.models.entries()) {
-    if (token.isCancellationRequested) return undefined;
-    progress.report(`Reading embeddings of ${m.name}`, i, total);
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(m.embeddings));
-    } catch (err) {
-      throw new ComparisonInputError(`Cannot read the embeddings of ${m.name} (${m.embeddings}): ${err instanceof Error ? err.message : String(err)}`);
-    }
-    const parsed = parseEmbeddingsJsonl(new TextDecoder().decode(bytes));
-    const first = parsed.errors[0];
-    if (first) throw new ComparisonInputError(`${m.embeddings}:${first.line}: ${first.message}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ''}`);
-    if (parsed.records.length === 0) throw new ComparisonInputError(`${m.embeddings}: no embeddings in the file`);
-    inputs.push({ role: 'embeddings', source: m.embeddings, model: m.name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
-    models.push({ model: { name: m.name, modelId: m.embeddings, embeddingLength: parsed.dim, baseline: m.name === spec.baseline }, records: parsed.records });
+  let report: ComparisonReport | undefined;
+  try {
+    report = await scoreFiles({
+      models: spec.models, baseline: spec.baseline, modes: spec.modes, ks: spec.k, labelRule: rule,
+      ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
+      ...(spec.trainingManifest !== undefined ? { trainingManifest: spec.trainingManifest } : {}),
+      onStage: (stage, done) => progress.report(stage, done, total),
+      cancelled: () => token.isCancellationRequested,
+    });
+  } catch (err) {
+    if (!(err instanceof ScoreInputError)) throw err;
+    const p = err.problem;
+    if (p.kind === 'unreadable') throw new ComparisonInputError(`Cannot read ${p.model !== undefined ? `the embeddings of ${p.model}` : 'the training manifest'} (${p.path}): ${p.message}`);
+    if (p.kind === 'empty') throw new ComparisonInputError(`${p.path}: no embeddings in the file`);
+    const [first] = p.errors;
+    throw new ComparisonInputError(`${p.path}:${first?.line ?? 0}: ${first?.message ?? ''}${p.errors.length > 1 ? ` (and ${p.errors.length - 1} more)` : ''}`);
   }
-  if (token.isCancellationRequested) return undefined;
-  progress.report(`Scoring ${spec.modes.length} mode(s) for ${models.length} models, with bootstrap and randomization tests`, spec.models.length, total);
-  const report = await evaluate({ models, baseline: spec.baseline, modes: spec.modes, ks: spec.k, labelRule: rule, inputs });
-  if (token.isCancellationRequested) return undefined;
+  if (!report || token.isCancellationRequested) return undefined;
   progress.report('Writing the report', spec.models.length + 1, total);
   await vscode.workspace.fs.writeFile(vscode.Uri.file(spec.output), new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`));
   return report;

@@ -79,6 +79,31 @@ describe('bedrock-mm compare: files stay in the spec folder', () => {
     assert.ok(await awsCalls() > calls, 'the call counter sees a real run');
   });
 
+  it('a spec whose "output" is ../ is refused like any other write outside; --allow-outside writes the report there', async () => {
+    const { ws, outside } = folders('output');
+    const specPath = writeSpec(ws, { ...spec, output: '../outside/r.report.json' }, 'x.compare.json');
+    const calls = await awsCalls();
+    const refused = await compare(['--spec', specPath]);
+    assert.equal(refused.code, 2, refused.err);
+    assert.match(refused.err, /outside\/r\.report\.json is outside .*output\/ws; pass --allow-outside/);
+    assert.deepEqual(readdirSync(outside), [], 'nothing written outside');
+    assert.equal(await awsCalls(), calls, 'no AWS call before the refusal');
+    const allowed = await compare(['--spec', specPath, '--allow-outside']);
+    assert.equal(allowed.code, 0, allowed.err);
+    assert.ok(existsSync(join(outside, 'r.report.json')), 'the report went where "output" says');
+    assert.ok(!existsSync(join(ws, 'x.report.json')));
+  });
+
+  it('an embeddings-file spec given to compare --spec is refused with where to score it (no AWS call)', async () => {
+    const { ws } = folders('embeddings');
+    const specPath = writeSpec(ws, { models: [{ name: 'a', embeddings: 'a.jsonl' }, { name: 'b', embeddings: 'b.jsonl' }] }, 'e.compare.json');
+    const calls = await awsCalls();
+    const refused = await compare(['--spec', specPath]);
+    assert.equal(refused.code, 2, refused.err);
+    assert.match(refused.err, /give "embeddings" files, which need no AWS: score them with `bedrock-mm evaluate/);
+    assert.equal(await awsCalls(), calls);
+  });
+
   it('--export-embeddings outside the spec folder is refused without --allow-outside', async () => {
     const { ws, outside } = folders('export');
     const specPath = writeSpec(ws, spec, 'x.compare.json');

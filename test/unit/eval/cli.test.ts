@@ -1,26 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/run';
-import { formatEmbeddingsJsonl } from '../../../src/core/eval/records';
 import type { ComparisonReport } from '../../../src/protocol/report';
-import { caption, LETTERS, referenceEmbeddings } from './referenceRun';
+import { writeReferenceFiles } from './referenceRun';
 
 const REGEX = 'The letter (\\w) in sign language';
 
-function fixture(): { dir: string; base: string; tuned: string; train: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'bmc-eval-'));
-  const base = join(dir, 'base.jsonl');
-  const tuned = join(dir, 'tuned.jsonl');
-  const train = join(dir, 'train.jsonl');
-  writeFileSync(base, formatEmbeddingsJsonl(referenceEmbeddings('base')));
-  writeFileSync(tuned, formatEmbeddingsJsonl(referenceEmbeddings('tuned')));
-  writeFileSync(train, LETTERS.map((l) => JSON.stringify({ 'image-ref': `s3://b/${l}.jpg`, caption: caption(l) })).join('\n'));
-  return { dir, base, tuned, train };
-}
+const fixture = writeReferenceFiles;
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

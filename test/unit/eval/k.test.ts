@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { evaluate } from '../../../src/core/eval/evaluate';
 import { compileLabelRule, type LabelRule } from '../../../src/core/eval/labels';
 import { formatEmbeddingsJsonl } from '../../../src/core/eval/records';
-import { parseCompareSpec } from '../../../src/core/eval/spec';
-import { parseEmbeddingsSpec } from '../../../src/vscode/compare/spec';
+import { parseCompareSpec, parseCompareSpecValue } from '../../../src/core/eval/spec';
 import type { ComparisonReport } from '../../../src/protocol/report';
 import { referenceEmbeddings } from './referenceRun';
 
@@ -33,13 +32,14 @@ test('k: the compare spec names the limit and the value at its line and column',
 
 test('k: the embeddings-file spec names the limit and the value at line:column', () => {
   const text = '{\n  "models": [{ "name": "a", "embeddings": "a.jsonl" }, { "name": "b", "embeddings": "b.jsonl" }],\n  "k": [5, 1e308, 2.5]\n}';
-  const r = parseEmbeddingsSpec(JSON.parse(text), '/w', '/w/o.json', text);
-  assert.ok('errors' in r);
-  assert.deepEqual(r.errors, [
-    '3:12: "k"[1] must be an integer from 1 to 1,000, got 1e+308',
-    '3:19: "k"[2] must be an integer from 1 to 1,000, got 2.5',
+  // One parser for both forms: the same message and place as the model-id form above.
+  const r = parseCompareSpec(text, { baseDir: '/w', defaultOutput: '/w/o.json' });
+  assert.ok('problems' in r);
+  assert.deepEqual(r.problems, [
+    { line: 3, column: 12, message: 'k.1: must be an integer from 1 to 1,000, got 1e+308' },
+    { line: 3, column: 19, message: 'k.2: must be an integer from 1 to 1,000, got 2.5' },
   ]);
-  const ok = parseEmbeddingsSpec({ ...JSON.parse(text), k: [10, 5, 5] }, '/w', '/w/o.json');
+  const ok = parseCompareSpecValue({ ...JSON.parse(text), k: [10, 5, 5] }, { baseDir: '/w', defaultOutput: '/w/o.json' });
   assert.ok('spec' in ok);
   assert.deepEqual(ok.spec.k, [5, 10]);
 });

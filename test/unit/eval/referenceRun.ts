@@ -1,7 +1,10 @@
 // The reference run of docs/reference/bedrock-tmme.md section 8, rebuilt as two embeddings files: each text query
 // `The letter X in sign language` gets the listed letter's image as its top-1 hit, for the base and the fine-tuned
 // model. Used by the metric tests and the CLI test.
-import type { EmbeddingRecord } from '../../../src/core/eval/records';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../../src/core/eval/records';
 
 const TABLE = 'A Q/S, B F/B, C F/C, D Q/D, E F/N, F F/F, G Q/G, H V/H, I V/I, J Q/J, K V/K, L Q/Y, M Q/T, N F/M, O F/O, P Q/P, Q F/Q, R V/R, S F/S, T F/M, U V/U, V V/V, W V/W, X V/X, Y V/Y, Z V/Z';
 export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
@@ -34,4 +37,16 @@ export function referenceEmbeddings(model: 'base' | 'tuned'): EmbeddingRecord[] 
     records.push({ id: `query:${l}`, label: caption(l), kind: 'text', vector: v });
   });
   return records;
+}
+
+/** The reference run on disk in a fresh temporary folder: both models' embeddings and a training manifest. */
+export function writeReferenceFiles(): { dir: string; base: string; tuned: string; train: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'bmc-eval-'));
+  const base = join(dir, 'base.jsonl');
+  const tuned = join(dir, 'tuned.jsonl');
+  const train = join(dir, 'train.jsonl');
+  writeFileSync(base, formatEmbeddingsJsonl(referenceEmbeddings('base')));
+  writeFileSync(tuned, formatEmbeddingsJsonl(referenceEmbeddings('tuned')));
+  writeFileSync(train, LETTERS.map((l) => JSON.stringify({ 'image-ref': `s3://b/${l}.jpg`, caption: caption(l) })).join('\n'));
+  return { dir, base, tuned, train };
 }

@@ -18,7 +18,7 @@ const GOOD = `{
 
 test('compare spec: a minimal spec gets the documented defaults', () => {
   const r = parseCompareSpec(GOOD);
-  assert.ok('spec' in r, JSON.stringify(r));
+  assert.ok('spec' in r && r.spec.kind === 'models', JSON.stringify(r));
   assert.equal(r.spec.embeddingLength, 1024);
   assert.deepEqual(r.spec.modes, ['text-to-image', 'image-to-image', 'classify']);
   assert.deepEqual(r.spec.k, [1, 3, 5, 10]);

@@ -1,18 +1,17 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { defaultReportPath, parseEmbeddingsSpec } from '../../../src/vscode/compare/spec';
 import { buildSnapshot } from '../../../src/vscode/compare/snapshot';
 import { arnOf, BASE_MODEL_ID, modelSpecText } from '../../../src/vscode/compare/modelSpec';
-import { parseCompareSpec } from '../../../src/core/eval/spec';
+import { parseCompareSpec, parseCompareSpecValue, reportPathFor as defaultReportPath } from '../../../src/core/eval/spec';
 import { reportProblem } from '../../../src/vscode/compare/reportProblem';
 import { REPORT_SCHEMA_VERSION, type ComparisonReport } from '../../../src/protocol/report';
 
 const DIR = path.resolve('/work/specs');
 
 test('compare spec: defaults, resolved paths, baseline flag', () => {
-  const r = parseEmbeddingsSpec({ models: [{ name: 'base', embeddings: 'b.jsonl' }, { name: 'tuned', embeddings: '/abs/t.jsonl', baseline: true }] }, DIR, '/out.json');
-  assert.ok('spec' in r);
+  const r = parseCompareSpecValue({ models: [{ name: 'base', embeddings: 'b.jsonl' }, { name: 'tuned', embeddings: '/abs/t.jsonl', baseline: true }] }, { baseDir: DIR, defaultOutput: '/out.json' });
+  assert.ok('spec' in r && r.spec.kind === 'embeddings');
   assert.deepEqual(r.spec.models.map((m) => m.embeddings), [path.join(DIR, 'b.jsonl'), '/abs/t.jsonl']);
   assert.equal(r.spec.baseline, 'tuned');
   assert.deepEqual(r.spec.k, [1, 3, 5, 10]);
@@ -22,15 +21,18 @@ test('compare spec: defaults, resolved paths, baseline flag', () => {
 });
 
 test('compare spec: every problem is named with its place', () => {
-  const r = parseEmbeddingsSpec({ models: [{ name: 'a', embeddings: 'x' }, { name: 'a' }], baseline: 'zz', modes: ['t2i'], k: [0] }, DIR, '/o');
-  assert.ok('errors' in r);
-  assert.deepEqual(r.errors, [
-    'models[1] ("a") needs "embeddings": the path of its embeddings JSONL (comparing by model id needs the comparison pipeline)',
+  const r = parseCompareSpecValue({ models: [{ name: 'a', embeddings: 'x' }, { name: 'a' }], baseline: 'zz', modes: ['t2i'], k: [0] }, { baseDir: DIR, defaultOutput: '/o' });
+  assert.ok('problems' in r);
+  // The one parser's wording (core/eval/spec.ts) for the same four problems the embeddings parser named.
+  const messages = r.problems.map((p) => p.message);
+  for (const expected of [
+    'models.1: missing required property "modelId" (a model id or ARN, embedded through Bedrock) or "embeddings" (an embeddings JSONL file)',
     '"baseline" is "zz", which is not one of the models (a)',
-    '"modes" must be a non-empty list of text-to-image, image-to-image, classify',
-    '"k"[0] must be an integer from 1 to 1,000, got 0',
-  ]);
-  assert.deepEqual(parseEmbeddingsSpec([], DIR, '/o'), { errors: ['the spec must be a JSON object with "models"'] });
+    'modes.0: must be one of ["text-to-image","image-to-image","classify"]',
+    'k.0: must be an integer from 1 to 1,000, got 0',
+  ]) assert.ok(messages.includes(expected), `${expected} in ${JSON.stringify(messages)}`);
+  const notObject = parseCompareSpecValue([], { baseDir: DIR, defaultOutput: '/o' });
+  assert.deepEqual('problems' in notObject && notObject.problems.map((p) => p.message), ['the spec must be a JSON object with "models"']);
 });
 
 test('report file: problems say what to do', () => {
@@ -58,7 +60,7 @@ test('spec from a tree item: the written spec passes the compare-spec schema and
   assert.equal(arnOf(arn), arn);
   assert.equal(arnOf({ label: 'x' }), undefined);
   const parsed = parseCompareSpec(modelSpecText(arn, 'data/test.jsonl', 'file:///ext/schemas/compare-spec.schema.json'));
-  assert.ok('spec' in parsed, JSON.stringify(parsed));
+  assert.ok('spec' in parsed && parsed.spec.kind === 'models', JSON.stringify(parsed));
   assert.deepEqual(parsed.spec.models, [{ name: 'base', modelId: BASE_MODEL_ID, baseline: true }, { name: 'fine-tuned', modelId: arn }]);
   assert.equal(parsed.spec.testSet.manifest, 'data/test.jsonl');
 });
