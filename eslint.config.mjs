@@ -15,7 +15,7 @@ const LAYERS = {
   'webview-ui': { vscode: true, awsSdk: true, folders: ['aws', 'vscode', 'cli', 'core'] },
 };
 
-/** Resolves each relative import against its file, so `../aws` inside src/core means src/core/aws (allowed). */
+/** Resolves each relative import against its file, so `../awsRules` inside src/core means src/core/awsRules (allowed) and `../../aws` means src/aws. */
 const layersRule = {
   meta: { type: 'problem', schema: [], messages: { forbidden: '{{what}} (layer rule of docs/ARCHITECTURE.md: {{layer}} may not import it).' } },
   create(context) {

@@ -3,7 +3,7 @@ import { Config } from './vscode/shell/config';
 import { Log } from './vscode/shell/log';
 import { FEATURES } from './vscode/features';
 import { isAwsLoaded } from './vscode/shell/awsLoader';
-import { AwsContext } from './vscode/aws/awsContext';
+import { AwsContext } from './vscode/session/awsContext';
 import { Input } from './vscode/shell/input';
 import { ExtensionLedger } from './vscode/shell/ledger';
 import type { ExtensionApi, FeatureSeams } from './vscode/shell/testing';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProfileCache } from '../../src/vscode/aws/profileCache';
+import { ProfileCache } from '../../src/vscode/session/profileCache';
 
 const PROFILES = 5000;
 const RUNS = 15;

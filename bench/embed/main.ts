@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { embeddingRuntime } from '../../src/aws/compare/embeddingRuntime';
 import { parseManifest, sourceReader } from '../../src/aws/compare/sources';
-import { AwsUserError } from '../../src/core/aws/userError';
+import { AwsUserError } from '../../src/core/awsRules/userError';
 import { embedAll, type EmbedItem } from '../../src/core/eval/embedAll';
 import { EmbeddingCache, imageKey } from '../../src/core/eval/embeddingCache';
 import { spawn, type ChildProcess } from 'node:child_process';

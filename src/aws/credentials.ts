@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { DEFAULT_REGION } from '../core/aws/regions';
-import { awsConfigPaths, profilesFromIni, readAwsProfiles, resolveRegion, type AwsProfile } from '../core/aws/profiles';
+import { DEFAULT_REGION } from '../core/awsRules/regions';
+import { awsConfigPaths, profilesFromIni, readAwsProfiles, resolveRegion, type AwsProfile } from '../core/awsRules/profiles';
 
-export type { AwsProfile, ProfileKind } from '../core/aws/profiles';
+export type { AwsProfile, ProfileKind } from '../core/awsRules/profiles';
 export type { AwsCredentialIdentity, AwsCredentialIdentityProvider };
 
 /**

@@ -1,7 +1,7 @@
-import { AwsUserError, describeAwsError, type AwsErrorContext, type AwsErrorFacts } from '../core/aws/userError';
+import { AwsUserError, describeAwsError, type AwsErrorContext, type AwsErrorFacts } from '../core/awsRules/userError';
 
-export { AwsUserError } from '../core/aws/userError';
-export type { AwsErrorContext, AwsErrorKind } from '../core/aws/userError';
+export { AwsUserError } from '../core/awsRules/userError';
+export type { AwsErrorContext, AwsErrorKind } from '../core/awsRules/userError';
 
 /**
  * Turns anything thrown by an AWS SDK v3 client, the credential chain, or the OpenSearch client into an

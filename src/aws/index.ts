@@ -41,9 +41,9 @@ export { iteratePages } from './pages';
 export type { Page } from './pages';
 
 // Pure helpers, re-exported so CLI and glue code can reach them through one entry.
-export { TMME_CUSTOMIZATION_REGIONS, DEFAULT_REGION, offersTmmeCustomization } from '../core/aws/regions';
-export { parseArn, resourceIdOf } from '../core/aws/arn';
-export { parseS3Uri, formatS3Uri } from '../core/aws/s3Uri';
+export { TMME_CUSTOMIZATION_REGIONS, DEFAULT_REGION, offersTmmeCustomization } from '../core/awsRules/regions';
+export { parseArn, resourceIdOf } from '../core/awsRules/arn';
+export { parseS3Uri, formatS3Uri } from '../core/awsRules/s3Uri';
 
 // The comparison pipeline (compare spec -> embeddings -> vector store -> report), for `Compare Models` in VS Code.
 export { runCompare, reportPathFor, SpecError, WriteRefused, CreationDeclined } from './compare/runCompare';

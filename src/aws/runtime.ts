@@ -1,5 +1,5 @@
 import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
-import { AwsUserError } from '../core/aws/userError';
+import { AwsUserError } from '../core/awsRules/userError';
 import type { CallScope } from './bedrock';
 import { callAws } from './errors';
 

@@ -1,4 +1,4 @@
-import { registerAws } from './aws/registerAws';
+import { registerAws } from './session/registerAws';
 import { registerShellCommands } from './commands/registerShellCommands';
 import { registerExplorerViews } from './explorer/registerExplorerViews';
 import { registerCompare } from './compare/registerCompare';

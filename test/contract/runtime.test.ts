@@ -1,7 +1,7 @@
 // Contract: Bedrock runtime embeddings (InvokeModel, Titan Multimodal Embeddings shape) against the emulator.
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseS3Uri } from '../../src/core/aws/s3Uri';
+import { parseS3Uri } from '../../src/core/awsRules/s3Uri';
 import { rejection, sessionFor, useEmulator } from './support';
 
 const MODEL = 'amazon.titan-embed-image-v1';

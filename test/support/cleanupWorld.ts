@@ -3,7 +3,7 @@
 // suite and by the VS Code integration test, so both prove the same thing.
 import { randomBytes } from 'node:crypto';
 import type { AwsSession } from '../../src/aws/session';
-import { resourceIdOf } from '../../src/core/aws/arn';
+import { resourceIdOf } from '../../src/core/awsRules/arn';
 import { ledgerEntry, type LedgerEntry } from '../../src/core/cleanup/ledger';
 import { CREATED_BY_TAG } from '../../src/core/lifecycle/tags';
 

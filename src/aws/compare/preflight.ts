@@ -2,7 +2,7 @@
 // write lies where the user allows, a spec's own endpoint passes the endpoint policy, and a collection it would
 // create is confirmed and has a ledger to be recorded in.
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { endpointProblem } from '../../core/aws/endpointPolicy';
+import { endpointProblem } from '../../core/awsRules/endpointPolicy';
 import { ledgerEntry, scopeOfArn, type LedgerEntry } from '../../core/cleanup/ledger';
 import { collectionCreationNotice, type CollectionCreationFacts } from '../../core/eval/collectionNotice';
 import { EmbeddingCache } from '../../core/eval/embeddingCache';

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { endpointProblem } from '../../core/aws/endpointPolicy';
-import { AwsUserError } from '../../core/aws/userError';
+import { endpointProblem } from '../../core/awsRules/endpointPolicy';
+import { AwsUserError } from '../../core/awsRules/userError';
 import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
 import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCache';
 import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';

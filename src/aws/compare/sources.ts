@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { parseS3Uri } from '../../core/aws/s3Uri';
+import { parseS3Uri } from '../../core/awsRules/s3Uri';
 import type { S3Storage } from '../s3';
 
 export interface ManifestEntry {

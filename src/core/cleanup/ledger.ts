@@ -3,7 +3,7 @@
 // proof a clean-up accepts that something is ours: a name in a spec file is a pointer, never proof.
 // Kept append-only in the workspace (`.bedrock-mm/ledger.jsonl`) and, by the extension, mirrored in its global
 // storage. Pure: ledgerFile.ts reads and appends the files.
-import { parseArn } from '../aws/arn';
+import { parseArn } from '../awsRules/arn';
 import type { ResourceIdentity, ResourceKind } from './plan';
 
 export const LEDGER_VERSION = 1;

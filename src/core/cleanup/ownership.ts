@@ -5,7 +5,7 @@
 // Offered unticked: the service role an owned job used (this work never creates roles), a throughput serving an
 // owned model that is not itself ours, and what only an unconfirmed ledger entry names.
 // Pure, so the property test can run it over thousands of random accounts; src/aws/cleanup/facts.ts gathers the facts.
-import { resourceIdOf } from '../aws/arn';
+import { resourceIdOf } from '../awsRules/arn';
 import type { Candidate } from './planner';
 import { roleNameFromArn, type CostFacts, type Reason } from './plan';
 import { entriesFor, folderPrefix, type LedgerEntry } from './ledger';

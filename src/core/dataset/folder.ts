@@ -1,6 +1,6 @@
 // "Create manifest from folder": a class-per-subfolder image tree (A/A1.jpg, B/B7.png, ...) -> S3 keys under a
 // prefix and manifest lines with a caption template like `The letter {label} in sign language`.
-import { parseS3Uri } from '../manifest/s3uri';
+import { parseS3Uri } from '../awsRules/s3Rules';
 
 export interface FolderEntry {
   /** Path relative to the folder, with '/' separators. */

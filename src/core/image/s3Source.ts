@@ -1,7 +1,7 @@
 // An ImageSource over the AWS layer's S3 wrapper (session.s3): one ranged GET per image reads only the header bytes
 // and tells the total size and ETag; a re-check sends If-None-Match and an unchanged object answers 304 with no
 // body. Typed structurally so core needs no SDK.
-import { parseS3Uri } from '../manifest/s3uri';
+import { parseS3Uri } from '../awsRules/s3Rules';
 import type { ImageSource, ReadOutcome } from './source';
 
 export interface S3ObjectReader {

@@ -1,5 +1,5 @@
 // Links into the AWS console for an item, so "Open in AWS Console" lands on the right page.
-import { asPrefix, parseS3Uri } from '../aws/s3Uri';
+import { asPrefix, parseS3Uri } from '../awsRules/s3Uri';
 
 export type ConsoleKind = 'job' | 'model' | 'throughput';
 

@@ -24,7 +24,7 @@ export interface ManifestFacts {
 }
 
 export interface PreflightInput {
-  /** The session's region, whether it offers TMME customization, and where it is offered (src/core/aws/regions). */
+  /** The session's region, whether it offers TMME customization, and where it is offered (src/core/awsRules/regions). */
   region: { name: string; offered: boolean; offeredIn: readonly string[] };
   training: ManifestFacts;
   validation?: ManifestFacts;

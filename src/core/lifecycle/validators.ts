@@ -2,8 +2,8 @@
 // message saying what is wrong and what is allowed (shown inline as the user types). Ranges from
 // docs/reference/bedrock-tmme.md §2 and §4.1.
 
-import { parseS3Uri } from '../aws/s3Uri';
-import { bucketNameProblem } from '../manifest/s3uri';
+import { parseS3Uri } from '../awsRules/s3Uri';
+import { bucketNameProblem } from '../awsRules/s3Rules';
 
 export type Check = (value: string) => string | undefined;
 

@@ -5,7 +5,7 @@ export { checkLine, estimateTokens, localPathToS3, type LineSummary, type LineCo
 export { roleFromFileName } from './role';
 export { decodeManifest } from './decode';
 export { scanJsonLine } from './jsonScan';
-export { parseS3Uri, s3UriProblem, bucketNameProblem } from './s3uri';
+export { parseS3Uri, s3UriProblem, bucketNameProblem } from '../awsRules/s3Rules';
 export { suggestKey } from './keys';
 export { IncrementalManifest, splitLines } from './incremental';
 export { imageRefRange } from './fileRules';

@@ -2,7 +2,7 @@
 // a problem is scanned again by the position-aware scanner to place each diagnostic exactly.
 import { scanJsonLine, type JsonMember, type JsonScan } from './jsonScan';
 import { suggestKey } from './keys';
-import { hasImageExtension, looksLikeLocalPath, quickImageRefOk, s3UriProblem } from './s3uri';
+import { hasImageExtension, looksLikeLocalPath, quickImageRefOk, s3UriProblem } from '../awsRules/s3Rules';
 import { lineSchema, type SchemaErrors } from './schema';
 import type { ManifestCode, ManifestDiagnostic, ManifestFix, ManifestLimits, Severity } from './types';
 

@@ -8,7 +8,7 @@ import {
   type WebviewNotifications, type WebviewRequests,
 } from '../../protocol/messages';
 import type { ComparisonReport } from '../../protocol/report';
-import type { AwsContext } from '../aws/awsContext';
+import type { AwsContext } from '../session/awsContext';
 import type { Log } from '../shell/log';
 import { thumbnailCacheUri, webviewDistUri, webviewHtml, webviewOptions } from '../webview/html';
 import type { PanelTraffic } from './traffic';

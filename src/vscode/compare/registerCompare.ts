@@ -9,7 +9,7 @@ import { CompareSpecCodeLens } from './codeLens';
 import { VIEW_TYPE } from './panel';
 import { ComparePanels } from './panels';
 import { pickSpec, specFromFile, specFromObject, type SpecSource } from './pickSpec';
-import { arnOf } from './modelSpec';
+import { arnOf } from '../../core/eval/modelSpec';
 import { specFromModel } from './specFromModel';
 import { ComparisonInputError, runComparison, withProgress } from './runComparison';
 import { runPipeline } from './runPipeline';

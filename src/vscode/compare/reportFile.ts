@@ -1,7 +1,7 @@
 // Reads a saved comparison report. Bad input becomes a message that says what is wrong and what to do, never a throw.
 import * as vscode from 'vscode';
 import type { ComparisonReport } from '../../protocol/report';
-import { reportProblem } from './reportProblem';
+import { reportProblem } from '../../core/eval/reportProblem';
 
 export type ReadReport = { report: ComparisonReport } | { error: string };
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LedgerSink } from '../../core/cleanup/ledger';
 import { collectionCreationNotice } from '../../core/eval/collectionNotice';
 import type { ComparisonReport } from '../../protocol/report';
-import type { AwsContext } from '../aws/awsContext';
+import type { AwsContext } from '../session/awsContext';
 import { loadAws } from '../shell/awsLoader';
 import type { Config } from '../shell/config';
 import type { Input } from '../shell/input';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import { placeWrite } from '../shell/writeGuard';
-import { modelSpecText } from './modelSpec';
+import { modelSpecText } from '../../core/eval/modelSpec';
 
 export async function specFromModel(arn: string, extensionUri: vscode.Uri, driver: InputDriver): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseS3Uri } from '../../core/aws/s3Uri';
+import { parseS3Uri } from '../../core/awsRules/s3Uri';
 import { isInside } from '../../core/files/placement';
 import type { ComparisonReport } from '../../protocol/report';
 

@@ -2,7 +2,7 @@
 // source per session (lifetime "current profile/region"); a profile or region change resets the trees.
 import type * as vscode from 'vscode';
 import type { AwsSession } from '../../aws/index';
-import type { AwsContext } from '../aws/awsContext';
+import type { AwsContext } from '../session/awsContext';
 import { AwsExplorerSource } from './awsSource';
 import type { ExplorerSource, SourceHost } from './source';
 

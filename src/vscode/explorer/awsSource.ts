@@ -5,8 +5,8 @@ import type {
   ModelCustomizationJobSummary, ProvisionedModelSummary,
 } from '../../aws/index';
 import type { JobDetail, JobSummary, ModelSummary, SubStep, ThroughputSummary } from '../../core/lifecycle/types';
-import { parseS3Uri } from '../../core/aws/s3Uri';
-import type { AwsContext } from '../aws/awsContext';
+import { parseS3Uri } from '../../core/awsRules/s3Uri';
+import type { AwsContext } from '../session/awsContext';
 import type { ExplorerSource } from './source';
 
 function jobSummary(j: ModelCustomizationJobSummary | GetModelCustomizationJobResponse): JobSummary {

@@ -2,7 +2,7 @@
 // the metrics CSVs, parse them. Failed or stopped jobs may have none: that is a message, not an error.
 import { jobIdFromArn, parseMetricsCsv, pickMetricsKeys, type LossCurves } from '../../core/lifecycle/lossCurves';
 import type { JobDetail } from '../../core/lifecycle/types';
-import { parseS3Uri } from '../../core/aws/s3Uri';
+import { parseS3Uri } from '../../core/awsRules/s3Uri';
 import type { ExplorerSource } from './source';
 
 export async function readLossCurves(source: ExplorerSource, job: JobDetail): Promise<LossCurves> {

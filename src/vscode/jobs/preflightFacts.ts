@@ -1,7 +1,7 @@
 // Gathers the facts the pre-flight rules judge: each manifest read (from the workspace when it will be uploaded,
 // else from S3) and run through the one manifest validator; the region; a write probe on the output location.
 import * as vscode from 'vscode';
-import { offersTmmeCustomization, TMME_CUSTOMIZATION_REGIONS } from '../../core/aws/regions';
+import { offersTmmeCustomization, TMME_CUSTOMIZATION_REGIONS } from '../../core/awsRules/regions';
 import { validateManifest } from '../../core/manifest/validate';
 import { runPreflight, type ManifestFacts, type PreflightResult } from '../../core/lifecycle/preflight';
 import type { JobSpec } from '../../core/lifecycle/jobSpec';

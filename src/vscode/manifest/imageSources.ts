@@ -7,7 +7,7 @@ import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '../../core/image/header'
 import { s3ImageSource } from '../../core/image/s3Source';
 import type { ImageSource } from '../../core/image/source';
 import { ImageCheckCache, parseS3Uri } from '../../core/manifest';
-import type { AwsContext } from '../aws/awsContext';
+import type { AwsContext } from '../session/awsContext';
 import type { Config } from '../shell/config';
 
 export class ImageSources {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { AwsContext } from '../aws/awsContext';
+import type { AwsContext } from '../session/awsContext';
 import type { Config } from './config';
 import type { Input } from './input';
 import type { ExtensionLedger } from './ledger';

@@ -5,7 +5,7 @@
 // on it (ScriptedDriver, the panel probe).
 import type * as vscode from 'vscode';
 import type { LedgerSink } from '../../core/cleanup/ledger';
-import type { AwsContext, SessionIdentity } from '../aws/awsContext';
+import type { AwsContext, SessionIdentity } from '../session/awsContext';
 import type { CompareTestHooks } from '../compare/registerCompare';
 import type { ExplorerHooks } from '../explorer/hooks';
 import type { AskedQuestion, TestDriver } from './input';

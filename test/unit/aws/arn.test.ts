@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { foundationModelArn, isArn, parseArn, resourceIdOf } from '../../../src/core/aws/arn';
-import { isRegionName, offersTmmeCustomization, TMME_CUSTOMIZATION_REGIONS } from '../../../src/core/aws/regions';
-import { asPrefix, formatS3Uri, parseS3Uri } from '../../../src/core/aws/s3Uri';
+import { foundationModelArn, isArn, parseArn, resourceIdOf } from '../../../src/core/awsRules/arn';
+import { isRegionName, offersTmmeCustomization, TMME_CUSTOMIZATION_REGIONS } from '../../../src/core/awsRules/regions';
+import { asPrefix, formatS3Uri, parseS3Uri } from '../../../src/core/awsRules/s3Uri';
 
 test('parseArn reads the ARN shapes of real TMME runs', () => {
   const job = parseArn('arn:aws:bedrock:us-east-1:123456789012:model-customization-job/amazon.titan-embed-image-v1:0/138lt3t14bay');

@@ -1,7 +1,7 @@
 // endpointProblem: which URLs read from a workspace file may receive signed requests (issue 13, finding 6).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { endpointProblem } from '../../../src/core/aws/endpointPolicy';
+import { endpointProblem } from '../../../src/core/awsRules/endpointPolicy';
 
 const ok = (url: string, configured: readonly string[] = []): void => assert.equal(endpointProblem(url, configured), undefined, `${url} accepted`);
 const refused = (url: string, configured: readonly string[] = [], why?: RegExp): void => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { describeAwsError } from '../../../src/core/aws/userError';
-import { errorActions } from '../../../src/vscode/aws/errorActions';
+import { describeAwsError } from '../../../src/core/awsRules/userError';
+import { errorActions } from '../../../src/vscode/session/errorActions';
 
 const ctx = { action: 'bedrock:InvokeModel', resource: 'amazon.titan-embed-image-v1', profile: 'dev', region: 'us-west-2' };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseIni } from '../../../src/core/aws/ini';
-import { awsConfigPaths, defaultProfileName, profilesFromIni, readAwsProfiles, resolveRegion } from '../../../src/core/aws/profiles';
+import { parseIni } from '../../../src/core/awsRules/ini';
+import { awsConfigPaths, defaultProfileName, profilesFromIni, readAwsProfiles, resolveRegion } from '../../../src/core/awsRules/profiles';
 
 const CONFIG = `
 # a comment

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { profilesFromIni } from '../../../src/core/aws/profiles';
-import { profileRows, regionRows } from '../../../src/vscode/aws/pickItems';
-import { guessNoCredentials } from '../../../src/vscode/aws/credentialState';
+import { profilesFromIni } from '../../../src/core/awsRules/profiles';
+import { profileRows, regionRows } from '../../../src/vscode/session/pickItems';
+import { guessNoCredentials } from '../../../src/vscode/session/credentialState';
 
 test('profile rows: the default chain first, then each profile with its kind and region', () => {
   const profiles = profilesFromIni('[profile dev]\nsso_session = x\nregion = us-west-2\n[default]\nregion = us-east-1', '[ci]\naws_access_key_id = A');

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProfileCache } from '../../../src/vscode/aws/profileCache';
+import { ProfileCache } from '../../../src/vscode/session/profileCache';
 
 test('ProfileCache reads the files once, and again only when one changed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bmc-profile-cache-'));

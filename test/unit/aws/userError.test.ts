@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { describeAwsError, parseDenied, redactSecrets } from '../../../src/core/aws/userError';
+import { describeAwsError, parseDenied, redactSecrets } from '../../../src/core/awsRules/userError';
 
 const ctx = { action: 'bedrock:ListCustomModels', resource: 'custom models', profile: 'dev', region: 'us-east-1' };
 

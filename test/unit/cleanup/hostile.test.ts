@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsSession, type AwsSession } from '../../../src/aws/session';
 import { runCli } from '../../../src/cli/run';
-import { resourceIdOf } from '../../../src/core/aws/arn';
+import { resourceIdOf } from '../../../src/core/awsRules/arn';
 import { LEDGER_PATH, ledgerEntry } from '../../../src/core/cleanup/ledger';
 import { appendLedger } from '../../../src/core/cleanup/ledgerFile';
 import { parsePlan } from '../../../src/core/cleanup/planFile';

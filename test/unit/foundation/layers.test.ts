@@ -36,8 +36,8 @@ test('src/core may not import the aws or vscode layers', async () => {
   assert.equal((await layerErrors('src/core/probe.ts', "import { a } from '../vscode/features';\nexport const x = a;\n")).length, 1);
 });
 
-test('an import is judged by where it resolves: ../aws inside src/core is src/core/aws', async () => {
-  assert.deepEqual(await layerErrors('src/core/lifecycle/probe.ts', "import { a } from '../aws/s3Uri';\nexport const x = a;\n"), []);
+test('an import is judged by where it resolves: ../awsRules inside src/core is src/core/awsRules', async () => {
+  assert.deepEqual(await layerErrors('src/core/lifecycle/probe.ts', "import { a } from '../awsRules/s3Uri';\nexport const x = a;\n"), []);
   assert.equal((await layerErrors('src/core/lifecycle/probe.ts', "import { a } from '../../aws/index';\nexport const x = a;\n")).length, 1);
   assert.equal((await layerErrors('webview-ui/src/probe.ts', "import { a } from '../../src/core/eval/knn';\nexport const x = a;\n")).length, 1);
   assert.deepEqual(await layerErrors('webview-ui/src/probe.ts', "import type { a } from '../../src/protocol/report';\nexport const x: a = 1;\n"), []);

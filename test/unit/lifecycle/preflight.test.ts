@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { runPreflight, type PreflightInput } from '../../../src/core/lifecycle/preflight';
-import { offersTmmeCustomization, TMME_CUSTOMIZATION_REGIONS } from '../../../src/core/aws/regions';
+import { offersTmmeCustomization, TMME_CUSTOMIZATION_REGIONS } from '../../../src/core/awsRules/regions';
 
 const region = (name: string): PreflightInput['region'] => ({ name, offered: offersTmmeCustomization(name), offeredIn: TMME_CUSTOMIZATION_REGIONS });
 

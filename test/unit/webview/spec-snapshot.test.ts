@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildSnapshot } from '../../../src/vscode/compare/snapshot';
-import { arnOf, BASE_MODEL_ID, modelSpecText } from '../../../src/vscode/compare/modelSpec';
+import { arnOf, BASE_MODEL_ID, modelSpecText } from '../../../src/core/eval/modelSpec';
 import { parseCompareSpec, parseCompareSpecValue, reportPathFor as defaultReportPath } from '../../../src/core/eval/spec';
-import { reportProblem } from '../../../src/vscode/compare/reportProblem';
+import { reportProblem } from '../../../src/core/eval/reportProblem';
 import { REPORT_SCHEMA_VERSION, type ComparisonReport } from '../../../src/protocol/report';
 
 const DIR = path.resolve('/work/specs');

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsSession, AwsUserError, AwsErrorContext } from '../../aws/index';
-import { DEFAULT_REGION } from '../../core/aws/regions';
-import { resolveRegion, type AwsProfile } from '../../core/aws/profiles';
+import { DEFAULT_REGION } from '../../core/awsRules/regions';
+import { resolveRegion, type AwsProfile } from '../../core/awsRules/profiles';
 import { loadAws } from '../shell/awsLoader';
 import type { Config, Settings } from '../shell/config';
 import type { Log } from '../shell/log';

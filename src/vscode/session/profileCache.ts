@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { awsConfigPaths, readAwsProfiles, type AwsProfile } from '../../core/aws/profiles';
+import { awsConfigPaths, readAwsProfiles, type AwsProfile } from '../../core/awsRules/profiles';
 
 /**
  * The profiles of `~/.aws/config` + `~/.aws/credentials` (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE),

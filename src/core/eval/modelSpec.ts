@@ -1,5 +1,5 @@
 // The compare spec written for a model picked in the explorer. Pure (no vscode), checked against the schema in tests.
-import { DEFAULT_K, DEFAULT_MODES } from '../../core/eval/spec';
+import { DEFAULT_K, DEFAULT_MODES } from './spec';
 
 export const BASE_MODEL_ID = 'amazon.titan-embed-image-v1';
 

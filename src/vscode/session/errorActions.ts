@@ -1,4 +1,4 @@
-import type { AwsErrorKind } from '../../core/aws/userError';
+import type { AwsErrorKind } from '../../core/awsRules/userError';
 
 /** A button offered next to an AWS error: run a command, type a command in a terminal, or open a page. */
 export type ErrorAction =

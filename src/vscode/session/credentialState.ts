@@ -1,4 +1,4 @@
-import type { AwsErrorKind } from '../../core/aws/userError';
+import type { AwsErrorKind } from '../../core/awsRules/userError';
 
 /** What the extension knows about the current profile's credentials. */
 export type CredentialState =

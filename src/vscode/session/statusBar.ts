@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { offersTmmeCustomization } from '../../core/aws/regions';
+import { offersTmmeCustomization } from '../../core/awsRules/regions';
 import type { AwsContext } from './awsContext';
 
 export const SELECT_PROFILE_COMMAND = 'bedrockCustomizer.selectProfile';

@@ -1,5 +1,5 @@
-import type { AwsProfile, ProfileKind } from '../../core/aws/profiles';
-import { TMME_CUSTOMIZATION_REGIONS } from '../../core/aws/regions';
+import type { AwsProfile, ProfileKind } from '../../core/awsRules/profiles';
+import { TMME_CUSTOMIZATION_REGIONS } from '../../core/awsRules/regions';
 
 /** A quick-pick row as plain data (no vscode import), so the choices are unit-testable. */
 export interface PickRow {

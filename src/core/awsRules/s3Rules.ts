@@ -1,9 +1,9 @@
 // S3 URI form and bucket-name rules (Amazon S3 user guide, "Bucket naming rules", general purpose buckets).
 // Returns the first problem as a message, or undefined when S3 would accept the URI.
 
-import { parseS3Uri } from '../aws/s3Uri';
+import { parseS3Uri } from './s3Uri';
 
-export { parseS3Uri, type S3Location } from '../aws/s3Uri';
+export { parseS3Uri, type S3Location } from './s3Uri';
 
 const BUCKET_CHARS = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
 const IP_LIKE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
