@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isOurReport } from '../../core/files/ours';
 import type { ViewState } from '../../protocol/messages';
+import type { Commands } from '../commands/registry';
 import type { Services } from '../shell/services';
 import { placeWrite, rootFor } from '../shell/writeGuard';
 import { CompareSpecCodeLens } from './codeLens';
@@ -15,13 +16,6 @@ import { specFromModel } from './specFromModel';
 import { ComparisonInputError, runComparison, withProgress } from './runComparison';
 import { runPipeline } from './runPipeline';
 
-export const COMMANDS = {
-  compareModels: 'bedrockCustomizer.compareModels',
-  openReport: 'bedrockCustomizer.openReport',
-  /** Registered in Test mode only, never contributed: integration tests read the panels' messages through it. */
-  testHooks: 'bedrockCustomizer.compare.testHooks',
-} as const;
-
 export interface CompareTestHooks {
   probe: PanelProbe;
   panels: ComparePanels;
@@ -29,7 +23,13 @@ export interface CompareTestHooks {
   revive(state: ViewState): Promise<void>;
 }
 
-export function registerCompare({ context, log, config, aws, input, ledger, testMode }: Services): vscode.Disposable[] {
+export interface CompareFeature {
+  readonly disposables: vscode.Disposable[];
+  /** `compareTestHooks` in Test mode only: integration tests read the panels' messages through it. */
+  readonly commands: Commands<'compareModels' | 'openReport'> & Partial<Commands<'compareTestHooks'>>;
+}
+
+export function registerCompare({ context, log, config, aws, input, ledger, errors, testMode }: Services): CompareFeature {
   const probe = new PanelProbe();
   const panels = new ComparePanels({ context, log, probe, aws });
 
@@ -44,9 +44,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
     } else source = await pickSpec();
     if (!source) return undefined;
     if ('errors' in source) {
-      const message = `The compare spec in ${source.where} has problems: ${source.errors.join('; ')}.`;
-      log.error(message);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((c) => { if (c) log.show(); });
+      errors.present(new Error(`The compare spec in ${source.where} has problems: ${source.errors.join('; ')}.`));
       return undefined;
     }
     try {
@@ -56,9 +54,8 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
         if (!vscode.workspace.isTrusted) {
           // A spec in an untrusted folder must not make the extension call Bedrock, create a collection or send signed
           // requests; a local embeddings comparison (no AWS) still runs.
-          const message = `${vscode.workspace.asRelativePath(spec)} runs a comparison against AWS (embedding calls, maybe a billable collection): trust this folder first (Manage Workspace Trust).`;
-          log.error(message);
-          void vscode.window.showErrorMessage(message, 'Manage Workspace Trust').then((c) => { if (c) void vscode.commands.executeCommand('workbench.trust.manage'); });
+          errors.present(new Error(`${vscode.workspace.asRelativePath(spec)} runs a comparison against AWS (embedding calls, maybe a billable collection): trust this folder first (Manage Workspace Trust).`),
+            { actions: [{ label: 'Manage Workspace Trust', kind: 'command', command: 'workbench.trust.manage' }] });
           return undefined;
         }
         const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec) }, p, token));
@@ -79,9 +76,8 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
       panels.show(written);
       return written;
     } catch (err) {
-      const message = err instanceof ComparisonInputError ? err.message : `The comparison failed: ${err instanceof Error ? err.message : String(err)}`;
-      log.error(message);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((c) => { if (c) log.show(); });
+      // An AWS failure (runPipeline throws the AwsUserError) gets the button that fixes it.
+      errors.present(err, err instanceof ComparisonInputError ? {} : { prefix: 'The comparison failed: ' });
       return undefined;
     }
   };
@@ -101,10 +97,9 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
     probe,
     panels,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
-    vscode.commands.registerCommand(COMMANDS.compareModels, input.command(compareModels)),
-    vscode.commands.registerCommand(COMMANDS.openReport, openReport),
     vscode.languages.registerCodeLensProvider([{ pattern: '**/*.compare.json' }, { language: 'json' }], new CompareSpecCodeLens()),
   ];
+  const commands: CompareFeature['commands'] = { compareModels, openReport };
   if (testMode) {
     // The panels themselves and a way to revive one: any caller could drive the webviews with them.
     const hooks: CompareTestHooks = {
@@ -112,7 +107,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
       panels,
       revive: (state) => panels.deserializeWebviewPanel(vscode.window.createWebviewPanel(VIEW_TYPE, 'Comparison', vscode.ViewColumn.Active, {}), state),
     };
-    disposables.push(vscode.commands.registerCommand(COMMANDS.testHooks, () => hooks));
+    return { disposables, commands: { ...commands, compareTestHooks: () => hooks } };
   }
-  return disposables;
+  return { disposables, commands };
 }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AwsContext } from '../aws/awsContext';
 import type { ApiHooks } from './apiHooks';
 import type { Config } from './config';
+import type { ErrorPresenter } from './errors';
 import type { Input } from './input';
 import type { ExtensionLedger } from './ledger';
 import type { Log } from './log';
@@ -15,6 +16,8 @@ export interface Services {
   readonly aws: AwsContext;
   /** Every question to the user goes through here (in Test mode, tests may script one command's answers). */
   readonly input: Input;
+  /** Every command failure is shown through here: logged once, with the action that fixes it. */
+  readonly errors: ErrorPresenter;
   /** What the extension created, recorded at creation: Clean Up's proof besides our tag. */
   readonly ledger: ExtensionLedger;
   /**
@@ -25,6 +28,3 @@ export interface Services {
   /** Filled by features at registration in Test mode only (frozen and empty otherwise); `ExtensionApi.hooks`. */
   readonly hooks: ApiHooks;
 }
-
-/** A feature registers its commands, views and providers and returns what must be disposed. */
-export type FeatureRegistration = (services: Services) => vscode.Disposable[];
