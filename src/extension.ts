@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { Config } from './vscode/shell/config';
 import { Log } from './vscode/shell/log';
-import { FEATURES } from './vscode/features';
+import { registerFeatures } from './vscode/features';
 import { isAwsLoaded } from './vscode/shell/awsLoader';
 import { AwsContext } from './vscode/session/awsContext';
+import { ErrorPresenter } from './vscode/shell/errors';
 import { Input } from './vscode/shell/input';
 import { ExtensionLedger } from './vscode/shell/ledger';
 import type { ExtensionApi, FeatureSeams } from './vscode/shell/testing';
@@ -21,14 +22,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const config = new Config();
   const aws = new AwsContext(config, log); // cheap: no SDK, the profile files are read asynchronously
   const input = new Input(testMode);
-  context.subscriptions.push(log, aws, input);
+  const errors = new ErrorPresenter(log, aws);
+  context.subscriptions.push(log, aws, input, errors);
   // Frozen outside Test mode: a feature that forgot its testMode check fails loudly in the production-mode test.
   const seams: FeatureSeams = testMode ? {} : Object.freeze({});
   const ledger = new ExtensionLedger(context.globalStorageUri, () => vscode.workspace.workspaceFolders?.[0]?.uri);
-  const services = { context, log, config, aws, seams, input, ledger, testMode };
-  for (const register of FEATURES) {
-    context.subscriptions.push(...register(services));
-  }
+  if (testMode) seams.errors = { onDidPresent: errors.onDidPresent };
+  const services = { context, log, config, aws, seams, input, errors, ledger, testMode };
+  context.subscriptions.push(...registerFeatures(services));
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   if (!testMode) return undefined;

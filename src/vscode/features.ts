@@ -1,17 +1,35 @@
-import { registerAws } from './session/registerAws';
-import { registerShellCommands } from './commands/registerShellCommands';
-import { registerExplorerViews } from './explorer/registerExplorerViews';
+// Every registration of the extension in one place: each feature's views and providers, then the one command
+// table (src/vscode/commands/ids.ts names every command; registry.ts registers them all the same way).
+import type * as vscode from 'vscode';
+import { awsCommands } from './session/registerAws';
+import { cleanupCommands } from './cleanup/registerCleanup';
+import { registerCommands, type CommandTable } from './commands/registry';
 import { registerCompare } from './compare/registerCompare';
+import { explorerCommands } from './explorer/itemCommands';
+import { registerExplorerViews } from './explorer/registerExplorerViews';
+import { registerLifecycle } from './jobs/registerLifecycleCommands';
+import { datasetCommands } from './manifest/datasetTools';
 import { registerManifest } from './manifest/registerManifest';
-import { registerCleanup } from './cleanup/registerCleanup';
-import type { FeatureRegistration } from './shell/services';
+import type { Services } from './shell/services';
 
-/** The explicit registration list: every feature of the extension, in the order it is wired. */
-export const FEATURES: readonly FeatureRegistration[] = [
-  registerShellCommands,
-  registerAws,
-  registerExplorerViews,
-  registerCompare,
-  registerManifest,
-  registerCleanup,
-];
+export function registerFeatures(services: Services): vscode.Disposable[] {
+  // The sidebar explorer (jobs, custom models, provisioned throughput) and the job-details panels.
+  const explorer = registerExplorerViews(services);
+  // Launch (wizard or spec file), provision, stop, delete; the job-spec CodeLens.
+  const lifecycle = registerLifecycle(services, explorer.explorer, explorer.details);
+  // Manifest diagnostics, quick fixes, hover, CodeLens, "Validate images" / "Validate file".
+  const manifest = registerManifest(services);
+  // Compare Models, the report panels and their serializer, the compare-spec CodeLens.
+  const compare = registerCompare(services);
+  const commands: CommandTable = {
+    showLog: () => services.log.show(),
+    ...awsCommands(services),
+    ...explorerCommands(explorer.explorer, explorer.details),
+    ...lifecycle.commands,
+    ...manifest.commands,
+    ...datasetCommands(services, manifest.sources),
+    ...compare.commands,
+    ...cleanupCommands(services),
+  };
+  return [...explorer.disposables, ...lifecycle.disposables, ...manifest.disposables, ...compare.disposables, ...registerCommands(services, commands)];
+}

@@ -16,13 +16,13 @@ import { checklist, leftoversOf, withLeftovers } from '../../core/cleanup/presen
 import { formatPlan, formatRun, summarizeRun } from '../../core/cleanup/report';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import { CREATED_BY_TAG } from '../../core/lifecycle/tags';
+import { COMMANDS } from '../commands/ids';
 import { loadAws } from '../shell/awsLoader';
 import type { Services } from '../shell/services';
 import { askAction, askChecklist, askConfirm, askTypedName } from './questions';
 
 export const LAST_PLAN_KEY = 'bedrockCustomizer.cleanup.lastPlan';
 /** The explorer's refresh (fired only when registered, so the clean-up works without the explorer). */
-export const REFRESH_EXPLORER_COMMANDS = ['bedrockCustomizer.explorer.refresh', 'bedrockCustomizer.refreshExplorer'];
 
 export interface CleanupOutcome {
   status: 'nothing' | 'dismissed' | 'previewed' | 'declined' | 'ran';
@@ -173,8 +173,6 @@ export async function runCleanup(services: Services, justAdded?: string): Promis
   } else {
     void vscode.window.showWarningMessage(summary, 'Show Log').then((b) => { if (b) log.show(); });
   }
-  const registered = await vscode.commands.getCommands(true);
-  const refresh = REFRESH_EXPLORER_COMMANDS.find((c) => registered.includes(c));
-  if (refresh) await vscode.commands.executeCommand(refresh);
+  await vscode.commands.executeCommand(COMMANDS.explorerRefresh);
   return { status: 'ran', plan, report };
 }

@@ -1,23 +1,22 @@
-import * as vscode from 'vscode';
-import type { FeatureRegistration } from '../shell/services';
+import type { Commands } from '../commands/registry';
+import type { Services } from '../shell/services';
 import { runCleanup, type CleanupOutcome } from './cleanupFlow';
 
-export const CLEANUP_COMMAND = 'bedrockCustomizer.cleanup';
-
 /**
- * "Bedrock Customizer: Clean Up...". Errors become one message with "Show Log", never an unhandled rejection.
- * Its arguments are ignored: every answer comes from the invocation's InputDriver (the real UI for a user, whatever
- * another extension passes to the command; in Test mode a test's driver, through `ExtensionApi.testing`).
+ * "Bedrock Customizer: Clean Up...". A failure is presented once (with "Show Log", and the action that fixes an
+ * AWS failure), never an unhandled rejection. Its arguments are ignored: every answer comes from the invocation's
+ * InputDriver (the real UI for a user, whatever another extension passes; in Test mode a test's driver, through
+ * `ExtensionApi.testing`).
  */
-export const registerCleanup: FeatureRegistration = (services) => [
-  vscode.commands.registerCommand(CLEANUP_COMMAND, services.input.command(async (): Promise<CleanupOutcome | undefined> => {
-    try {
-      return await runCleanup(services);
-    } catch (err) {
-      const message = services.aws.toUserError(err, { action: 'cleanup' }).message;
-      services.log.error(`Clean Up failed: ${message}`);
-      void vscode.window.showErrorMessage(`Clean Up failed: ${message}`, 'Show Log').then((b) => { if (b) services.log.show(); });
-      return undefined;
-    }
-  })),
-];
+export function cleanupCommands(services: Services): Commands<'cleanup'> {
+  return {
+    cleanup: async (): Promise<CleanupOutcome | undefined> => {
+      try {
+        return await runCleanup(services);
+      } catch (err) {
+        services.errors.present(services.aws.toUserError(err, { action: 'cleanup' }), { prefix: 'Clean Up failed: ' });
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // "Run comparison" above a compare spec: files named *.compare.json, or JSON files whose $schema names the
 // compare-spec schema.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/ids';
 
 export const COMPARE_SPEC_SCHEMA = /compare-spec\.schema\.json$/;
 
@@ -14,6 +15,6 @@ export class CompareSpecCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!isCompareSpec(document)) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    return [new vscode.CodeLens(top, { title: '$(play) Run comparison', command: 'bedrockCustomizer.compareModels', arguments: [document.uri] })];
+    return [new vscode.CodeLens(top, { title: '$(play) Run comparison', command: COMMANDS.compareModels, arguments: [document.uri] })];
   }
 }

@@ -10,16 +10,12 @@ import { VIEW_TYPE } from './panel';
 import { ComparePanels } from './panels';
 import { pickSpec, specFromFile, specFromObject, type SpecSource } from './pickSpec';
 import { arnOf } from '../../core/eval/modelSpec';
+import type { Commands } from '../commands/registry';
 import { specFromModel } from './specFromModel';
 import { ComparisonInputError, runComparison, withProgress } from './runComparison';
 import { runPipeline } from './runPipeline';
 import { PanelTraffic } from './traffic';
 import { registerSpecDiagnostics } from './specDiagnostics';
-
-export const COMMANDS = {
-  compareModels: 'bedrockCustomizer.compareModels',
-  openReport: 'bedrockCustomizer.openReport',
-} as const;
 
 /** ExtensionApi.testing.compare (Test mode only). */
 export interface CompareTestHooks {
@@ -30,7 +26,12 @@ export interface CompareTestHooks {
   revive(state: ViewState): Promise<void>;
 }
 
-export function registerCompare({ context, log, config, aws, input, ledger, testMode, seams }: Services): vscode.Disposable[] {
+export interface CompareFeature {
+  readonly disposables: vscode.Disposable[];
+  readonly commands: Commands<'compareModels' | 'openReport'>;
+}
+
+export function registerCompare({ context, log, config, aws, input, ledger, errors, testMode, seams }: Services): CompareFeature {
   const traffic = new PanelTraffic();
   const panels = new ComparePanels({ context, log, traffic, aws });
 
@@ -45,9 +46,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
     } else source = await pickSpec();
     if (!source) return undefined;
     if ('errors' in source) {
-      const message = `The compare spec in ${source.where} has problems: ${source.errors.join('; ')}.`;
-      log.error(message);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((c) => { if (c) log.show(); });
+      errors.present(new Error(`The compare spec in ${source.where} has problems: ${source.errors.join('; ')}.`));
       return undefined;
     }
     try {
@@ -57,9 +56,8 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
         if (!vscode.workspace.isTrusted) {
           // A spec in an untrusted folder must not make the extension call Bedrock, create a collection or send signed
           // requests; a local embeddings comparison (no AWS) still runs.
-          const message = `${vscode.workspace.asRelativePath(spec)} runs a comparison against AWS (embedding calls, maybe a billable collection): trust this folder first (Manage Workspace Trust).`;
-          log.error(message);
-          void vscode.window.showErrorMessage(message, 'Manage Workspace Trust').then((c) => { if (c) void vscode.commands.executeCommand('workbench.trust.manage'); });
+          errors.present(new Error(`${vscode.workspace.asRelativePath(spec)} runs a comparison against AWS (embedding calls, maybe a billable collection): trust this folder first (Manage Workspace Trust).`),
+            { actions: [{ label: 'Manage Workspace Trust', kind: 'command', command: 'workbench.trust.manage' }] });
           return undefined;
         }
         const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec) }, p, token));
@@ -80,9 +78,8 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
       panels.show(written);
       return written;
     } catch (err) {
-      const message = err instanceof ComparisonInputError ? err.message : `The comparison failed: ${err instanceof Error ? err.message : String(err)}`;
-      log.error(message);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((c) => { if (c) log.show(); });
+      // An AWS failure (runPipeline throws the AwsUserError) gets the button that fixes it.
+      errors.present(err, err instanceof ComparisonInputError ? {} : { prefix: 'The comparison failed: ' });
       return undefined;
     }
   };
@@ -102,8 +99,6 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
     traffic,
     panels,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
-    vscode.commands.registerCommand(COMMANDS.compareModels, input.command(compareModels)),
-    vscode.commands.registerCommand(COMMANDS.openReport, openReport),
     vscode.languages.registerCodeLensProvider([{ pattern: '**/*.compare.json' }, { language: 'json' }], new CompareSpecCodeLens()),
     registerSpecDiagnostics(),
   ];
@@ -115,5 +110,5 @@ export function registerCompare({ context, log, config, aws, input, ledger, test
       revive: (state) => panels.deserializeWebviewPanel(vscode.window.createWebviewPanel(VIEW_TYPE, 'Comparison', vscode.ViewColumn.Active, {}), state),
     };
   }
-  return disposables;
+  return { disposables, commands: { compareModels, openReport } };
 }

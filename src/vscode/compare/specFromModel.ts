@@ -9,10 +9,8 @@ import { modelSpecText } from '../../core/eval/modelSpec';
 
 export async function specFromModel(arn: string, extensionUri: vscode.Uri, driver: InputDriver): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder) {
-    void vscode.window.showErrorMessage('Open a folder first: the compare spec and its report are saved in the workspace.');
-    return undefined;
-  }
+  // Presented by the command registry, like every command failure.
+  if (!folder) throw new Error('Open a folder first: the compare spec and its report are saved in the workspace.');
   const picked = await vscode.window.showOpenDialog({
     title: 'Compare Models: choose the test-set manifest (JSONL of images with captions, local or downloaded from S3)',
     canSelectMany: false, filters: { 'Manifest (JSONL)': ['jsonl'] }, openLabel: 'Use as Test Set', defaultUri: folder,

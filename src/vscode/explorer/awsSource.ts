@@ -186,8 +186,12 @@ export class AwsExplorerSource implements ExplorerSource {
   }
 
   describeError(err: unknown, context: string): string {
+    return this.failure(err, context).message;
+  }
+
+  failure(err: unknown, context: string, prefix = ''): Error {
     const error = this.errors.toUserError(err, { action: context });
     const fix = error.details.fix;
-    return fix && !error.message.includes(fix) ? `${error.message} ${fix}` : error.message;
+    return new Error(`${prefix}${fix && !error.message.includes(fix) ? `${error.message} ${fix}` : error.message}`, { cause: error });
   }
 }

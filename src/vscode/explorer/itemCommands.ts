@@ -1,30 +1,31 @@
 // The explorer's own commands: refresh, paging, retry, copy ARN, open in the AWS console, open the job's output.
 import * as vscode from 'vscode';
 import { consoleUrl, s3ConsoleUrl } from '../../core/lifecycle/consoleUrls';
-import type { Log } from '../shell/log';
+import type { Commands } from '../commands/registry';
 import { arnFromArg } from './args';
 import type { Explorer } from './explorer';
 import type { JobDetailsPanels } from './jobDetails';
 import { LoadMoreNode, MessageNode, ResourceNode } from './nodes';
 
-export function registerItemCommands(explorer: Explorer, details: JobDetailsPanels, log: Log): vscode.Disposable[] {
-  const reg = vscode.commands.registerCommand;
-  return [
-    reg('bedrockCustomizer.explorer.refresh', () => explorer.resetAll()),
-    reg('bedrockCustomizer.explorer.loadMore', (node: unknown) => { if (node instanceof LoadMoreNode) node.load(); }),
-    reg('bedrockCustomizer.explorer.retry', (node: unknown) => { if (node instanceof MessageNode) node.retry?.(); }),
-    reg('bedrockCustomizer.copyArn', async (arg: unknown) => {
+type ItemCommand = 'explorerRefresh' | 'explorerLoadMore' | 'explorerRetry' | 'copyArn' | 'openInConsole' | 'openJobOutput' | 'showJobDetails';
+
+export function explorerCommands(explorer: Explorer, details: JobDetailsPanels): Commands<ItemCommand> {
+  return {
+    explorerRefresh: () => explorer.resetAll(),
+    explorerLoadMore: (node: unknown) => { if (node instanceof LoadMoreNode) node.load(); },
+    explorerRetry: (node: unknown) => { if (node instanceof MessageNode) node.retry?.(); },
+    copyArn: async (arg: unknown) => {
       const arn = arnFromArg(arg);
       if (!arn) return;
       await vscode.env.clipboard.writeText(arn);
       void vscode.window.setStatusBarMessage(`Copied ${arn}`, 3000);
-    }),
-    reg('bedrockCustomizer.openInConsole', async (arg: unknown) => {
+    },
+    openInConsole: async (arg: unknown) => {
       if (!(arg instanceof ResourceNode)) return;
       const source = await explorer.host.current();
       await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(arg.kind, source.region, arg.arn, arg.name)));
-    }),
-    reg('bedrockCustomizer.openJobOutput', async (arg: unknown) => {
+    },
+    openJobOutput: async (arg: unknown) => {
       const arn = arnFromArg(arg);
       if (!arn) return;
       const source = await explorer.host.current();
@@ -34,14 +35,12 @@ export function registerItemCommands(explorer: Explorer, details: JobDetailsPane
         if (!url) { void vscode.window.showWarningMessage(`Job "${job.jobName}" has no S3 output location.`); return; }
         await vscode.env.openExternal(vscode.Uri.parse(url));
       } catch (err) {
-        const message = source.describeError(err, 'opening the job output');
-        log.error(message);
-        void vscode.window.showErrorMessage(message);
+        throw source.failure(err, 'opening the job output'); // the command registry presents it
       }
-    }),
-    reg('bedrockCustomizer.showJobDetails', async (arg: unknown) => {
+    },
+    showJobDetails: async (arg: unknown) => {
       const arn = arnFromArg(arg);
       if (arn) await details.show(arn);
-    }),
-  ];
+    },
+  };
 }

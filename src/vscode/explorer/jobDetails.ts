@@ -1,6 +1,6 @@
 // "Show Job Details": one panel per job with the loss curves and the full GetModelCustomizationJob response.
 import * as vscode from 'vscode';
-import type { Log } from '../shell/log';
+import type { ErrorPresenter } from '../shell/errors';
 import { staticPageOptions } from '../webview/html';
 import { jobDetailsHtml } from './jobDetailsHtml';
 import { readLossCurves } from './lossData';
@@ -9,7 +9,7 @@ import type { SourceHost } from './source';
 export class JobDetailsPanels implements vscode.Disposable {
   private readonly panels = new Map<string, vscode.WebviewPanel>();
 
-  constructor(private readonly host: SourceHost, private readonly log: Log) {}
+  constructor(private readonly host: SourceHost, private readonly errors: ErrorPresenter) {}
 
   async show(jobArn: string): Promise<void> {
     const source = await this.host.current();
@@ -17,9 +17,7 @@ export class JobDetailsPanels implements vscode.Disposable {
     try {
       job = await source.getJob(jobArn);
     } catch (err) {
-      const message = source.describeError(err, 'loading job details');
-      this.log.error(message);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((a) => { if (a) this.log.show(); });
+      this.errors.present(source.failure(err, 'loading job details'));
       return;
     }
     let panel = this.panels.get(jobArn);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { statusLook } from '../../core/lifecycle/status';
 import { formatAge, jobTimeWording } from '../../core/lifecycle/time';
 import type { JobDetail, JobSummary } from '../../core/lifecycle/types';
+import { COMMANDS } from '../commands/ids';
 import { ContextValue, contextValueFor } from './contextValues';
 import { statusIcon } from './icons';
 import { InfoNode, jobDetailOf, type ExplorerNode, type ResourceNode } from './nodes';
@@ -32,7 +33,7 @@ export const jobsKind: ResourceKind<'job'> = {
   kind: 'job',
   viewId: 'bedrockCustomizer.jobs',
   noun: 'customization jobs',
-  emptyAction: { label: 'click to launch one', command: 'bedrockCustomizer.launchJob' },
+  emptyAction: { label: 'click to launch one', command: COMMANDS.launchJob },
   list: (source, token, size) => source.listJobs(token, size),
   refresh: (source, node) => source.getJob(node.arn),
   inProgress: (job) => statusLook('job', job.status).inProgress,

@@ -2,6 +2,7 @@
 // placeholder, a failure an error item (retry + show log), a long list "Load more". Known items keep their node
 // object, and an update fires onDidChangeTreeData for that node only.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/ids';
 import type { Log } from '../shell/log';
 import { ContextValue } from './contextValues';
 import { InfoNode, LoadMoreNode, MessageNode, ResourceNode, type ExplorerNode, type ResourceData, type ResourceKindName } from './nodes';
@@ -181,7 +182,7 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
       const item = new vscode.TreeItem('Load more...', vscode.TreeItemCollapsibleState.None);
       item.contextValue = ContextValue.LoadMore;
       item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.command = { command: 'bedrockCustomizer.explorer.loadMore', title: 'Load more', arguments: [node] };
+      item.command = { command: COMMANDS.explorerLoadMore, title: 'Load more', arguments: [node] };
       return item;
     }
     const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
@@ -190,7 +191,7 @@ export class ResourceTree<K extends ResourceKindName> implements vscode.TreeData
     if (node.contextValue === ContextValue.Error) {
       item.description = 'click for log';
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.command = { command: 'bedrockCustomizer.showLog', title: 'Show Log' };
+      item.command = { command: COMMANDS.showLog, title: 'Show Log' };
     } else {
       item.iconPath = new vscode.ThemeIcon('info');
       if (node.command) item.command = node.command;

@@ -32,6 +32,11 @@ export interface ExplorerSource {
   probeWritable(uri: string): Promise<{ writable: boolean; reason?: string }>;
   /** An actionable message for any error this source threw. */
   describeError(err: unknown, context: string): string;
+  /**
+   * The failure to throw or present for it: `prefix` + describeError's message, caused by the translated
+   * AwsUserError, so the error presenter offers the action that fixes it ("Choose Profile", "Open Model Access").
+   */
+  failure(err: unknown, context: string, prefix?: string): Error;
 }
 
 /** The current source (per profile + region), and the event when the profile/region changes. */

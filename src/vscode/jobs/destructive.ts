@@ -9,8 +9,8 @@ import type { Explorer } from '../explorer/explorer';
 async function attempt<T>(explorer: Explorer, what: string, call: () => Promise<T>): Promise<T> {
   const source = await explorer.host.current();
   try { return await call(); } catch (err) {
-    // The command wrapper logs it and shows it with "Show Log".
-    throw new Error(`${what}: ${source.describeError(err, what)}`);
+    // The command registry presents it: logged once, with "Show Log" and the action that fixes an AWS failure.
+    throw source.failure(err, what, `${what}: `);
   }
 }
 

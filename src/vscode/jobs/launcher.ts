@@ -10,6 +10,7 @@ import type { CreateJobRequest } from '../../core/lifecycle/types';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import type { Explorer } from '../explorer/explorer';
 import type { Config } from '../shell/config';
+import type { ErrorPresenter } from '../shell/errors';
 import type { Log } from '../shell/log';
 import type { Upload } from './launchWizard';
 import { preflight } from './preflightFacts';
@@ -37,6 +38,7 @@ export class Launcher {
     private readonly log: Log,
     private readonly driver: () => InputDriver,
     private readonly ledger: LedgerSink,
+    private readonly errors: ErrorPresenter,
   ) {}
 
   /** Same spec + same attemptId -> the same token and the same outcome, however often it is called. */
@@ -64,7 +66,7 @@ export class Launcher {
     for (const f of checked.findings) this.log.info(`Pre-flight ${f.severity}: ${f.subject}: ${f.message}`);
     if (!checked.canLaunch) {
       const detail = checked.findings.filter((f) => f.severity === 'error').map((f) => `${f.subject}: ${f.message}`).join('\n');
-      void vscode.window.showErrorMessage(`Not launched: pre-flight found problems.\n${detail}`, 'Show Log').then((a) => { if (a) this.log.show(); });
+      this.errors.present(new Error(`Not launched: pre-flight found problems.\n${detail}`));
       return { preflight: checked };
     }
     const warnings = checked.findings.map((f) => `Warning: ${f.subject}: ${f.message}`);
@@ -90,10 +92,9 @@ export class Launcher {
       await this.explorer.views.job.reveal(node, { select: true, focus: false }).then(undefined, (err: unknown) => this.log.warn(`reveal: ${String(err)}`));
       return { jobArn, preflight: checked };
     } catch (err) {
-      const message = source.describeError(err, 'launching the job');
-      this.log.error(`Launch of ${spec.jobName} failed: ${message}`);
-      void vscode.window.showErrorMessage(`Launch failed: ${message}`, 'Show Log').then((a) => { if (a) this.log.show(); });
-      return { preflight: checked, error: message };
+      const failure = source.failure(err, 'launching the job');
+      this.errors.present(failure, { prefix: `Launch of ${spec.jobName} failed: ` });
+      return { preflight: checked, error: failure.message };
     }
   }
 }

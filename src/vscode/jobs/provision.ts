@@ -51,7 +51,7 @@ export async function provisionThroughput(
   const source = await explorer.host.current();
   let model;
   try { model = await source.getModel(modelArn); } catch (err) {
-    throw new Error(source.describeError(err, 'reading the custom model'));
+    throw source.failure(err, 'reading the custom model');
   }
   if (model.modelStatus !== undefined && model.modelStatus !== 'Active') {
     void vscode.window.showWarningMessage(`Model "${model.modelName}" is ${model.modelStatus}: only an Active model can be provisioned.`);
@@ -82,6 +82,6 @@ export async function provisionThroughput(
     await explorer.views.throughput.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
     return arn;
   } catch (err) {
-    throw new Error(source.describeError(err, 'provisioning throughput'));
+    throw source.failure(err, 'provisioning throughput');
   }
 }

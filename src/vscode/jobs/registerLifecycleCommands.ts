@@ -1,12 +1,15 @@
 // The lifecycle commands: launch (wizard or spec file), provision, stop, delete. Prompts go through one driver so
 // a test (Test mode only) can answer them (ExtensionApi.testing.answerNextCommandWith) and everything else stays the
-// real code path. Each command is one `services.input.invocation`: a test's driver answers that one and no other.
+// real code path. The command registry runs each as one `services.input.invocation` (a test's driver answers that
+// invocation and no other) and presents its failures.
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseJobSpec, specToJson } from '../../core/lifecycle/jobSpec';
 import { roleFromFileName } from '../../core/manifest/role';
 import { runSteps, type InputDriver } from '../../core/lifecycle/steps';
+import { COMMANDS } from '../commands/ids';
+import type { Commands } from '../commands/registry';
 import { arnFromArg, nodeFromArg } from '../explorer/args';
 import type { Explorer } from '../explorer/explorer';
 import type { JobDetailsPanels } from '../explorer/jobDetails';
@@ -21,27 +24,24 @@ import { JOB_SPEC_SELECTOR, JobSpecLens } from './specLens';
 
 const LAST_ROLE = 'bedrockCustomizer.lastRoleArn';
 
-export function registerLifecycleCommands(services: Services, explorer: Explorer, details: JobDetailsPanels): vscode.Disposable[] {
+type LifecycleCommand = 'launchJob' | 'provisionThroughput' | 'stopJob' | 'deleteModel' | 'deleteThroughput';
+
+export interface LifecycleFeature {
+  readonly disposables: vscode.Disposable[];
+  readonly commands: Commands<LifecycleCommand>;
+}
+
+export function registerLifecycle(services: Services, explorer: Explorer, details: JobDetailsPanels): LifecycleFeature {
   const { log, config, context } = services;
   const driver = (): InputDriver => services.input.driver();
-  const launcher = new Launcher(explorer, config, log, driver, services.ledger);
-
-  /** One invocation (a test's driver, if any, ends with it); errors become a notification with "Show Log", never an exception into VS Code. */
-  const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
-    try { return await services.input.invocation(() => fn(...args)); } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(message);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((a) => { if (a) log.show(); });
-      return undefined;
-    }
-  };
+  const launcher = new Launcher(explorer, config, log, driver, services.ledger, services.errors);
 
   async function launchFromSpecFile(uri: vscode.Uri): Promise<LaunchOutcome> {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const { spec, problems } = parseJobSpec(text);
     if (!spec) {
       const list = problems.map((p) => `${p.path || '(file)'}: ${p.message}`).join('\n');
-      void vscode.window.showErrorMessage(`${path.basename(uri.fsPath)} cannot be launched:\n${list}`, { modal: false });
+      services.errors.present(new Error(`${path.basename(uri.fsPath)} cannot be launched:\n${list}`));
       return { error: list };
     }
     // The attempt is the file: launching the same unchanged spec again reuses its token (no second job).
@@ -93,40 +93,39 @@ export function registerLifecycleCommands(services: Services, explorer: Explorer
       else if (action === 'Show Log') log.show();
       else if (action === 'Provision Throughput') {
         const job = await (await explorer.host.current()).getJob(jobArn);
-        if (job.outputModelArn) await vscode.commands.executeCommand('bedrockCustomizer.provisionThroughput', job.outputModelArn);
+        if (job.outputModelArn) await vscode.commands.executeCommand(COMMANDS.provisionThroughput, job.outputModelArn);
       }
     })().catch((err: unknown) => log.error(String(err)));
   };
 
-  const reg = vscode.commands.registerCommand;
-  return [
-    vscode.languages.registerCodeLensProvider(JOB_SPEC_SELECTOR, new JobSpecLens()),
-    reg('bedrockCustomizer.launchJob', guarded(async (arg?: unknown) => {
+  const commands: Commands<LifecycleCommand> = {
+    launchJob: async (arg?: unknown) => {
       const uri = arg instanceof vscode.Uri ? arg
         : arg === undefined && vscode.window.activeTextEditor?.document.fileName.endsWith('.bedrock-job.json')
           ? vscode.window.activeTextEditor.document.uri : undefined;
       if (uri?.path.endsWith('.jsonl')) return launchWizard(uri);
       return uri ? launchFromSpecFile(uri) : launchWizard();
-    })),
-    reg('bedrockCustomizer.provisionThroughput', guarded(async (arg?: unknown) => {
+    },
+    provisionThroughput: async (arg?: unknown) => {
       const arn = arnFromArg(arg);
       if (!arn) { void vscode.window.showInformationMessage('Pick a custom model in the Custom Models view, then "Provision Throughput".'); return undefined; }
       return provisionThroughput(arn, explorer, config, log, driver(), services.ledger);
-    })),
-    reg('bedrockCustomizer.stopJob', guarded(async (arg?: unknown) => {
+    },
+    stopJob: async (arg?: unknown) => {
       const arn = arnFromArg(arg);
       return arn ? stopJob(arn, explorer, driver()) : false;
-    })),
-    reg('bedrockCustomizer.deleteModel', guarded(async (arg?: unknown) => {
+    },
+    deleteModel: async (arg?: unknown) => {
       const arn = arnFromArg(arg);
       return arn ? deleteModel(arn, explorer, driver()) : false;
-    })),
-    reg('bedrockCustomizer.deleteThroughput', guarded(async (arg?: unknown) => {
+    },
+    deleteThroughput: async (arg?: unknown) => {
       const node = nodeFromArg(arg, 'throughput');
       const arn = arnFromArg(arg);
       if (!arn) return false;
       const t = node?.data ?? await (await explorer.host.current()).getThroughput(arn);
       return deleteThroughput(t, explorer, driver());
-    })),
-  ];
+    },
+  };
+  return { commands, disposables: [vscode.languages.registerCodeLensProvider(JOB_SPEC_SELECTOR, new JobSpecLens())] };
 }

@@ -1,9 +1,7 @@
 // The CodeLens on line 1 of a manifest: record count and role, "Validate images", "Launch fine-tuning".
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/ids';
 import type { ManifestDocuments } from './manifestDocuments';
-
-export const VALIDATE_IMAGES = 'bedrockCustomizer.manifest.validateImages';
-export const LAUNCH_FINE_TUNING = 'bedrockCustomizer.manifest.launchFineTuning';
 
 export class ManifestCodeLens implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -19,8 +17,8 @@ export class ManifestCodeLens implements vscode.CodeLensProvider {
     const role = model.role ?? 'role unknown (name it *train* or *valid*)';
     return [
       new vscode.CodeLens(range, { title: `${model.recordCount.toLocaleString('en-US')} records · ${role}`, command: '' }),
-      new vscode.CodeLens(range, { title: 'Validate images', command: VALIDATE_IMAGES, arguments: [doc.uri] }),
-      new vscode.CodeLens(range, { title: 'Launch fine-tuning', command: LAUNCH_FINE_TUNING, arguments: [doc.uri] }),
+      new vscode.CodeLens(range, { title: 'Validate images', command: COMMANDS.validateImages, arguments: [doc.uri] }),
+      new vscode.CodeLens(range, { title: 'Launch fine-tuning', command: COMMANDS.launchFineTuning, arguments: [doc.uri] }),
     ];
   }
 }
@@ -28,8 +26,8 @@ export class ManifestCodeLens implements vscode.CodeLensProvider {
 /** Runs the jobs feature's launch command when it exists; otherwise says so instead of failing. */
 export async function launchFineTuning(uri?: vscode.Uri): Promise<void> {
   const commands = await vscode.commands.getCommands(true);
-  if (commands.includes('bedrockCustomizer.launchJob')) {
-    await vscode.commands.executeCommand('bedrockCustomizer.launchJob', uri);
+  if (commands.includes(COMMANDS.launchJob)) {
+    await vscode.commands.executeCommand(COMMANDS.launchJob, uri);
     return;
   }
   void vscode.window.showInformationMessage('Launching a fine-tuning job is not available in this version yet. The manifest checks still apply: fix every error first.');

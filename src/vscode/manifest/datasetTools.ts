@@ -11,14 +11,12 @@ import { isOurSplitOutput, isOurSplitSidecar } from '../../core/files/ours';
 import { describeIssue, writeIssues } from '../../core/files/placement';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import { splitLines } from '../../core/manifest';
+import type { Commands } from '../commands/registry';
 import type { Config } from '../shell/config';
-import type { Input } from '../shell/input';
 import type { Log } from '../shell/log';
+import type { Services } from '../shell/services';
 import { approveWrites, placeWrite, rootFor } from '../shell/writeGuard';
 import type { ImageSources } from './imageSources';
-
-export const CREATE_FROM_FOLDER = 'bedrockCustomizer.manifest.createFromFolder';
-export const SPLIT_MANIFEST = 'bedrockCustomizer.manifest.split';
 
 /** Every file below `dir`, as paths relative to `root` (into `out`: no spreading of 100,000-file folders). */
 async function listFiles(root: vscode.Uri, dir = '', out: string[] = []): Promise<string[]> {
@@ -46,7 +44,7 @@ export async function createManifestFromFolder(config: Config, log: Log, sources
   });
   if (template === undefined) return undefined;
   const plan = planFolderManifest(await listFiles(folder), s3Prefix, template);
-  if (typeof plan === 'string') { void vscode.window.showErrorMessage(`Create manifest: ${plan}`); return undefined; }
+  if (typeof plan === 'string') throw new Error(`Create manifest: ${plan}`); // presented by the command registry
   if (plan.entries.length === 0) {
     void vscode.window.showWarningMessage('No PNG or JPEG images in subfolders of that folder: put each class in its own subfolder (A/A1.jpg, B/B1.jpg, ...).');
     return undefined;
@@ -151,12 +149,13 @@ export async function splitManifest(config: Config, log: Log, driver: () => Inpu
   return out;
 }
 
-export function registerDatasetTools(config: Config, log: Log, sources: ImageSources, input: Input): vscode.Disposable[] {
+/** "Create Manifest from Folder" and "Split Manifest" (a Uri from the explorer's context menu, or the args). */
+export function datasetCommands({ config, log, input }: Services, sources: ImageSources): Commands<'createFromFolder' | 'splitManifest'> {
   const driver = (): InputDriver => input.driver();
-  return [
-    vscode.commands.registerCommand(CREATE_FROM_FOLDER, input.command((arg?: vscode.Uri | CreateFromFolderArgs) =>
-      createManifestFromFolder(config, log, sources, driver, arg instanceof vscode.Uri ? { folder: arg } : arg))),
-    vscode.commands.registerCommand(SPLIT_MANIFEST, input.command((arg?: vscode.Uri | SplitArgs) =>
-      splitManifest(config, log, driver, arg instanceof vscode.Uri ? { manifest: arg } : arg))),
-  ];
+  return {
+    createFromFolder: (arg?: vscode.Uri | CreateFromFolderArgs) =>
+      createManifestFromFolder(config, log, sources, driver, arg instanceof vscode.Uri ? { folder: arg } : arg),
+    splitManifest: (arg?: vscode.Uri | SplitArgs) =>
+      splitManifest(config, log, driver, arg instanceof vscode.Uri ? { manifest: arg } : arg),
+  };
 }

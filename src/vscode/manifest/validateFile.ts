@@ -9,8 +9,6 @@ import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
 import type { ManifestDocuments } from './manifestDocuments';
 
-export const VALIDATE_FILE = 'bedrockCustomizer.manifest.validateFile';
-
 export async function validateFile(docs: ManifestDocuments, config: Config, log: Log, extensionPath: string, uri?: vscode.Uri): Promise<ThreadedRun | undefined> {
   const target = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'JSON Lines manifest': ['jsonl'] }, openLabel: 'Validate' }))?.[0];
   if (!target) return undefined;
@@ -25,9 +23,8 @@ export async function validateFile(docs: ManifestDocuments, config: Config, log:
     run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Validating ${name}` },
       () => validateFileOnThreads(target.fsPath, options, path.join(extensionPath, 'dist', 'cli.js'), false));
   } catch (err) {
-    log.error(`Validate manifest file ${target.fsPath}: ${String(err)}`);
-    void vscode.window.showErrorMessage(`Could not read ${name}: ${(err as Error).message}`);
-    return undefined;
+    // The command registry presents it (logged once, with "Show Log").
+    throw new Error(`Could not read ${name}: ${(err as Error).message}`, { cause: err });
   }
   const { report } = run;
   const live = !docs.publishFileReport(target, report.diagnostics, report.errors + report.warnings);

@@ -6,7 +6,6 @@ import { loadAws } from '../shell/awsLoader';
 import type { Config, Settings } from '../shell/config';
 import type { Log } from '../shell/log';
 import { credentialStateFor, guessNoCredentials, type CredentialState } from './credentialState';
-import { errorActions } from './errorActions';
 import { ProfileCache } from './profileCache';
 import { AwsStatusBar } from './statusBar';
 
@@ -120,26 +119,9 @@ export class AwsContext implements vscode.Disposable {
     return error;
   }
 
-  /**
-   * Shows an AWS failure with the buttons that fix it ("Sign in again", "Choose Profile", "Open Model Access",
-   * "Show Log") and logs it. Returns the translated error. After "Sign in again" the clients are rebuilt so the
-   * next call picks up the new session.
-   */
-  async showError(err: unknown, ctx: AwsErrorContext): Promise<AwsUserError> {
-    const error = this.toUserError(err, ctx);
-    this.log.error(error.message);
-    const actions = errorActions(error, this.identityNow.region);
-    const picked = await vscode.window.showErrorMessage(error.message, ...actions.map((a) => a.label));
-    const action = actions.find((a) => a.label === picked);
-    if (action?.kind === 'command') await vscode.commands.executeCommand(action.command);
-    if (action?.kind === 'url') await vscode.env.openExternal(vscode.Uri.parse(action.url));
-    if (action?.kind === 'terminal') {
-      const terminal = vscode.window.createTerminal({ name: 'AWS sign-in' });
-      terminal.show();
-      terminal.sendText(action.commandLine);
-      this.rebuild(['credentials']);
-    }
-    return error;
+  /** After the user signed in again (the error presenter's "Sign in again"): the next call builds fresh clients. */
+  reloadCredentials(): void {
+    this.rebuild(['credentials']);
   }
 
   /** Resolves once the current identity (region from the profile file) is known. */

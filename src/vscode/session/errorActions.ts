@@ -1,4 +1,5 @@
 import type { AwsErrorKind } from '../../core/awsRules/userError';
+import { COMMANDS } from '../commands/ids';
 
 /** A button offered next to an AWS error: run a command, type a command in a terminal, or open a page. */
 export type ErrorAction =
@@ -19,7 +20,7 @@ export function errorActions(error: { kind: AwsErrorKind; details: { signInComma
     case 'noCredentials':
     case 'credentialsExpired':
     case 'credentialsInvalid':
-      actions.push({ label: 'Choose Profile', kind: 'command', command: 'bedrockCustomizer.selectProfile' });
+      actions.push({ label: 'Choose Profile', kind: 'command', command: COMMANDS.selectProfile });
       break;
     case 'modelAccess':
       actions.push({ label: 'Open Model Access', kind: 'url', url: `https://${region}.console.aws.amazon.com/bedrock/home?region=${region}#/modelaccess` });
@@ -30,6 +31,6 @@ export function errorActions(error: { kind: AwsErrorKind; details: { signInComma
     default:
       break;
   }
-  actions.push({ label: 'Show Log', kind: 'command', command: 'bedrockCustomizer.showLog' });
+  actions.push({ label: 'Show Log', kind: 'command', command: COMMANDS.showLog });
   return actions;
 }

@@ -1,12 +1,9 @@
-import * as vscode from 'vscode';
-import type { FeatureRegistration } from '../shell/services';
+import type { Commands } from '../commands/registry';
+import type { Services } from '../shell/services';
 import { selectProfile, selectRegion } from './pickers';
-import { SELECT_PROFILE_COMMAND } from './statusBar';
-
-export const SELECT_REGION_COMMAND = 'bedrockCustomizer.selectRegion';
 
 /** The AWS profile and region commands (the status bar belongs to the AwsContext, created in extension.ts). */
-export const registerAws: FeatureRegistration = ({ aws, config }) => [
-  vscode.commands.registerCommand(SELECT_PROFILE_COMMAND, (options?: { thenRegion?: boolean }) => selectProfile(aws, config, options ?? {})),
-  vscode.commands.registerCommand(SELECT_REGION_COMMAND, () => selectRegion(aws, config)),
-];
+export const awsCommands = ({ aws, config }: Services): Commands<'selectProfile' | 'selectRegion'> => ({
+  selectProfile: (options?: { thenRegion?: boolean }) => selectProfile(aws, config, options ?? {}),
+  selectRegion: () => selectRegion(aws, config),
+});

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { offersTmmeCustomization } from '../../core/awsRules/regions';
+import { COMMANDS } from '../commands/ids';
 import type { AwsContext } from './awsContext';
-
-export const SELECT_PROFILE_COMMAND = 'bedrockCustomizer.selectProfile';
 
 /** `AWS: <profile> · <region>`: click to pick a profile, then a region. Error background only when credentials fail. */
 export class AwsStatusBar implements vscode.Disposable {
@@ -11,7 +10,7 @@ export class AwsStatusBar implements vscode.Disposable {
 
   constructor(private readonly aws: AwsContext) {
     this.item.name = 'Bedrock Customizer: AWS profile and region';
-    this.item.command = { command: SELECT_PROFILE_COMMAND, title: 'Select AWS Profile and Region', arguments: [{ thenRegion: true }] };
+    this.item.command = { command: COMMANDS.selectProfile, title: 'Select AWS Profile and Region', arguments: [{ thenRegion: true }] };
     this.subscriptions = [aws.onDidChangeSession(() => this.render()), aws.onDidChangeCredentialState(() => this.render())];
     this.render();
     this.item.show();

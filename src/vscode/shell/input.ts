@@ -44,7 +44,8 @@ export class Input implements vscode.Disposable {
 
   /**
    * Runs one command invocation: it takes the pending driver (if any) and drops it at the end, used or not.
-   * An invocation started inside another (a command running a command) is part of the same one.
+   * An invocation started inside another (a command running a command) is part of the same one. The command
+   * registry (src/vscode/commands/registry.ts) runs every command through here.
    */
   async invocation<T>(fn: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return fn();
@@ -55,11 +56,6 @@ export class Input implements vscode.Disposable {
     } finally {
       scope.given = undefined; // work the invocation left running must not answer from it either
     }
-  }
-
-  /** A command handler that runs as one invocation (use it for every command that asks anything). */
-  command<A extends unknown[], T>(fn: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
-    return (...args: A) => this.invocation(() => fn(...args));
   }
 
   /** Test mode only: the next command invocation's questions go to `driver` (replacing one queued and unused). */

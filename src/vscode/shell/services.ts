@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AwsContext } from '../session/awsContext';
 import type { Config } from './config';
+import type { ErrorPresenter } from './errors';
 import type { Input } from './input';
 import type { ExtensionLedger } from './ledger';
 import type { Log } from './log';
@@ -15,6 +16,8 @@ export interface Services {
   readonly aws: AwsContext;
   /** Every question to the user goes through here (in Test mode, a test's driver may answer one command's). */
   readonly input: Input;
+  /** Every command failure is shown through here: logged once, with the action that fixes it. */
+  readonly errors: ErrorPresenter;
   /** What the extension created, recorded at creation: Clean Up's proof besides our tag. */
   readonly ledger: ExtensionLedger;
   /**
@@ -25,6 +28,3 @@ export interface Services {
   /** Filled by features at registration in Test mode only (frozen and empty otherwise); part of `ExtensionApi.testing`. */
   readonly seams: FeatureSeams;
 }
-
-/** A feature registers its commands, views and providers and returns what must be disposed. */
-export type FeatureRegistration = (services: Services) => vscode.Disposable[];

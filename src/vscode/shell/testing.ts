@@ -8,12 +8,15 @@ import type { LedgerSink } from '../../core/cleanup/ledger';
 import type { AwsContext, SessionIdentity } from '../session/awsContext';
 import type { CompareTestHooks } from '../compare/registerCompare';
 import type { ExplorerHooks } from '../explorer/hooks';
+import type { PresentedError } from './errors';
 import type { AskedQuestion, TestDriver } from './input';
 
 /** What features add to `testing` (frozen and empty outside Test mode, so a forgotten testMode check fails loudly). */
 export interface FeatureSeams {
   explorer?: ExplorerHooks;
   compare?: CompareTestHooks;
+  /** Each command failure as the error presenter shows it (message and buttons). */
+  errors?: { readonly onDidPresent: (listener: (e: PresentedError) => void) => { dispose(): void } };
 }
 
 export interface TestingApi extends Readonly<FeatureSeams> {
