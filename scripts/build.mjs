@@ -3,7 +3,7 @@
 //   dist/aws.js         the AWS layer, loaded lazily on first AWS use
 //   dist/cli.js         the `bedrock-mm` command line (shebang, wired as `bin`)
 //   dist/webview/*      the comparison webview (browser)
-//   out/test/**, out/bench/**          tests, benchmarks and the local AWS emulator (not shipped)
+//   out/test/**, out/emulator/**, out/bench/**   tests, the local AWS emulator and its tests, benchmarks (not shipped)
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, rmSync, readFileSync } from 'node:fs';
 import initWabt from 'wabt';
@@ -69,7 +69,8 @@ const shipped = [
 
 // Tests, benchmarks and the emulator keep node_modules external: they run from the repository.
 const devEntries = [
-  ...walk(join(root, 'test'), (p) => /\.test\.ts$/.test(p) || /test[/\\](integration|e2e|production)[/\\]index\.ts$/.test(p) || /test[/\\]emulator[/\\]main\.ts$/.test(p)),
+  ...walk(join(root, 'test'), (p) => /\.test\.ts$/.test(p) || /test[/\\](integration|e2e|production)[/\\]index\.ts$/.test(p)),
+  ...walk(join(root, 'emulator'), (p) => /\.test\.ts$/.test(p) || /emulator[/\\]main\.ts$/.test(p)),
   ...walk(join(root, 'bench'), (p) => /[/\\]bench[/\\][^/\\]+[/\\](main|host)\.ts$/.test(p)),
 ].map((p) => relative(root, p));
 

@@ -1,12 +1,12 @@
 // `npm run emulator [-- flags]`: builds if the emulator bundle is missing or older than its sources, then runs
-// out/test/emulator/main.js in the foreground (Ctrl-C stops it).
+// out/emulator/main.js in the foreground (Ctrl-C stops it).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = join(root, 'out', 'test', 'emulator', 'main.js');
+const bundle = join(root, 'out', 'emulator', 'main.js');
 
 function newest(dir) {
   return readdirSync(dir).reduce((t, n) => {

@@ -52,8 +52,8 @@ const PYTHON_CHECK_PACKAGES = ['python3-sklearn', 'python3-numpy', 'python3-json
 function unitTests() {
   ensureDebianPackages(PYTHON_CHECK_PACKAGES);
   // Unit tests plus the AWS SDK contract tests (they start the emulator in-process through startEmulator).
-  const files = ['unit', 'contract']
-    .flatMap((dir) => walk(join(root, 'out', 'test', dir), (p) => p.endsWith('.test.js')))
+  const files = [join('test', 'unit'), join('test', 'contract'), join('emulator', 'test')]
+    .flatMap((dir) => walk(join(root, 'out', dir), (p) => p.endsWith('.test.js')))
     .map((p) => relative(root, p));
   console.log(`\n=== unit tests: ${files.length} files (node --test)`);
   if (files.length === 0) return;

@@ -7,7 +7,7 @@ import { createAwsSession } from '../../src/aws/session';
 import { s3PrefixTarget } from '../../src/aws/cleanup/s3Target';
 import { abortableSleep } from '../../src/core/cleanup/retry';
 import type { PlanResource } from '../../src/core/cleanup/plan';
-import { startEmulator } from '../../test/emulator';
+import { startEmulator } from '../../emulator';
 
 const N = 2000;
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };

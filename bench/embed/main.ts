@@ -14,7 +14,7 @@ import { embedAll, type EmbedItem } from '../../src/core/eval/embedAll';
 import { EmbeddingCache, imageKey } from '../../src/core/eval/embeddingCache';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { Endpoints } from '../../test/emulator';
+import type { Endpoints } from '../../emulator';
 import { admin, BASE_MODEL, emulatorSession, requestCount } from '../../test/support/emulatorCompare';
 
 const { values } = parseArgs({ options: { images: { type: 'string', default: '2000' }, rpm: { type: 'string', default: '6000' }, concurrency: { type: 'string', default: '16' }, latency: { type: 'string', default: '50' } } });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error -- a plain .mjs helper shared with the test harness
 import { runInVsCode } from '../../scripts/lib/run-in-vscode.mjs';
-import { startEmulator } from '../../test/emulator/index';
+import { startEmulator } from '../../emulator/index';
 
 export interface ExplorerBenchResult {
   jobs: number; pageSize: number; firstPageMs: number; allPagesMs: number; anchorMs: number;

@@ -8,7 +8,7 @@ import { mapBounded } from '../../src/core/concurrency';
 import { s3ImageSource } from '../../src/core/image/s3Source';
 import { deepCheck, ImageCheckCache } from '../../src/core/manifest';
 import { makeJpeg, makePng } from '../../test/support/images';
-import { startEmulator } from '../../test/emulator';
+import { startEmulator } from '../../emulator';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, def: number): number => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : def);

@@ -1,4 +1,4 @@
-// Starts the local AWS emulator (`node out/test/emulator/main.js FLAGS`) as a child process and resolves once it
+// Starts the local AWS emulator (`node out/emulator/main.js FLAGS`) as a child process and resolves once it
 // printed its endpoints line. Used by the integration tests, the e2e tests and the demo (build first).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * @param {string[]} flags emulator flags (see test/emulator/README.md)
+ * @param {string[]} flags emulator flags (see emulator/README.md)
  * @param {{ log?: (line: string) => void }} [options] where the emulator's later stdout lines go
  * @returns {Promise<{ line: string, endpoints: Record<string, string>, stop: () => Promise<void> }>}
  */
 export function startEmulatorProcess(flags, options = {}) {
   const log = options.log ?? ((l) => console.log(`[emulator] ${l}`));
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'out', 'test', 'emulator', 'main.js'), ...flags], {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'out', 'emulator', 'main.js'), ...flags], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,7 +1,7 @@
 // Shared by the contract tests: one emulator per test file (started in-process), its admin API, and sessions
 // built exactly as the extension builds them, through the real AWS SDK, with dummy static credentials.
 import { after, before, beforeEach } from 'node:test';
-import { startEmulator, type EmulatorOptions } from '../emulator';
+import { startEmulator, type EmulatorOptions } from '../../emulator';
 import { AwsUserError, createAwsSession, type AwsSession, type AwsSessionOptions } from '../../src/aws/index';
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;

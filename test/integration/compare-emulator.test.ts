@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostNotifications } from '../../src/protocol/messages';
-import type { RunningEmulator } from '../emulator';
+import type { RunningEmulator } from '../../emulator';
 import { aslSpec, emulatorSession, trainedModel, writeSpec } from '../support/emulatorCompare';
 import { compareHooks } from '../support/panelProbe';
 import { activateExtension, waitFor } from '../support/vscode';

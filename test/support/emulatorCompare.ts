@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAwsSession, type AwsSession } from '../../src/aws';
 import { embeddingRuntime } from '../../src/aws/compare/embeddingRuntime';
-import type { RunningEmulator } from '../emulator';
+import type { RunningEmulator } from '../../emulator';
 
 export const BASE_MODEL = 'amazon.titan-embed-image-v1';
 

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { AwsUserError, createAwsSession } from '../../../src/aws';
 import { callerArn } from '../../../src/aws/compare/callerIdentity';
 import { credentialsFor } from '../../../src/aws/credentials';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 
 describe('role_arn + source_profile', () => {
   let emu: RunningEmulator;

@@ -10,7 +10,7 @@ import { AWS_ERRORS } from '../../../src/aws/cleanup/errors';
 import { discoverPlan, runPlan } from '../../../src/aws/cleanup/run';
 import { runSucceeded } from '../../../src/core/cleanup/executor';
 import { formatRun } from '../../../src/core/cleanup/report';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { buildCleanupWorld, OBJECTS_UNDER_PREFIX, type CleanupWorld } from '../../support/cleanupWorld';
 
 let emulator: RunningEmulator;

@@ -10,7 +10,7 @@ import { runCli } from '../../../src/cli/run';
 import { LEDGER_PATH } from '../../../src/core/cleanup/ledger';
 import { appendLedger } from '../../../src/core/cleanup/ledgerFile';
 import { parsePlan } from '../../../src/core/cleanup/planFile';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { buildCleanupWorld } from '../../support/cleanupWorld';
 
 let emulator: RunningEmulator;

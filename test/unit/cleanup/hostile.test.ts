@@ -13,7 +13,7 @@ import { resourceIdOf } from '../../../src/core/awsRules/arn';
 import { LEDGER_PATH, ledgerEntry } from '../../../src/core/cleanup/ledger';
 import { appendLedger } from '../../../src/core/cleanup/ledgerFile';
 import { parsePlan } from '../../../src/core/cleanup/planFile';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 
 let emulator: RunningEmulator;
 let session: AwsSession;

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sdkConfiguredEndpoints } from '../../../src/aws/configuredEndpoints';
 import { ENDPOINT_VARIABLES } from '../../../src/cli/endpoints';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 
 const root = resolve(__dirname, '..', '..', '..', '..');
 const cli = join(root, 'dist', 'cli.js');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ENDPOINT_VARIABLES } from '../../../src/cli/endpoints';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 
 const root = resolve(__dirname, '..', '..', '..', '..');
 const cli = join(root, 'dist', 'cli.js');

@@ -14,7 +14,7 @@ import type { LedgerEntry } from '../../../src/core/cleanup/ledger';
 import { readLedger } from '../../../src/core/cleanup/ledgerFile';
 import { CREATED_BY_TAG } from '../../../src/core/lifecycle/tags';
 import type { AwsSession } from '../../../src/aws';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { admin, aslSpec, emulatorRuntime, emulatorSession, requestCount, trainedModel, writeSpec } from '../../support/emulatorCompare';
 
 const CLASSES = 10;

@@ -9,7 +9,7 @@ import * as ts from 'typescript';
 
 // out/test/unit/foundation -> repository root
 const root = resolve(__dirname, '..', '..', '..', '..');
-const SOURCE_DIRS = ['src', 'webview-ui/src', 'test', 'scripts', 'bench'];
+const SOURCE_DIRS = ['src', 'webview-ui/src', 'test', 'emulator', 'scripts', 'bench'];
 const SKIP = new Set(['node_modules', 'fixtures', 'out', 'dist']);
 
 function sources(dir: string): string[] {

@@ -3,9 +3,9 @@ import { crc32, deflateSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { imageSize } from 'image-size';
-import { DEFAULT_DATASET, generateDataset, planDataset } from '../../emulator/dataset/generate';
-import { decodeImage, imageFeatures, imageInfo } from '../../emulator/model/image';
-import { decodePng, encodePng } from '../../emulator/model/png';
+import { DEFAULT_DATASET, generateDataset, planDataset } from '../dataset/generate';
+import { decodeImage, imageFeatures, imageInfo } from '../model/image';
+import { decodePng, encodePng } from '../model/png';
 
 describe('emulator image decoding', () => {
   it('round-trips an RGB PNG through its own encoder', () => {

@@ -3,7 +3,7 @@ import { BedrockClient, type CreateModelCustomizationJobCommandInput } from '@aw
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
 import { S3Client } from '@aws-sdk/client-s3';
-import { startEmulator, type EmulatorOptions } from '../../emulator';
+import { startEmulator, type EmulatorOptions } from '..';
 
 export const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 const common = { region: 'us-east-1', credentials, maxAttempts: 1 };

@@ -1,8 +1,8 @@
-// Command-line flags of `npm run emulator` / `node out/test/emulator/main.js` -> EmulatorOptions.
+// Command-line flags of `npm run emulator` / `node out/emulator/main.js` -> EmulatorOptions.
 import type { FaultConfig } from './faults';
 import type { EmulatorOptions } from './options';
 
-export const USAGE = `Usage: node out/test/emulator/main.js [flags]   (npm run emulator -- [flags])
+export const USAGE = `Usage: node out/emulator/main.js [flags]   (npm run emulator -- [flags])
 Starts the local AWS emulator and prints one JSON line with its endpoints once ready; runs until SIGINT/SIGTERM.
   --job-duration-ms N          simulated job run time (default 60000)
   --stop-duration-ms N         Stopping -> Stopped (default 5000)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFlags, UsageError } from '../../emulator/cli';
+import { parseFlags, UsageError } from '../cli';
 
 describe('emulator command-line flags', () => {
   it('maps flags to options', () => {

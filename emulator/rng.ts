@@ -1,6 +1,6 @@
 // Seeded pseudo-random numbers: fault injection, ids and the emulated models must be reproducible run to run.
 
-export { seededRandom } from '../../src/core/random';
+export { seededRandom } from '../src/core/random';
 
 /** FNV-1a 32-bit hash of a string, used to derive stable seeds from names and tokens. */
 export function hashString(text: string, seed = 0x811c9dc5): number {

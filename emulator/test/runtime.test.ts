@@ -4,9 +4,9 @@ import {
   CreateModelCustomizationJobCommand, CreateProvisionedModelThroughputCommand, GetModelCustomizationJobCommand,
 } from '@aws-sdk/client-bedrock';
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
-import { generateDataset } from '../../emulator/dataset/generate';
-import { encodePng } from '../../emulator/model/png';
-import { decodeImage } from '../../emulator/model/image';
+import { generateDataset } from '../dataset/generate';
+import { encodePng } from '../model/png';
+import { decodeImage } from '../model/image';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { jobInput, rejection, setUp, type Harness } from './harness';
 

@@ -9,10 +9,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { imageSize } from 'image-size';
-import { decodePng } from '../../emulator/model/png';
+import { decodePng } from '../model/png';
 
-// Compiled to out/test/unit/emulator: four levels up is the repository root. Tests read only what it holds.
-const ROOT = resolve(__dirname, '..', '..', '..', '..');
+// Compiled to out/emulator/test: three levels up is the repository root. Tests read only what it holds.
+const ROOT = resolve(__dirname, '..', '..', '..');
 const SUITE = join(ROOT, 'test', 'fixtures', 'pngsuite');
 const DIR = join(SUITE, 'png');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.png')).sort();

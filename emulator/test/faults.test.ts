@@ -5,8 +5,8 @@ import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedroc
 import { HeadBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListCollectionsCommand } from '@aws-sdk/client-opensearchserverless';
 import type { RetryStrategyV2, RetryToken } from '@smithy/types';
-import { startEmulator } from '../../emulator';
-import { FaultInjector } from '../../emulator/faults';
+import { startEmulator } from '..';
+import { FaultInjector } from '../faults';
 import { credentials, rejection, setUp, type Harness } from './harness';
 
 /**

@@ -1,6 +1,6 @@
 // The local AWS emulator: Bedrock control plane and runtime, S3 (s3rver), OpenSearch Serverless control plane and
 // an OpenSearch data-plane subset, each on its own loopback port, plus an admin API. Any access key is accepted;
-// region us-east-1, account 123456789012. See test/emulator/README.md.
+// region us-east-1, account 123456789012. See emulator/README.md.
 import { startAdmin } from './admin';
 import { AossState } from './aoss/state';
 import { aossControl } from './aoss/control';
