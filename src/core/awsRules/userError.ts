@@ -26,13 +26,17 @@ export interface AwsErrorContext {
   readonly region?: string | undefined;
 }
 
+/** Where AWS answered: the HTTP status and the request id (what AWS support asks for). */
+export interface AwsResponseIds {
+  readonly httpStatus?: number | undefined;
+  readonly requestId?: string | undefined;
+}
+
 /** The facts of an error, as read from an SDK or HTTP error (see src/aws/errors.ts). */
-export interface AwsErrorFacts {
+export interface AwsErrorFacts extends AwsResponseIds {
   /** The AWS error code (`AccessDeniedException`, `NoSuchKey`) or the error's class name. */
   readonly name?: string | undefined;
   readonly message?: string | undefined;
-  readonly httpStatus?: number | undefined;
-  readonly requestId?: string | undefined;
   /** A Node system error code (`ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`, `ETIMEDOUT`). */
   readonly errno?: string | undefined;
   /** How many attempts the SDK made before giving up (includes retries). */
@@ -45,10 +49,8 @@ export class AwsUserError extends Error {
   constructor(
     readonly kind: AwsErrorKind,
     message: string,
-    readonly details: {
+    readonly details: AwsResponseIds & {
       readonly code?: string | undefined;
-      readonly httpStatus?: number | undefined;
-      readonly requestId?: string | undefined;
       /** The IAM action that was denied or attempted. */
       readonly iamAction?: string | undefined;
       readonly resource?: string | undefined;
