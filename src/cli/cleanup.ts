@@ -5,10 +5,10 @@
 // Exit 0: everything in the plan is gone (or a dry run); 1: something is still there, --yes was not given, or an S3
 // prefix grew since the plan was written; 2: usage, an invalid plan file, another account, or I/O.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runSucceeded } from '../core/cleanup/executor';
 import { LEDGER_PATH } from '../core/cleanup/ledger';
-import { readLedger } from '../core/cleanup/ledgerFile';
+import { ledgerFileIn, readLedger } from '../core/cleanup/ledgerFile';
 import type { LedgerInput, ManualPrefix } from '../core/cleanup/ownership';
 import { parseS3Prefix } from '../core/cleanup/plan';
 import { parsePlan, serializePlan } from '../core/cleanup/planFile';
@@ -63,8 +63,8 @@ function readArgs(argv: string[]): Args | undefined {
 }
 
 /** The folder's ledger: the CLI's own record of what it (and this workspace) created. */
-function ledgerOf(workspace: string, io: CliIo): LedgerInput[] {
-  const { entries, problems } = readLedger(join(resolve(workspace), LEDGER_PATH));
+function readFolderLedger(workspace: string, io: CliIo): LedgerInput[] {
+  const { entries, problems } = readLedger(ledgerFileIn(workspace));
   for (const p of problems) io.stderr.write(`note: ${p}\n`);
   return entries.map((entry) => ({ entry, confirmed: true }));
 }
@@ -100,7 +100,7 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     plan = parsed.plan;
   } else {
     let ledger: LedgerInput[];
-    try { ledger = ledgerOf(args.workspace, io); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read the ledger in ${args.workspace}: ${(e as Error).message}\n`); return 2; }
+    try { ledger = readFolderLedger(args.workspace, io); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read the ledger in ${args.workspace}: ${(e as Error).message}\n`); return 2; }
     const s = session(args, undefined, await endpointsOnce());
     try {
       const found = await loadAwsLayer().discoverPlan(s, { ledger, manual: manualOf(args.prefixes), byTag: args.tags });
@@ -130,13 +130,13 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     const aws = loadAwsLayer();
     let verified: AwsLayer.Verification;
     try {
-      verified = await aws.verifyPlan(s, plan, { ledger: ledgerOf(args.workspace, io), byTag: args.tags });
+      verified = await aws.verifyPlan(s, plan, { ledger: readFolderLedger(args.workspace, io), byTag: args.tags });
     } catch (e) {
       io.stderr.write(`bedrock-mm cleanup: ${(e as Error).message}\n`);
       return 2;
     }
     if (verified.dropped.length > 0) {
-      io.stderr.write(`${verified.dropped.length} ticked resource(s) could not be proved again as this work's (tag, or the ledger ${join(resolve(args.workspace), LEDGER_PATH)}; pass --workspace for another folder's):\n`);
+      io.stderr.write(`${verified.dropped.length} ticked resource(s) could not be proved again as this work's (tag, or the ledger ${ledgerFileIn(args.workspace)}; pass --workspace for another folder's):\n`);
       for (const d of verified.dropped) io.stderr.write(`  ${d}\n`);
     }
     if (verified.grown.length > 0 && !args.includingNew) {

@@ -1,9 +1,8 @@
 // `bedrock-mm compare --spec FILE`: the whole comparison against AWS, or against the local emulator when endpoint
 // variables are set. The report is saved next to the spec; a summary (or the JSON) goes to stdout.
 
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describeIssue } from '../core/files/placement';
-import { LEDGER_PATH } from '../core/cleanup/ledger';
 import { folderLedger } from '../core/cleanup/ledgerFile';
 import { loadAwsLayer } from './awsLayer';
 import { ENDPOINTS_HELP, endpointsFor, type EndpointService } from './endpoints';
@@ -92,7 +91,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         // The endpoint variables are this user's configuration: a spec may name one of them, or AWS.
         configuredEndpoints: Object.values(endpoints).filter((v): v is string => typeof v === 'string' && v !== ''),
         confirmCreate: () => Promise.resolve(values.yes === true),
-        ledger: folderLedger(workspace, join(workspace, LEDGER_PATH)),
+        ledger: folderLedger(workspace),
         workspaceDir: workspace,
       });
       io.stderr.write(`embedding calls: ${out.calls} (${out.cached} inputs from the cache); report: ${out.reportPath}\n`);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { runCli } from '../../src/cli/run';
+import { runCliCaptured } from '../support/cliRun';
 import type { ComparisonReport } from '../../src/protocol/report';
 import { writeCompareFixture, type CompareFixture } from '../support/compareFixture';
 import { activateExtension, waitFor } from '../support/vscode';
@@ -65,9 +65,8 @@ describe('compare spec in real VS Code', () => {
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('bedrockCustomizer.compareModels', uri);
     assert.ok(written, 'the report was written');
     const fromVsCode = JSON.parse(fs.readFileSync(written.fsPath, 'utf8')) as ComparisonReport;
-    let out = '';
-    const code = await runCli(['evaluate', '--mode', 'text-to-image,classify', '--model', `base=${fixture.base}`, '--model', `fine-tuned=${fixture.tuned}`,
-      '--k', '1,5', '--seed', '11', '--format', 'json'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } });
+    const { code, out } = await runCliCaptured(['evaluate', '--mode', 'text-to-image,classify', '--model', `base=${fixture.base}`, '--model', `fine-tuned=${fixture.tuned}`,
+      '--k', '1,5', '--seed', '11', '--format', 'json']);
     assert.equal(code, 0);
     const fromCli = JSON.parse(out) as ComparisonReport;
     assert.deepEqual({ ...fromVsCode, createdAt: '' }, { ...fromCli, createdAt: '' });

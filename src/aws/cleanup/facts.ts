@@ -3,8 +3,9 @@
 // Reads only: nothing here changes anything. OpenSearch data endpoints are contacted only when they are the live
 // endpoint of a collection this work owns (a file can never choose where a signed request goes).
 import { CREATED_BY_TAG } from '../../core/lifecycle/tags';
-import { folderPrefix } from '../../core/cleanup/ledger';
-import { jobOutputFolder, ledgerOf, ownedEndpoints, type AccountFacts, type LedgerInput, type ManualPrefix } from '../../core/cleanup/ownership';
+import { asPrefix } from '../../core/awsRules/s3Uri';
+import { jobOutputFolder } from '../../core/lifecycle/lossCurves';
+import { ledgerOf, ownedEndpoints, type AccountFacts, type LedgerInput, type ManualPrefix } from '../../core/cleanup/ownership';
 import type { AwsSession } from '../session';
 import { explainAwsError, orAbsent } from './errors';
 
@@ -92,10 +93,11 @@ export async function gatherFacts(session: AwsSession, input: FactsInput): Promi
   });
 
   const collectionNames = new Set(ledger.filter((e) => e.kind === 'aoss-collection' && e.identity.name).map((e) => e.identity.name as string));
+  const taggedCollections = new Set<string>();
   if (byTag) {
     await guard('list OpenSearch Serverless collections', async () => {
       for await (const c of aoss.listCollections()) {
-        if (c.arn && c.name && c.status !== 'DELETING' && hasOurTag(await aoss.listTagsForResource(c.arn))) collectionNames.add(c.name);
+        if (c.arn && c.name && c.status !== 'DELETING' && hasOurTag(await aoss.listTagsForResource(c.arn))) { taggedCollections.add(c.name); collectionNames.add(c.name); }
       }
     });
   }
@@ -104,8 +106,7 @@ export async function gatherFacts(session: AwsSession, input: FactsInput): Promi
       const { collections } = await aoss.batchGetCollections({ names: [...collectionNames] });
       for (const c of collections) {
         if (!c.name) continue;
-        const tagged = byTag && c.arn !== undefined && hasOurTag(await aoss.listTagsForResource(c.arn));
-        facts.collections.push({ name: c.name, tagged, ...(c.id ? { id: c.id } : {}), ...(c.arn ? { arn: c.arn } : {}), ...(c.status ? { status: c.status } : {}), ...(c.collectionEndpoint ? { endpoint: c.collectionEndpoint } : {}) });
+        facts.collections.push({ name: c.name, tagged: taggedCollections.has(c.name), ...(c.id ? { id: c.id } : {}), ...(c.arn ? { arn: c.arn } : {}), ...(c.status ? { status: c.status } : {}), ...(c.collectionEndpoint ? { endpoint: c.collectionEndpoint } : {}) });
       }
     });
   }
@@ -129,10 +130,10 @@ export async function gatherFacts(session: AwsSession, input: FactsInput): Promi
 
   // S3: each job's own output folder, the ledger's prefixes, the user's own.
   const folders = [
-    ...facts.jobs.flatMap((j) => (j.outputS3Uri ? [jobOutputFolder(j.outputS3Uri, j.arn)] : [])),
-    ...ledger.filter((e) => e.kind === 's3-prefix').map((e) => ({ bucket: e.identity.bucket ?? '', prefix: folderPrefix(e.identity.prefix ?? '') })),
-    ...input.manual.map((m) => ({ bucket: m.bucket, prefix: folderPrefix(m.prefix) })),
-  ].filter((f): f is { bucket: string; prefix: string } => f !== undefined && f.bucket !== '' && f.prefix !== '');
+    ...facts.jobs.flatMap((j) => { const f = j.outputS3Uri ? jobOutputFolder(j.outputS3Uri, j.arn) : undefined; return f ? [{ bucket: f.bucket, prefix: f.key }] : []; }),
+    ...ledger.filter((e) => e.kind === 's3-prefix').map((e) => ({ bucket: e.identity.bucket ?? '', prefix: asPrefix(e.identity.prefix ?? '') })),
+    ...input.manual.map((m) => ({ bucket: m.bucket, prefix: asPrefix(m.prefix) })),
+  ].filter((f) => f.bucket !== '' && f.prefix !== '');
   const seen = new Set<string>();
   for (const f of folders) {
     const key = `${f.bucket}/${f.prefix}`;

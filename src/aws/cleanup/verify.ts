@@ -3,7 +3,6 @@
 // same identity, a Bedrock name included). What is not re-proved is unticked and named; an S3 prefix that holds more
 // objects than when the plan was made is reported so the user is asked again.
 import type { CleanupPlan, PlanResource } from '../../core/cleanup/plan';
-import { labelFor } from '../../core/cleanup/plan';
 import type { ManualPrefix } from '../../core/cleanup/ownership';
 import { CREATED_BY_TAG } from '../../core/lifecycle/tags';
 import type { AwsSession } from '../session';
@@ -59,7 +58,7 @@ export async function verifyPlan(session: AwsSession, plan: CleanupPlan, input: 
       return { ...r, selected: false };
     }
     if (r.identity.name !== undefined && f.identity.name !== undefined && r.identity.name !== f.identity.name) {
-      dropped.push(`${labelFor(r.kind, r.identity)}: left alone: the plan names it ${r.identity.name}, but ${r.identity.arn ?? r.key} is ${f.identity.name}.`);
+      dropped.push(`${r.label}: left alone: the plan names it ${r.identity.name}, but ${r.identity.arn ?? r.key} is ${f.identity.name}.`);
       return { ...r, selected: false };
     }
     const before = objectCount(r);

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { endpointProblem } from '../../core/awsRules/endpointPolicy';
 import { AwsUserError } from '../../core/awsRules/userError';
 import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
 import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCache';
@@ -72,11 +71,8 @@ function queryTexts(spec: CompareSpec, classes: string[]): { text: string; label
 async function openStore(spec: CompareSpec, specPath: string, o: CompareOptions, create: boolean, warnings: string[]): Promise<VectorStore> {
   const vs = spec.vectorStore;
   if (vs.type === 'exact') return exactStore();
-  if (vs.type === 'opensearch') {
-    const problem = endpointProblem(vs.endpoint, o.configuredEndpoints ?? []);
-    if (problem) throw new SpecError([`${specPath}: vectorStore.endpoint: ${problem}`]);
-    return openSearchStore(o.session.openSearch(vs.endpoint, vs.service ?? 'es'), o.clock ? { clock: o.clock } : {});
-  }
+  // The endpoint passed the endpoint policy in preflightStore, before any request.
+  if (vs.type === 'opensearch') return openSearchStore(o.session.openSearch(vs.endpoint, vs.service ?? 'es'), o.clock ? { clock: o.clock } : {});
   const principal = vs.principal ?? (o.callerArn ? await o.callerArn() : undefined);
   if (!principal) throw new SpecError(['vectorStore.principal is needed (the IAM ARN the data access policy grants) when the caller identity cannot be read']);
   const { source, project } = specSource(specPath, o.workspaceDir);

@@ -4,7 +4,8 @@
 // Kept append-only in the workspace (`.bedrock-mm/ledger.jsonl`) and, by the extension, mirrored in its global
 // storage. Pure: ledgerFile.ts reads and appends the files.
 import { parseArn } from '../awsRules/arn';
-import type { ResourceIdentity, ResourceKind } from './plan';
+import { asPrefix } from '../awsRules/s3Uri';
+import { readIdentityFields, type ResourceIdentity, type ResourceKind } from './plan';
 
 export const LEDGER_VERSION = 1;
 /** Where the ledger lives, relative to the workspace folder (the CLI: its --workspace folder). */
@@ -40,11 +41,6 @@ export function scopeOfArn(arn: string): { account: string; region: string } | u
   return a && /^\d{12}$/.test(a.account) && a.region !== '' ? { account: a.account, region: a.region } : undefined;
 }
 
-/** An S3 prefix as the ledger and the plan keep it: never empty, always ending in `/`. */
-export function folderPrefix(prefix: string): string {
-  return prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
-}
-
 /** An entry for a resource created now. Throws when the ARN does not say its account and region and none is given. */
 export function ledgerEntry(
   kind: LedgerKind, identity: ResourceIdentity, source: string,
@@ -54,7 +50,7 @@ export function ledgerEntry(
   const account = o.account ?? scope?.account;
   const region = o.region ?? scope?.region;
   if (!account || !/^\d{12}$/.test(account) || !region) throw new Error(`ledger entry for ${kind} needs an account id and a region`);
-  const id = kind === 's3-prefix' && identity.prefix !== undefined ? { ...identity, prefix: folderPrefix(identity.prefix) } : identity;
+  const id = kind === 's3-prefix' && identity.prefix !== undefined ? { ...identity, prefix: asPrefix(identity.prefix) } : identity;
   return { v: LEDGER_VERSION, kind, account, region, identity: id, source, at: (o.at ?? new Date()).toISOString() };
 }
 
@@ -66,8 +62,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const ID_FIELDS = ['arn', 'name', 'id', 'policyType', 'bucket', 'prefix', 'endpoint', 'service'] as const;
-
 function readEntry(v: unknown): LedgerEntry | string {
   if (!isRecord(v)) return 'not a JSON object';
   if (v['v'] !== LEDGER_VERSION) return `unsupported version ${JSON.stringify(v['v'])}`;
@@ -78,19 +72,14 @@ function readEntry(v: unknown): LedgerEntry | string {
   for (const f of ['region', 'source', 'at'] as const) if (typeof v[f] !== 'string' || v[f] === '') return `"${f}" must be a non-empty string`;
   const raw = v['identity'];
   if (!isRecord(raw)) return '"identity" must be an object';
-  const identity: Record<string, string> = {};
-  for (const f of ID_FIELDS) {
-    const x = raw[f];
-    if (x === undefined) continue;
-    if (typeof x !== 'string') return `"identity.${f}" must be a string`;
-    identity[f] = x;
-  }
-  if (kind === 's3-prefix' && !(identity['bucket'] && identity['prefix'] && identity['prefix'].endsWith('/'))) return 'an s3-prefix entry needs "bucket" and a "prefix" ending in "/"';
-  if (identity['arn']) {
-    const scope = scopeOfArn(identity['arn']);
+  const { identity, problems } = readIdentityFields(raw);
+  if (problems[0] !== undefined) return problems[0];
+  if (kind === 's3-prefix' && !(identity.bucket && identity.prefix && identity.prefix.endsWith('/'))) return 'an s3-prefix entry needs "bucket" and a "prefix" ending in "/"';
+  if (identity.arn) {
+    const scope = scopeOfArn(identity.arn);
     if (scope && (scope.account !== account || scope.region !== v['region'])) return 'its ARN names another account or region than the entry';
   }
-  return { v: LEDGER_VERSION, kind: kind as LedgerKind, account, region: v['region'] as string, identity: identity as ResourceIdentity, source: v['source'] as string, at: v['at'] as string };
+  return { v: LEDGER_VERSION, kind: kind as LedgerKind, account, region: v['region'] as string, identity, source: v['source'] as string, at: v['at'] as string };
 }
 
 /** Reads a ledger file's text. A bad line (hand edit, a write cut short) is reported by its number and skipped. */
@@ -108,7 +97,12 @@ export function parseLedger(text: string): { entries: LedgerEntry[]; problems: s
   return { entries, problems };
 }
 
+/** Whether an entry is of this account and region: same names elsewhere are other resources. */
+export function inScope(e: LedgerEntry, account: string, region: string): boolean {
+  return e.account === account && e.region === region;
+}
+
 /** The entries of one account and region: a ledger may span several. */
 export function entriesFor(entries: readonly LedgerEntry[], account: string, region: string): LedgerEntry[] {
-  return entries.filter((e) => e.account === account && e.region === region);
+  return entries.filter((e) => inScope(e, account, region));
 }

@@ -1,9 +1,14 @@
 // The ledger's files: appended one whole line per entry (a crash can cut only the last line, which parseLedger
 // then skips), read back whole. A missing file is an empty ledger.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isInside } from '../files/placement';
-import { ledgerLines, parseLedger, type LedgerEntry, type LedgerSink } from './ledger';
+import { LEDGER_PATH, ledgerLines, parseLedger, type LedgerEntry, type LedgerSink } from './ledger';
+
+/** The ledger file of a workspace folder. */
+export function ledgerFileIn(root: string): string {
+  return join(resolve(root), LEDGER_PATH);
+}
 
 /**
  * Appends entries. With `root`, the file must resolve inside it: a workspace whose `.bedrock-mm` is a link to
@@ -23,6 +28,6 @@ export function readLedger(file: string): { entries: LedgerEntry[]; problems: st
 }
 
 /** A sink that appends every entry to a folder's ledger (`root`/.bedrock-mm/ledger.jsonl), kept inside `root`. */
-export function folderLedger(root: string, file: string): LedgerSink {
-  return { record: async (entries) => { appendLedger(file, entries, root); } };
+export function folderLedger(root: string): LedgerSink {
+  return { record: async (entries) => { appendLedger(ledgerFileIn(root), entries, root); } };
 }

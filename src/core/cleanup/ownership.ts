@@ -5,10 +5,11 @@
 // Offered unticked: the service role an owned job used (this work never creates roles), a throughput serving an
 // owned model that is not itself ours, and what only an unconfirmed ledger entry names.
 // Pure, so the property test can run it over thousands of random accounts; src/aws/cleanup/facts.ts gathers the facts.
-import { resourceIdOf } from '../awsRules/arn';
+import { asPrefix } from '../awsRules/s3Uri';
+import { jobOutputFolder } from '../lifecycle/lossCurves';
 import type { Candidate } from './planner';
-import { roleNameFromArn, type CostFacts, type Reason } from './plan';
-import { entriesFor, folderPrefix, type LedgerEntry } from './ledger';
+import { labelFor, roleNameFromArn, type CostFacts, type Reason } from './plan';
+import { inScope, type LedgerEntry } from './ledger';
 
 export interface JobFact { arn: string; name?: string; status?: string; roleArn?: string; outputS3Uri?: string; outputModelArn?: string; tagged: boolean }
 export interface ModelFact { arn: string; name?: string; jobArn?: string; tagged: boolean }
@@ -52,17 +53,9 @@ const ledgerReason = (l: LedgerInput, what = 'created'): Reason => (l.confirmed
   : { source: 'unconfirmed-ledger', detail: `named only in this workspace's ledger (${l.entry.source}, ${when(l.entry.at)}), not recorded by this VS Code: tick it if it is yours` });
 const strengthOf = (l: LedgerInput): Strength => (l.confirmed ? 'proven' : 'offered');
 
-/** The S3 folder Bedrock writes a job's output to. */
-export function jobOutputFolder(outputS3Uri: string, jobArn: string): { bucket: string; prefix: string } | undefined {
-  const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(outputS3Uri.trim());
-  if (!m?.[1]) return undefined;
-  return { bucket: m[1], prefix: `${folderPrefix(m[2] ?? '')}model-customization-job-${resourceIdOf(jobArn)}/` };
-}
-
 /** The ledger entries of this account and region (others never count: same names elsewhere are not ours). */
 export function ledgerOf(input: readonly LedgerInput[], account: string, region: string): LedgerInput[] {
-  const mine = new Set(entriesFor(input.map((l) => l.entry), account, region));
-  return input.filter((l) => mine.has(l.entry));
+  return input.filter((l) => inScope(l.entry, account, region));
 }
 
 /** Adds a proof to a map keyed by identity; the strongest proof wins, every reason is kept. */
@@ -115,8 +108,9 @@ export function ownedCandidates(facts: AccountFacts, input: OwnershipInput): { c
   const ledger = ledgerOf(input.ledger, facts.account, region);
   const candidates: Candidate[] = [];
   const notes: string[] = [];
-  const add = (c: Omit<Candidate, 'region' | 'reason' | 'ticked'>, proofs: readonly Proof[]): void => {
-    for (const p of proofs) candidates.push({ ...c, region, reason: p.reason, ticked: p.strength === 'proven' });
+  // Labels come from the identity, as the plan file derives them (plan.ts labelFor).
+  const add = (c: Omit<Candidate, 'label' | 'region' | 'reason' | 'ticked'>, proofs: readonly Proof[]): void => {
+    for (const p of proofs) candidates.push({ ...c, label: labelFor(c.kind, c.identity), region, reason: p.reason, ticked: p.strength === 'proven' });
   };
   const prefixFact = (bucket: string, prefix: string): PrefixFact | undefined => facts.prefixes.find((p) => p.bucket === bucket && p.prefix === prefix && p.count > 0);
 
@@ -126,13 +120,13 @@ export function ownedCandidates(facts: AccountFacts, input: OwnershipInput): { c
     const j = facts.jobs.find((x) => x.arn === arn);
     if (!j) continue;
     const label = j.name ?? arn;
-    if (j.status === 'InProgress') add({ kind: 'customization-job', label, identity: { arn, ...(j.name ? { name: j.name } : {}) }, cost: { kind: 'job-training' } }, proofs);
+    if (j.status === 'InProgress') add({ kind: 'customization-job', identity: { arn, ...(j.name ? { name: j.name } : {}) }, cost: { kind: 'job-training' } }, proofs);
     const folder = j.outputS3Uri ? jobOutputFolder(j.outputS3Uri, arn) : undefined;
-    const p = folder && prefixFact(folder.bucket, folder.prefix);
-    if (p) add({ kind: 's3-prefix', label: `s3://${p.bucket}/${p.prefix}`, identity: { bucket: p.bucket, prefix: p.prefix }, cost: s3Cost(p) }, proofs.map((x) => ({ ...x, reason: { source: x.reason.source, detail: `output of job ${label}: ${x.reason.detail}` } })));
+    const p = folder && prefixFact(folder.bucket, folder.key);
+    if (p) add({ kind: 's3-prefix', identity: { bucket: p.bucket, prefix: p.prefix }, cost: s3Cost(p) }, proofs.map((x) => ({ ...x, reason: { source: x.reason.source, detail: `output of job ${label}: ${x.reason.detail}` } })));
     const role = j.roleArn ? roleNameFromArn(j.roleArn) : undefined;
     if (role && j.roleArn) {
-      add({ kind: 'iam-role', label: role, identity: { arn: j.roleArn, name: role }, cost: { kind: 'none' } },
+      add({ kind: 'iam-role', identity: { arn: j.roleArn, name: role }, cost: { kind: 'none' } },
         [{ strength: 'offered', reason: { source: 'related', detail: `service role of job ${label}; this work never creates roles: tick it only if you made it for this work alone` } }]);
     }
   }
@@ -146,7 +140,7 @@ export function ownedCandidates(facts: AccountFacts, input: OwnershipInput): { c
   }
   for (const [arn, proofs] of models) {
     const m = facts.models.find((x) => x.arn === arn);
-    add({ kind: 'custom-model', label: m?.name ?? arn, identity: { arn, ...(m?.name ? { name: m.name } : {}) }, cost: { kind: 'model-storage' } }, proofs);
+    add({ kind: 'custom-model', identity: { arn, ...(m?.name ? { name: m.name } : {}) }, cost: { kind: 'model-storage' } }, proofs);
   }
 
   // Throughputs: ours by tag or ledger; one serving a planned model is offered (ticked only when the model is).
@@ -160,7 +154,7 @@ export function ownedCandidates(facts: AccountFacts, input: OwnershipInput): { c
       proofs.push({ strength: 'offered', reason: { source: 'dependency', detail: `serves model ${facts.models.find((m) => m.arn === served)?.name ?? served} in this plan, but this work did not create it: tick it to delete that model too` } });
     }
     add({
-      kind: 'provisioned-throughput', label: t.name ?? t.arn, identity: { arn: t.arn, ...(t.name ? { name: t.name } : {}) },
+      kind: 'provisioned-throughput', identity: { arn: t.arn, ...(t.name ? { name: t.name } : {}) },
       cost: { kind: 'throughput', modelUnits: t.modelUnits ?? 1, ...(t.commitment ? { commitment: t.commitment } : {}), ...(t.commitmentExpiresAt ? { commitmentExpiresAt: t.commitmentExpiresAt } : {}) },
       ...(t.modelArn ? { servesModel: t.modelArn } : {}),
     }, proofs);
@@ -170,7 +164,7 @@ export function ownedCandidates(facts: AccountFacts, input: OwnershipInput): { c
   const collections = ownedCollections(facts, ledger);
   for (const [name, proofs] of collections) {
     const c = facts.collections.find((x) => x.name === name);
-    add({ kind: 'aoss-collection', label: name, identity: { name, ...(c?.id ? { id: c.id } : {}), ...(c?.arn ? { arn: c.arn } : {}) }, cost: { kind: 'collection-ocu' } }, proofs);
+    add({ kind: 'aoss-collection', identity: { name, ...(c?.id ? { id: c.id } : {}), ...(c?.arn ? { arn: c.arn } : {}) }, cost: { kind: 'collection-ocu' } }, proofs);
   }
   const endpoints = ownedEndpoints(facts, ledger);
   for (const l of ledger) {
@@ -180,7 +174,7 @@ export function ownedCandidates(facts: AccountFacts, input: OwnershipInput): { c
       const type = e.identity.policyType;
       if (!facts.policies.some((p) => p.name === e.identity.name && p.type === type)) continue;
       add({
-        kind: e.kind, label: `${e.identity.name} (${type} policy)`, identity: { name: e.identity.name, policyType: type },
+        kind: e.kind, identity: { name: e.identity.name, policyType: type },
         cost: { kind: 'none', note: 'No charge; it goes with its collection.' }, ...(collections.has(e.identity.name) ? { collection: e.identity.name } : {}),
       }, proof);
     } else if (e.kind === 'opensearch-index' && e.identity.endpoint && e.identity.name) {
@@ -188,19 +182,19 @@ export function ownedCandidates(facts: AccountFacts, input: OwnershipInput): { c
       if (!facts.indexes.some((i) => i.endpoint === e.identity.endpoint && i.name === e.identity.name)) continue;
       const coll = facts.collections.find((c) => c.endpoint === e.identity.endpoint);
       add({
-        kind: 'opensearch-index', label: e.identity.name, identity: { endpoint: e.identity.endpoint, name: e.identity.name, service: 'aoss' },
+        kind: 'opensearch-index', identity: { endpoint: e.identity.endpoint, name: e.identity.name, service: 'aoss' },
         cost: { kind: 'none', note: 'Part of its collection\'s storage.' }, ...(coll ? { collection: coll.name } : {}),
       }, proof);
     } else if (e.kind === 's3-prefix' && e.identity.bucket && e.identity.prefix) {
-      const p = prefixFact(e.identity.bucket, folderPrefix(e.identity.prefix));
-      if (p) add({ kind: 's3-prefix', label: `s3://${p.bucket}/${p.prefix}`, identity: { bucket: p.bucket, prefix: p.prefix }, cost: s3Cost(p) }, proof);
+      const p = prefixFact(e.identity.bucket, asPrefix(e.identity.prefix));
+      if (p) add({ kind: 's3-prefix', identity: { bucket: p.bucket, prefix: p.prefix }, cost: s3Cost(p) }, proof);
     }
   }
 
   for (const m of input.manual) {
-    const p = prefixFact(m.bucket, folderPrefix(m.prefix));
+    const p = prefixFact(m.bucket, asPrefix(m.prefix));
     if (!p) continue;
-    add({ kind: 's3-prefix', label: `s3://${p.bucket}/${p.prefix}`, identity: { bucket: p.bucket, prefix: p.prefix }, cost: s3Cost(p) },
+    add({ kind: 's3-prefix', identity: { bucket: p.bucket, prefix: p.prefix }, cost: s3Cost(p) },
       [{ strength: m.ticked ? 'proven' : 'offered', reason: { source: 'manual', detail: m.detail } }]);
   }
   return { candidates, notes };

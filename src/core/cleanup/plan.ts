@@ -1,6 +1,8 @@
 // The clean-up plan: a versioned JSON document listing every resource a clean-up may touch, and nothing else.
 // The executor only ever acts on resources named here, so this shape is the safety boundary.
 
+import { asPrefix, parseS3Uri } from '../awsRules/s3Uri';
+
 export const PLAN_VERSION = 2;
 
 /** Kinds in the order a human reads them (grouping in the UI); deletion order is `order.ts`'s job. */
@@ -93,6 +95,21 @@ export interface CleanupPlan {
   resources: PlanResource[];
 }
 
+const IDENTITY_FIELDS = ['arn', 'name', 'id', 'policyType', 'bucket', 'prefix', 'endpoint', 'service'] as const;
+
+/** Reads an identity from a JSON object (a plan file, a ledger line): the known fields, each a string; a bad field is named. */
+export function readIdentityFields(v: Readonly<Record<string, unknown>>): { identity: ResourceIdentity; problems: string[] } {
+  const identity: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const f of IDENTITY_FIELDS) {
+    const x = v[f];
+    if (x === undefined) continue;
+    if (typeof x !== 'string') problems.push(`identity.${f} must be a string`);
+    else identity[f] = x;
+  }
+  return { identity: identity as ResourceIdentity, problems };
+}
+
 /** The identity part of the key: what makes two discoveries the same resource. */
 export function resourceKey(kind: ResourceKind, id: ResourceIdentity): string {
   switch (kind) {
@@ -138,10 +155,8 @@ export function identityProblem(kind: ResourceKind, id: ResourceIdentity): strin
  * covers `outbound/`); undefined when it is not one. A bare bucket gives an empty prefix.
  */
 export function parseS3Prefix(uri: string): { bucket: string; prefix: string } | undefined {
-  const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri.trim());
-  if (!m?.[1]) return undefined;
-  const prefix = m[2] ?? '';
-  return { bucket: m[1], prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/` };
+  const l = parseS3Uri(uri);
+  return l && { bucket: l.bucket, prefix: asPrefix(l.key) };
 }
 
 /** The label a resource is shown with, derived from its identity (a label in a plan file is never trusted). */

@@ -3,7 +3,7 @@
 // A hand edit cannot widen what a plan deletes: only `"selected": true` is ticked, the identity is the ARN (a name
 // that disagrees with it is an error), labels are derived from identities, and the plan names its account.
 import {
-  PLAN_VERSION, REASON_SOURCES, RESOURCE_KINDS, identityProblem, labelFor, resourceKey,
+  PLAN_VERSION, REASON_SOURCES, RESOURCE_KINDS, identityProblem, labelFor, readIdentityFields, resourceKey,
   type CleanupPlan, type CostFacts, type PlanResource, type Reason, type ResourceIdentity, type ResourceKind,
 } from './plan';
 
@@ -13,18 +13,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const IDENTITY_FIELDS = ['arn', 'name', 'id', 'policyType', 'bucket', 'prefix', 'endpoint', 'service'] as const;
-
 function readIdentity(v: unknown, where: string, problems: string[]): ResourceIdentity | undefined {
   if (!isRecord(v)) { problems.push(`${where}.identity must be an object.`); return undefined; }
-  const id: Record<string, string> = {};
-  for (const f of IDENTITY_FIELDS) {
-    const x = v[f];
-    if (x === undefined) continue;
-    if (typeof x !== 'string') { problems.push(`${where}.identity.${f} must be a string.`); continue; }
-    id[f] = x;
-  }
-  return id as ResourceIdentity;
+  const read = readIdentityFields(v);
+  problems.push(...read.problems.map((p) => `${where}.${p}.`));
+  return read.identity;
 }
 
 function readReasons(v: unknown, where: string, problems: string[]): Reason[] {

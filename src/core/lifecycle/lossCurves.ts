@@ -1,5 +1,6 @@
 // Loss curves from a job's S3 output (docs/reference/bedrock-tmme.md §5): which objects hold them, parsing the
 // CSVs, and an inline SVG chart (no script, no remote resource) for the details view.
+import { asPrefix, parseS3Uri, type S3Location } from '../awsRules/s3Uri';
 import { escapeHtml } from '../markup';
 
 export interface LossPoint { step: number; epoch: number; loss: number; perplexity?: number }
@@ -8,6 +9,12 @@ export interface LossCurves { training: LossPoint[]; validation: LossPoint[]; pr
 /** The last ARN segment: the id in `model-customization-job-<jobId>/`. */
 export function jobIdFromArn(jobArn: string): string {
   return jobArn.split('/').pop() ?? jobArn;
+}
+
+/** The folder Bedrock writes a job's output to: `<output>/model-customization-job-<jobId>/`, never the output root. */
+export function jobOutputFolder(outputS3Uri: string, jobArn: string): S3Location | undefined {
+  const out = parseS3Uri(outputS3Uri);
+  return out && { bucket: out.bucket, key: `${asPrefix(out.key)}model-customization-job-${jobIdFromArn(jobArn)}/` };
 }
 
 /** Picks the training and validation metrics CSVs among the keys listed under the job's output prefix. */

@@ -22,7 +22,6 @@ import type { Services } from '../shell/services';
 import { askAction, askChecklist, askConfirm, askTypedName } from './questions';
 
 export const LAST_PLAN_KEY = 'bedrockCustomizer.cleanup.lastPlan';
-/** The explorer's refresh (fired only when registered, so the clean-up works without the explorer). */
 
 export interface CleanupOutcome {
   status: 'nothing' | 'dismissed' | 'previewed' | 'declined' | 'ran';

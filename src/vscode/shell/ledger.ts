@@ -3,8 +3,8 @@
 // deleted or re-cloned workspace file does not lose the record. Read back by Clean Up.
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { LEDGER_PATH, type LedgerEntry, type LedgerSink } from '../../core/cleanup/ledger';
-import { appendLedger, readLedger } from '../../core/cleanup/ledgerFile';
+import type { LedgerEntry, LedgerSink } from '../../core/cleanup/ledger';
+import { appendLedger, ledgerFileIn, readLedger } from '../../core/cleanup/ledgerFile';
 
 export interface LedgerRead {
   /** Entries in the workspace file only when they are also mirrored (written by this VS Code) are in `mirrored`. */
@@ -22,7 +22,7 @@ export class ExtensionLedger implements LedgerSink {
   private files(): { root?: string; workspace?: string; mirror: string } {
     const folder = this.workspaceFolder();
     return {
-      ...(folder?.scheme === 'file' ? { root: folder.fsPath, workspace: path.join(folder.fsPath, LEDGER_PATH) } : {}),
+      ...(folder?.scheme === 'file' ? { root: folder.fsPath, workspace: ledgerFileIn(folder.fsPath) } : {}),
       mirror: path.join(this.globalStorage.fsPath, 'ledger.jsonl'),
     };
   }

@@ -6,12 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsSession, type AwsSession } from '../../../src/aws/session';
-import { runCli } from '../../../src/cli/run';
 import { LEDGER_PATH } from '../../../src/core/cleanup/ledger';
 import { appendLedger } from '../../../src/core/cleanup/ledgerFile';
 import { parsePlan } from '../../../src/core/cleanup/planFile';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { buildCleanupWorld } from '../../support/cleanupWorld';
+import { emulatorCliEnv, runCliCaptured, type CliResult } from '../../support/cliRun';
 
 let emulator: RunningEmulator;
 let session: AwsSession;
@@ -21,11 +21,7 @@ const saved = { ...process.env };
 before(async () => {
   emulator = await startEmulator({});
   const e = emulator.endpoints;
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1',
-    BEDROCK_MM_ENDPOINT_BEDROCK: e.bedrock, BEDROCK_MM_ENDPOINT_S3: e.s3, BEDROCK_MM_ENDPOINT_OPENSEARCH_SERVERLESS: e.opensearchServerless,
-    BEDROCK_MM_ENDPOINT_IAM: e.iam, BEDROCK_MM_ENDPOINT_STS: e.sts,
-  });
+  Object.assign(process.env, emulatorCliEnv(e));
   session = createAwsSession({ region: 'us-east-1', endpoints: { bedrock: e.bedrock, s3: e.s3, opensearchServerless: e.opensearchServerless } });
   dir = mkdtempSync(join(tmpdir(), 'bmc-cleanup-cli-'));
 });
@@ -36,12 +32,7 @@ after(async () => {
   process.env = saved;
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['cleanup', ...argv], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const cli = (...argv: string[]): Promise<CliResult> => runCliCaptured(['cleanup', ...argv]);
 
 test('cleanup CLI: plan, refuse without --yes, dry run, delete, re-run all gone', async () => {
   const w = await buildCleanupWorld(session, emulator.endpoints.admin, 30);

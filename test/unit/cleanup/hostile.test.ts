@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsSession, type AwsSession } from '../../../src/aws/session';
-import { runCli } from '../../../src/cli/run';
 import { resourceIdOf } from '../../../src/core/awsRules/arn';
 import { LEDGER_PATH, ledgerEntry } from '../../../src/core/cleanup/ledger';
 import { appendLedger } from '../../../src/core/cleanup/ledgerFile';
 import { parsePlan } from '../../../src/core/cleanup/planFile';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { emulatorCliEnv, runCliCaptured, type CliResult } from '../../support/cliRun';
 
 let emulator: RunningEmulator;
 let session: AwsSession;
@@ -23,12 +23,7 @@ const saved = { ...process.env };
 before(async () => {
   emulator = await startEmulator({});
   const e = emulator.endpoints;
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1',
-    BEDROCK_MM_ENDPOINT_BEDROCK: e.bedrock, BEDROCK_MM_ENDPOINT_S3: e.s3,
-    BEDROCK_MM_ENDPOINT_OPENSEARCH_SERVERLESS: e.opensearchServerless, BEDROCK_MM_ENDPOINT_STS: e.sts, BEDROCK_MM_ENDPOINT_IAM: e.iam,
-    BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME: e.bedrockRuntime,
-  });
+  Object.assign(process.env, emulatorCliEnv(e));
   session = createAwsSession({ region: 'us-east-1', endpoints: { bedrock: e.bedrock, s3: e.s3, opensearchServerless: e.opensearchServerless, sts: e.sts } });
 });
 beforeEach(async () => {
@@ -49,12 +44,7 @@ async function admin(path: string, body: object): Promise<Record<string, unknown
   return json;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['cleanup', ...argv, '--workspace', dir], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const cli = (...argv: string[]): Promise<CliResult> => runCliCaptured(['cleanup', ...argv, '--workspace', dir]);
 
 async function count(bucket: string, prefix: string): Promise<number> {
   let n = 0;

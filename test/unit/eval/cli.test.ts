@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/run';
+import { runCliCaptured } from '../../support/cliRun';
 import type { ComparisonReport } from '../../../src/protocol/report';
 import { writeReferenceFiles } from './referenceRun';
 
@@ -11,12 +11,7 @@ const REGEX = 'The letter (\\w) in sign language';
 
 const fixture = writeReferenceFiles;
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 test('cli evaluate: reference run through the bundled CLI gives 2/26, 20/26 and McNemar 2 x 0.5^18', () => {
   const f = fixture();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/run';
+import { runCliCaptured } from '../../support/cliRun';
 import { compileLabelRule, type LabelRule } from '../../../src/core/eval/labels';
 import { scoreFiles, ScoreInputError } from '../../../src/core/eval/scoreFiles';
 import type { ComparisonReport } from '../../../src/protocol/report';
@@ -18,10 +18,8 @@ const root = join(__dirname, '..', '..', '..', '..');
 test('scoreFiles: the CLI prints the report scoreFiles gives for the same files (all but the time it was made)', async () => {
   const { dir, base, tuned, train } = writeReferenceFiles();
   try {
-    let out = '';
-    const code = await runCli(['evaluate', '--mode', 'text-to-image,classify', '--model', `base=${base}`, '--model', `tuned=${tuned}`,
-      '--label-regex', REGEX, '--k', '1,5', '--seed', '7', '--train', train, '--format', 'json'],
-    { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } });
+    const { code, out } = await runCliCaptured(['evaluate', '--mode', 'text-to-image,classify', '--model', `base=${base}`, '--model', `tuned=${tuned}`,
+      '--label-regex', REGEX, '--k', '1,5', '--seed', '7', '--train', train, '--format', 'json']);
     assert.equal(code, 0);
     const cli = JSON.parse(out) as ComparisonReport;
     const direct = await scoreFiles({
