@@ -2,9 +2,13 @@
 // or on stdout from `bedrock-mm evaluate --format json`) and the comparison webview reads. Plain data only:
 // no vscode, no DOM, no functions, so an old report can be reopened, diffed and trusted.
 //
-// Bump REPORT_SCHEMA_VERSION on any incompatible change; readers check it with `isComparisonReport`.
+// Bump REPORT_SCHEMA_VERSION on any change; readers check it with `isComparisonReport`, which also accepts every
+// older version in READABLE_REPORT_VERSIONS (what a version added is optional, so an old report reads as it is).
+//   1: metrics, per-class, confusion, per-query, paired comparisons.
+//   2: adds the embedding map and class separation, image leakage, and per-model route, family and costs.
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
+export const READABLE_REPORT_VERSIONS: readonly number[] = [1, 2];
 
 /** The three evaluation modes of docs/reference/evaluation.md. */
 export type EvalMode = 'text-to-image' | 'image-to-image' | 'classify';
@@ -71,9 +75,36 @@ export interface ConfusionMatrix {
   counts: number[][];
 }
 
+/** Class separation of one class over the corpus images (cosine similarity; silhouette on cosine distance). */
+export interface ClassSeparation {
+  label: string;
+  /** Items of this class in the corpus. */
+  count: number;
+  /** Mean silhouette of this class's items. */
+  silhouette: number;
+  /** Mean similarity of an item to the other items of its class. */
+  intraClass: number;
+  /** Mean similarity of an item to the items of the nearest other class (the class with the highest mean). */
+  nearestOtherClass: number;
+}
+
+/** Class separation of one model's corpus embeddings (schema 2). */
+export interface Separation {
+  /** Mean silhouette over every corpus image (sklearn.metrics.silhouette_score, metric="cosine"). */
+  silhouette: number;
+  intraClass: number;
+  nearestOtherClass: number;
+  /** Sorted by label. */
+  perClass: ClassSeparation[];
+  /** Against the baseline (absent for the baseline): per-item silhouette difference, paired over the same images. */
+  vsBaseline?: { difference: number; ci95: [number, number]; worsenedClasses: string[] };
+}
+
 export interface ModelModeResult {
   model: string;
   metrics: MetricValues;
+  /** Schema 2: class separation of this model's corpus in this mode. */
+  separation?: Separation;
   perQuery: QueryResult[];
   perClass: ClassResult[];
   /** Classify mode only. */
@@ -134,8 +165,49 @@ export interface ModeReport {
   warnings: string[];
 }
 
+/** One item drawn on the embedding map: a corpus image or a query (schema 2). */
+export interface MapItem {
+  id: string;
+  label: string;
+  kind: 'image' | 'text';
+  /** The image's S3 URI (thumbnails are made from it), or the query's text. */
+  source: string;
+}
+
+/** The 2D embedding map (schema 2): one projection per model over the same items, coordinates in [-1, 1]. */
+export interface EmbeddingMap {
+  method: 'pca' | 'umap';
+  seed: number;
+  items: MapItem[];
+  /** Per model: xy[2*i], xy[2*i+1] is item i; PCA's explained variance ratio of the two axes where known. */
+  models: { model: string; xy: number[]; explainedVariance?: [number, number] }[];
+}
+
+/** A test image that is also (or nearly) a training or validation image (schema 2). */
+export interface LeakedPair {
+  testId: string;
+  testUri: string;
+  trainUri: string;
+  /** exact: same ETag/content hash; near: perceptual hashes within the threshold. */
+  kind: 'exact' | 'near';
+  /** Hamming distance of the 64-bit perceptual hashes (0 for exact). */
+  distance: number;
+}
+
+export interface LeakageReport {
+  /** The training (and validation) manifests the test images were checked against. */
+  against: string[];
+  /** Hamming distance at or below which two images are near duplicates. */
+  threshold: number;
+  /** Which perceptual hash, stated so it can be reproduced. */
+  hash: string;
+  pairs: LeakedPair[];
+  /** The modes scored again without the leaked test images (absent when none leaked). */
+  withoutLeaked?: ModeReport[];
+}
+
 export interface ComparisonReport {
-  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  schemaVersion: number;
   /** ISO-8601 UTC. */
   createdAt: string;
   /** Tool name and version that wrote it. */
@@ -156,6 +228,10 @@ export interface ComparisonReport {
   modes: ModeReport[];
   /** Report-wide warnings (mode-specific ones are on each mode). */
   warnings: string[];
+  /** Schema 2: the embedding map (absent in old reports: the panel offers to compute it). */
+  embeddingMap?: EmbeddingMap;
+  /** Schema 2: test images shared with the training set. */
+  leakage?: LeakageReport;
 }
 
 export const TIE_BREAK_RULE = 'equal scores are ordered by corpus order (earlier item first)';
@@ -166,5 +242,6 @@ export const AP_CONVENTION =
 export function isComparisonReport(value: unknown): value is ComparisonReport {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v['schemaVersion'] === REPORT_SCHEMA_VERSION && Array.isArray(v['modes']) && Array.isArray(v['models']);
+  return typeof v['schemaVersion'] === 'number' && READABLE_REPORT_VERSIONS.includes(v['schemaVersion'])
+    && Array.isArray(v['modes']) && Array.isArray(v['models']);
 }

@@ -106,7 +106,7 @@ describe('compare panel in real VS Code', () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('bedrockCustomizer.compareModels', specFile);
       assert.equal(approved.asked.length, 1);
       assert.equal(uri?.fsPath, outside, 'written where the user confirmed');
-      assert.equal((JSON.parse(fs.readFileSync(outside, 'utf8')) as { schemaVersion: number }).schemaVersion, 1);
+      assert.equal((JSON.parse(fs.readFileSync(outside, 'utf8')) as { schemaVersion: number }).schemaVersion, 2);
     } finally {
       fs.rmSync(outside, { force: true });
     }

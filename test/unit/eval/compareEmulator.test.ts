@@ -68,7 +68,7 @@ test('compare e2e: exact store scores both models; a cached rerun makes zero cal
   assert.equal(typeof t2i?.comparisons[0]?.pValues.mcnemarExact, 'number');
   assert.ok(t2i?.warnings.some((w) => /identical to training captions/.test(w)), 'leak warning: the queries are the training captions');
   assert.deepEqual(exactRun.report.inputs.map((i) => i.role), ['spec', 'manifest', 'training']);
-  assert.equal(JSON.parse(readFileSync(exactRun.reportPath, 'utf8')).schemaVersion, 1);
+  assert.equal(JSON.parse(readFileSync(exactRun.reportPath, 'utf8')).schemaVersion, 2);
   const again = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
   assert.equal(again.calls, 0);
   assert.deepEqual(metricsOf(again), metricsOf(exactRun));

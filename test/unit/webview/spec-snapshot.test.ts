@@ -40,6 +40,9 @@ test('report file: problems say what to do', () => {
   assert.match(reportProblem({ rows: [] }) ?? '', /no "schemaVersion"/);
   assert.match(reportProblem([1]) ?? '', /expected a JSON object/);
   assert.equal(reportProblem({ schemaVersion: REPORT_SCHEMA_VERSION, modes: [], models: [] }), undefined);
+  // A schema-1 report (before the embedding map) still opens; schema 0 never existed.
+  assert.equal(reportProblem({ schemaVersion: 1, modes: [], models: [] }), undefined);
+  assert.match(reportProblem({ schemaVersion: 0, modes: [], models: [] }) ?? '', /needs one of 1, 2/);
 });
 
 test('snapshot: inline bundle under a nonce CSP, report as inert JSON, hostile text escaped', () => {
