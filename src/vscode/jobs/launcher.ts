@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ledgerEntry, type LedgerSink } from '../../core/cleanup/ledger';
 import { jobRequestFromSpec, type JobSpec } from '../../core/lifecycle/jobSpec';
+import { launchStatement } from '../../core/lifecycle/launchStatement';
 import { deriveClientRequestToken } from '../../core/lifecycle/requestToken';
 import type { PreflightResult } from '../../core/lifecycle/preflight';
 import type { CreateJobRequest } from '../../core/lifecycle/types';
@@ -20,13 +21,6 @@ export interface LaunchOutcome { jobArn?: string; preflight?: PreflightResult; c
 
 export function projectName(): string {
   return vscode.workspace.name ?? 'no-workspace';
-}
-
-function costLine(spec: JobSpec, records: number | undefined, price: number): string {
-  if (!(price > 0)) return 'Training cost: set bedrockCustomizer.pricing.trainingPerRecordEpoch (from the AWS pricing page) to see an estimate.';
-  const epochs = Number(spec.hyperParameters.epochCount);
-  if (!Number.isFinite(epochs) || records === undefined) return `Training cost: depends on the epoch count Bedrock picks (your price: $${price} per record per epoch).`;
-  return `Training cost: about $${(records * epochs * price).toFixed(2)} (${records} records x ${epochs} epochs x your configured $${price}).`;
 }
 
 export class Launcher {
@@ -70,14 +64,11 @@ export class Launcher {
       return { preflight: checked };
     }
     const warnings = checked.findings.map((f) => `Warning: ${f.subject}: ${f.message}`);
-    const detail = [
-      `Creates customization job "${spec.jobName}" and, when it completes, custom model "${spec.customModelName}" (billed monthly for storage).`,
-      `Base model ${spec.baseModel}; epochs ${spec.hyperParameters.epochCount}, batch size ${spec.hyperParameters.batchSize}, learning rate ${spec.hyperParameters.learningRate}.`,
-      `Data ${spec.trainingData}${spec.validationData ? ` + ${spec.validationData}` : ''}; output ${spec.outputData}; region ${source.region}.`,
-      ...uploads.map((u) => `Uploads ${vscode.Uri.parse(u.localUri).fsPath} to ${u.s3Uri} first.`),
-      costLine(spec, records, this.config.get('pricing.trainingPerRecordEpoch')),
-      ...warnings,
-    ].join('\n');
+    const detail = launchStatement({
+      spec, region: source.region, trainingRecords: records, warnings,
+      uploads: uploads.map((u) => `Uploads ${vscode.Uri.parse(u.localUri).fsPath} to ${u.s3Uri} first.`),
+      price: this.config.get('pricing.trainingPerRecordEpoch'), priceSource: 'bedrockCustomizer.pricing.trainingPerRecordEpoch',
+    }).join('\n');
     const action = checked.needsConfirmation ? 'Launch Anyway' : 'Launch';
     const answer = await this.driver().confirm(`Launch fine-tuning job "${spec.jobName}"?`, detail, [action]);
     if (answer !== action) return { preflight: checked, cancelled: true };
