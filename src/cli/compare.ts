@@ -6,13 +6,15 @@ import { describeIssue } from '../core/files/placement';
 import { folderLedger } from '../core/cleanup/ledgerFile';
 import { loadAwsLayer } from './awsLayer';
 import { ENDPOINTS_HELP, endpointsFor, type EndpointService } from './endpoints';
+import { evaluateGates, formatGateResults, gateCandidate, GateError, parseGate, type Gate } from '../core/eval/gate';
+import type { ComparisonReport } from '../protocol/report';
 import { formatReportText } from './reportText';
 import type { CliIo } from './run';
 import { parseFlags, UsageError } from './usage';
 
 export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile NAME] [--region R] [--rpm N] [--concurrency N]
                          [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
-                         [--allow-outside] [--overwrite] [--workspace DIR] [--yes]
+                         [--allow-outside] [--overwrite] [--workspace DIR] [--yes] [--gate EXPR]... [--gate-model NAME]
 
   --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
                   <name>.report.json for <name>.compare.json
@@ -29,6 +31,11 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
                   recorded in its .bedrock-mm/ledger.jsonl, where bedrock-mm cleanup --workspace finds it
   --yes           confirm creating the OpenSearch Serverless collection a spec asks for ("create": true); it is
                   billed in OCU-hours while it exists. Without --yes the run refuses (exit 2) and creates nothing.
+  --gate EXPR     a quality gate over the report (repeatable; all must hold): "accuracy@1 >= 0.70",
+                  "ndcg@10 - baseline >= 0.05", "accuracy@1 - best_other > 0" (against the best other model),
+                  "significant accuracy@1" (paired test p < 0.05 and the 95% interval above 0); MODE:METRIC for one
+                  mode, else every mode with the metric. The report is still written; a failed gate exits 5
+  --gate-model NAME  the model the gates judge (default: the report's one model besides the baseline)
 
 A spec's vectorStore.endpoint must be an AWS https endpoint or exactly one of the endpoint variables below.
 
@@ -45,6 +52,26 @@ function positiveInt(name: string, v: string | undefined, fallback: number): num
 /** What a comparison may call: embeddings, the test set and images, an OpenSearch Serverless store, the caller's ARN. */
 const COMPARE_SERVICES: readonly EndpointService[] = ['bedrockRuntime', 's3', 'opensearchServerless', 'sts'];
 
+function readGates(texts: readonly string[]): Gate[] {
+  try { return texts.map(parseGate); } catch (e) {
+    if (e instanceof GateError) throw new UsageError(e.message, COMPARE_USAGE);
+    throw e;
+  }
+}
+
+/** The gates over the written report: one PASS/FAIL line each (stderr), exit 5 when any fails. */
+function judge(gates: readonly Gate[], report: ComparisonReport, model: string | undefined, io: CliIo): number {
+  try {
+    const results = evaluateGates(gates, report, gateCandidate(report, model));
+    io.stderr.write(formatGateResults(results));
+    return results.every((r) => r.passed) ? 0 : 5;
+  } catch (e) {
+    if (!(e instanceof GateError)) throw e;
+    io.stderr.write(`bedrock-mm compare: ${e.message} (the report was written)\n`);
+    return 2;
+  }
+}
+
 export async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(args, {
     spec: { type: 'string' },
@@ -59,6 +86,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     overwrite: { type: 'boolean' },
     workspace: { type: 'string' },
     yes: { type: 'boolean', default: false },
+    gate: { type: 'string', multiple: true, default: [] },
+    'gate-model': { type: 'string' },
   }, COMPARE_USAGE);
   if (values.help) {
     io.stdout.write(COMPARE_USAGE);
@@ -68,6 +97,8 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`, COMPARE_USAGE);
   const rpm = positiveInt('rpm', values.rpm, 300);
   const concurrency = positiveInt('concurrency', values.concurrency, 8);
+  // Read before any AWS call: a gate that is not one is a usage error, not a failed gate after an hour of embedding.
+  const gates = readGates(values.gate);
   try {
     // Read once, before any AWS call; a partial redirect is an EndpointError (exit 2).
     const endpoints = await endpointsFor('bedrock-mm compare', COMPARE_SERVICES, io);
@@ -96,7 +127,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
       });
       io.stderr.write(`embedding calls: ${out.calls} (${out.cached} inputs from the cache); report: ${out.reportPath}\n`);
       io.stdout.write(values.format === 'json' ? `${JSON.stringify(out.report, null, 2)}\n` : formatReportText(out.report));
-      return 0;
+      return gates.length === 0 ? 0 : judge(gates, out.report, values['gate-model'], io);
     } catch (e) {
       if (e instanceof SpecError) {
         io.stderr.write(`${e.problems.join('\n')}\n`);

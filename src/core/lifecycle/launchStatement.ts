@@ -1,6 +1,7 @@
 // What a launch states before anything is created: the job and model it creates, the data, the region and the cost
 // (from a price the user configured, never an invented number). One text for the editor's confirmation and
 // `bedrock-mm launch`.
+import { commitmentConsequence, commitmentLabel, throughputCostWording } from './commitment';
 import type { JobSpec } from './jobSpec';
 
 /** The training cost sentence; `priceSource` says where the user sets the price (a setting, or a flag). */
@@ -33,4 +34,28 @@ export function launchStatement(i: LaunchStatementInput): string[] {
     trainingCostLine(spec, i.trainingRecords, i.price, i.priceSource),
     ...(i.warnings ?? []),
   ];
+}
+
+export interface ProvisionStatementInput {
+  name: string;
+  modelName: string;
+  units: number;
+  commitment: string | undefined;
+  /** Per model unit per hour, as the user configured it; undefined: unknown. */
+  hourlyPrice: number | undefined;
+  priceSource: string;
+}
+
+/** What Provision Throughput states before it creates anything: what, its commitment and what it bills. */
+export function provisionStatement(i: ProvisionStatementInput): string[] {
+  return [
+    `Creates provisioned throughput "${i.name}" serving ${i.modelName} with ${i.units} model unit(s).`,
+    `${commitmentLabel(i.commitment)}: ${commitmentConsequence(i.commitment)}`,
+    throughputCostWording(i.units, i.commitment, i.hourlyPrice, i.priceSource),
+  ];
+}
+
+/** The throughput name offered for a model: `<model>-pt`, in the characters and length Bedrock allows. */
+export function defaultThroughputName(modelName: string): string {
+  return `${modelName}-pt`.replace(/[^0-9a-zA-Z_-]/g, '-').slice(0, 63);
 }

@@ -3,7 +3,8 @@
 // throughput is watched Creating -> InService by the explorer's poller.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { COMMITMENT_CHOICES, commitmentConsequence, commitmentLabel, throughputCostWording } from '../../core/lifecycle/commitment';
+import { COMMITMENT_CHOICES } from '../../core/lifecycle/commitment';
+import { defaultThroughputName, provisionStatement } from '../../core/lifecycle/launchStatement';
 import { ledgerEntry, type LedgerSink } from '../../core/cleanup/ledger';
 import { deriveClientRequestToken } from '../../core/lifecycle/requestToken';
 import { runSteps, type InputDriver, type Step } from '../../core/lifecycle/steps';
@@ -31,7 +32,7 @@ function steps(modelName: string): Step<ProvisionState>[] {
   return [
     {
       kind: 'text', id: 'name', title, prompt: 'Name of the provisioned throughput', validate: validateThroughputName,
-      initial: (s) => s.name ?? `${modelName}-pt`.replace(/[^0-9a-zA-Z_-]/g, '-').slice(0, 63), apply: (s, v) => { s.name = v; },
+      initial: (s) => s.name ?? defaultThroughputName(modelName), apply: (s, v) => { s.name = v; },
     },
     {
       kind: 'text', id: 'units', title, prompt: 'Model units (each unit is billed; your quota may limit them)', validate: validateModelUnits,
@@ -62,12 +63,10 @@ export async function provisionThroughput(
   const commitment = state.commitment === NONE ? undefined : (state.commitment as Commitment);
   const units = Number(state.units);
   const settingKey = PRICE_SETTING[state.commitment ?? NONE] ?? 'pricing.throughputHourlyNoCommitment';
-  const cost = throughputCostWording(units, commitment, config.get(settingKey), `bedrockCustomizer.${settingKey}`);
-  const detail = [
-    `Creates provisioned throughput "${state.name}" serving ${model.modelName} with ${units} model unit(s).`,
-    `${commitmentLabel(commitment)}: ${commitmentConsequence(commitment)}`,
-    cost,
-  ].join('\n');
+  const detail = provisionStatement({
+    name: state.name ?? '', modelName: model.modelName, units, commitment,
+    hourlyPrice: config.get(settingKey), priceSource: `bedrockCustomizer.${settingKey}`,
+  }).join('\n');
   if ((await driver.confirm(`Provision throughput "${state.name}"?`, detail, ['Provision'])) !== 'Provision') return undefined;
   const base = { provisionedModelName: state.name ?? '', modelId: modelArn, modelUnits: units, tags: resourceTags(projectName()) };
   const request: CreateThroughputRequest = {
