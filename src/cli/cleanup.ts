@@ -14,6 +14,9 @@ import { parseS3Prefix } from '../core/cleanup/plan';
 import { parsePlan, serializePlan } from '../core/cleanup/planFile';
 import type { CleanupPlan } from '../core/cleanup/plan';
 import { formatPlan, formatRun } from '../core/cleanup/report';
+import { reportScope, specScope, type RunScope } from '../core/cleanup/runScope';
+import { parseJobSpec } from '../core/lifecycle/jobSpec';
+import { isComparisonReport } from '../protocol/report';
 import { loadAwsLayer, type AwsLayer } from './awsLayer';
 import { ENDPOINTS_HELP, endpointsFor, type EndpointService } from './endpoints';
 import type { CliIo } from './run';
@@ -21,6 +24,7 @@ import { parseFlags, UsageError } from './usage';
 
 export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] [--yes] [--yes-including-new] [--workspace DIR]
                          [--add-prefix s3://bucket/prefix/]... [--profile NAME] [--region REGION] [--no-tags]
+                         [--from-spec F.bedrock-job.json | --from-report F.report.json]
   --plan FILE     the plan (JSON). Missing: it is discovered and written there, then printed (nothing is deleted).
   --dry-run       print the plan in deletion order and touch nothing
   --yes           check the credentials are the plan's account, prove each ticked resource ("selected": true) again
@@ -29,13 +33,16 @@ export const CLEANUP_USAGE = `Usage: bedrock-mm cleanup --plan FILE [--dry-run] 
   --workspace     folder whose ledger (${LEDGER_PATH}) records what this work created (default: current folder)
   --add-prefix    an S3 prefix of your own to include, ticked, in a new plan (repeatable; always a folder: ends in /)
   --no-tags       do not look for resources tagged created-by=bedrock-mm-customizer
+  --from-spec F   a new plan holds only what one pipeline run of this job spec created (by the ledger): its job
+                  (stopped if running), the model and output folder it made, the throughputs serving that model
+  --from-report F a new plan holds only the provisioned throughputs the report's models ran on, and their models
   Only what this work provably created is planned: our tag on the resource, or an entry in the ledger written when
   it was created. A name in a spec file is never proof.
   AWS: the default credential chain (AWS_PROFILE, AWS_REGION, ...). cleanup calls Bedrock, S3, OpenSearch
   Serverless, IAM and STS: redirect all five, or none. Re-running a plan is safe.
 ${ENDPOINTS_HELP}`;
 
-interface Args { plan: string; dryRun: boolean; yes: boolean; includingNew: boolean; workspace: string; prefixes: string[]; profile?: string | undefined; region?: string | undefined; tags: boolean }
+interface Args { plan: string; dryRun: boolean; yes: boolean; includingNew: boolean; workspace: string; prefixes: string[]; profile?: string | undefined; region?: string | undefined; tags: boolean; fromSpec?: string | undefined; fromReport?: string | undefined }
 
 /** The flags, or a UsageError; `undefined` for --help. */
 function readArgs(argv: string[]): Args | undefined {
@@ -49,6 +56,8 @@ function readArgs(argv: string[]): Args | undefined {
     profile: { type: 'string' },
     region: { type: 'string' },
     'add-prefix': { type: 'string', multiple: true, default: [] },
+    'from-spec': { type: 'string' },
+    'from-report': { type: 'string' },
   }, CLEANUP_USAGE);
   if (v.help) return undefined;
   const fail = (m: string): never => { throw new UsageError(m, CLEANUP_USAGE); };
@@ -59,7 +68,12 @@ function readArgs(argv: string[]): Args | undefined {
   const prefixes = v['add-prefix'];
   const bad = prefixes.find((p) => !parseS3Prefix(p)?.prefix);
   if (bad !== undefined) return fail(`--add-prefix ${bad}: write it as s3://bucket/prefix/ (a clean-up never empties a whole bucket)`);
-  return { plan: v.plan, dryRun: v['dry-run'], yes, includingNew: v['yes-including-new'], workspace: v.workspace, prefixes, profile: v.profile, region: v.region, tags: !v['no-tags'] };
+  if (v['from-spec'] !== undefined && v['from-report'] !== undefined) return fail('--from-spec and --from-report: give one');
+  return {
+    plan: v.plan, dryRun: v['dry-run'], yes, includingNew: v['yes-including-new'], workspace: v.workspace, prefixes, profile: v.profile, region: v.region,
+    // One run's resources are proved by the ledger alone: a tag says "this work", not "this run".
+    tags: !v['no-tags'] && v['from-spec'] === undefined && v['from-report'] === undefined, fromSpec: v['from-spec'], fromReport: v['from-report'],
+  };
 }
 
 /** The folder's ledger: the CLI's own record of what it (and this workspace) created. */
@@ -67,6 +81,24 @@ function readFolderLedger(workspace: string, io: CliIo): LedgerInput[] {
   const { entries, problems } = readLedger(ledgerFileIn(workspace));
   for (const p of problems) io.stderr.write(`note: ${p}\n`);
   return entries.map((entry) => ({ entry, confirmed: true }));
+}
+
+/** The run --from-spec / --from-report names (a UsageError when its file cannot be read), or undefined for the whole work. */
+function runScopeOf(args: Args): RunScope | undefined {
+  const fail = (m: string): never => { throw new UsageError(m, CLEANUP_USAGE); };
+  const read = (file: string): string => { try { return readFileSync(file, 'utf8'); } catch (e) { return fail(`cannot read ${file}: ${(e as Error).message}`); } };
+  if (args.fromSpec !== undefined) {
+    const { spec, problems } = parseJobSpec(read(args.fromSpec));
+    if (!spec) return fail(`--from-spec ${args.fromSpec} is not a usable job spec: ${problems.map((p) => `${p.path || '(file)'}: ${p.message}`).join('; ')}`);
+    return specScope(spec.jobName);
+  }
+  if (args.fromReport !== undefined) {
+    let report: unknown;
+    try { report = JSON.parse(read(args.fromReport)); } catch (e) { return fail(`--from-report ${args.fromReport}: not JSON: ${(e as Error).message}`); }
+    if (!isComparisonReport(report)) return fail(`--from-report ${args.fromReport} is not a comparison report`);
+    return reportScope(report.models.flatMap((m) => (m.modelId ? [m.modelId] : [])));
+  }
+  return undefined;
 }
 
 function manualOf(prefixes: readonly string[]): ManualPrefix[] {
@@ -91,8 +123,10 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
   let endpoints: AwsLayer.AwsEndpoints | undefined;
   const endpointsOnce = async (): Promise<AwsLayer.AwsEndpoints> => (endpoints ??= await endpointsFor('bedrock-mm cleanup', CLEANUP_SERVICES, io));
   const planPath = resolve(args.plan);
+  const scope = runScopeOf(args);
   let plan: CleanupPlan;
   if (existsSync(planPath)) {
+    if (scope) throw new UsageError(`--from-spec and --from-report choose what a new plan holds, and ${args.plan} exists already: give a new --plan FILE`, CLEANUP_USAGE);
     let text: string;
     try { text = readFileSync(planPath, 'utf8'); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read ${args.plan}: ${(e as Error).message}\n`); return 2; }
     const parsed = parsePlan(text);
@@ -100,11 +134,11 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     plan = parsed.plan;
   } else {
     let ledger: LedgerInput[];
-    try { ledger = readFolderLedger(args.workspace, io); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read the ledger in ${args.workspace}: ${(e as Error).message}\n`); return 2; }
+    try { ledger = readFolderLedger(args.workspace, io).filter((l) => !scope || scope.keepEntry(l.entry)); } catch (e) { io.stderr.write(`bedrock-mm cleanup: cannot read the ledger in ${args.workspace}: ${(e as Error).message}\n`); return 2; }
     const s = session(args, undefined, await endpointsOnce());
     try {
       const found = await loadAwsLayer().discoverPlan(s, { ledger, manual: manualOf(args.prefixes), byTag: args.tags });
-      plan = found.plan;
+      plan = scope ? scope.narrow(found.plan) : found.plan;
       for (const n of found.notes) io.stderr.write(`note: ${n}\n`);
     } catch (e) {
       io.stderr.write(`bedrock-mm cleanup: discovery failed: ${(e as Error).message}\n`);
