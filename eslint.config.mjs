@@ -45,7 +45,7 @@ const layersRule = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'dist-vsix/**', '.vscode-test/**', 'test/fixtures/**', 'webview-ui/dist/**', 'test-artifacts/**', 'bench-results/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'dist-vsix/**', 'dist-cli/**', '.vscode-test/**', 'test/fixtures/**', 'webview-ui/dist/**', 'test-artifacts/**', 'bench-results/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
