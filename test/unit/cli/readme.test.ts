@@ -12,7 +12,7 @@ import { startEmulator, type RunningEmulator } from '../../../emulator';
 
 const root = resolve(__dirname, '..', '..', '..', '..');
 const cli = join(root, 'dist', 'cli.js');
-const SUBCOMMANDS = ['validate', 'evaluate', 'compare', 'cleanup'] as const;
+const SUBCOMMANDS = ['validate', 'evaluate', 'compare', 'cleanup', 'launch', 'wait', 'provision', 'jobs', 'models', 'throughputs'] as const;
 
 function cliSection(): string {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
