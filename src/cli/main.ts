@@ -1,4 +1,5 @@
-// `bedrock-mm`: the command-line twin of the extension (validate, evaluate, compare, cleanup).
+// `bedrock-mm`: the command-line twin of the extension (validate, evaluate, compare, cleanup, and the lifecycle: launch,
+// wait, provision, jobs, models, throughputs).
 import { isMainThread } from 'node:worker_threads';
 import { pipeSafe } from './output';
 import { runCli } from './run';

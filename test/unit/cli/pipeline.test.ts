@@ -83,7 +83,7 @@ describe('docs/ci/pipeline.sh against the emulator', () => {
     assert.match(first.stderr, /gate PASS: accuracy@1 - baseline > 0 \(tuned, text-to-image\): measured 0\.\d+, 95% CI/);
     assert.doesNotMatch(log1, /\r/, 'no carriage-return animation in a log');
     const report = JSON.parse(readFileSync(join(dir, 'pipeline.report.json'), 'utf8')) as { models: { modelId?: string }[] };
-    const kept = [];
+    const kept: { provisionedModelArn?: string | undefined }[] = [];
     for await (const t of session.bedrock.listProvisionedThroughputs()) kept.push(t);
     assert.equal(kept.length, 1, 'the gate passed: the model ships, its throughput stays');
     assert.ok(report.models.some((m) => m.modelId === kept[0]?.provisionedModelArn), 'the report compared the provisioned model');
@@ -98,13 +98,13 @@ describe('docs/ci/pipeline.sh against the emulator', () => {
     assert.equal(await operations('CreateProvisionedModelThroughput'), 1, 'one throughput for two runs');
 
     // Nothing left: no throughput, no custom model, nothing in the job's output folder.
-    const throughputs = [];
+    const throughputs: unknown[] = [];
     for await (const t of session.bedrock.listProvisionedThroughputs()) throughputs.push(t);
     assert.deepEqual(throughputs, []);
-    const models = [];
+    const models: unknown[] = [];
     for await (const m of session.bedrock.listCustomModels()) models.push(m);
     assert.deepEqual(models, []);
-    const left = [];
+    const left: string[] = [];
     for await (const o of session.s3.listObjects({ bucket: data.bucket, prefix: 'pipeline-output/' })) left.push(o.key);
     assert.deepEqual(left, []);
   });
