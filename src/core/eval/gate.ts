@@ -6,6 +6,7 @@
 //   significant [MODE:]METRIC               the paired test's p < 0.05 and the 95% interval above 0
 // OP is one of >= > <= <. Without MODE a gate holds only when it holds in every mode of the report that has METRIC.
 import type { ComparisonReport, MetricKey, ModeReport } from '../../protocol/report';
+import { AT_K_METRICS } from './metrics';
 
 export type GateOp = '>=' | '>' | '<=' | '<';
 export type GateTerm = 'value' | 'baseline' | 'best_other';
@@ -26,10 +27,20 @@ const SIGNIFICANT = new RegExp(String.raw`^significant\s+${METRIC}$`, 'i');
 
 const SHAPES = '"METRIC >= 0.7", "METRIC - baseline >= 0.05", "METRIC - best_other > 0" or "significant METRIC"';
 
+const PLAIN_METRICS = ['r-precision', 'mean-per-class-recall'];
+
+/** A metric no report can have is a typo: caught before any AWS call (the report's own keys are checked later). */
+function checkMetric(text: string, metric: string): string {
+  const [name, k] = metric.split('@');
+  const ok = k === undefined ? PLAIN_METRICS.includes(metric) : (AT_K_METRICS as readonly string[]).includes(name ?? '') && Number(k) >= 1;
+  if (!ok) throw new GateError(`gate "${text}": unknown metric "${metric}"; metrics are ${AT_K_METRICS.map((m) => `${m}@K`).join(', ')}, ${PLAIN_METRICS.join(', ')}`);
+  return metric;
+}
+
 export function parseGate(text: string): Gate {
   const t = text.trim().replace(/\s+/g, ' ');
   const sig = SIGNIFICANT.exec(t);
-  if (sig) return { text: t, kind: 'significant', metric: sig[2] ?? '', ...(sig[1] ? { mode: sig[1] } : {}) };
+  if (sig) return { text: t, kind: 'significant', metric: checkMetric(text, sig[2] ?? ''), ...(sig[1] ? { mode: sig[1] } : {}) };
   const m = COMPARE.exec(t);
   if (!m) {
     if (/^significant\b/i.test(t)) throw new GateError(`gate "${text}": write "significant METRIC", e.g. "significant accuracy@1"`);
@@ -39,7 +50,7 @@ export function parseGate(text: string): Gate {
   const threshold = Number(m[5]);
   if (!Number.isFinite(threshold)) throw new GateError(`gate "${text}": ${m[5]} is not a number`);
   return {
-    text: t, kind: 'compare', metric: m[2] ?? '', ...(m[1] ? { mode: m[1] } : {}),
+    text: t, kind: 'compare', metric: checkMetric(text, m[2] ?? ''), ...(m[1] ? { mode: m[1] } : {}),
     term: (m[3]?.toLowerCase() as GateTerm | undefined) ?? 'value', op: m[4] as GateOp, threshold,
   };
 }

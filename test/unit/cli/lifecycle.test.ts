@@ -177,5 +177,8 @@ describe('bedrock-mm compare --gate', () => {
     const r = await run('compare', '--spec', 'x.compare.json', '--gate', 'accuracy@1 is good');
     assert.equal(r.code, 2);
     assert.match(r.stderr, /gate "accuracy@1 is good" is not a gate: write "METRIC >= 0\.7"/);
+    const typo = await run('compare', '--spec', 'x.compare.json', '--gate', 'acuracy@1 >= 0.7');
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /unknown metric "acuracy@1"; metrics are accuracy@K, precision@K/);
   });
 });

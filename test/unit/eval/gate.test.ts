@@ -49,6 +49,8 @@ describe('gate: parse', () => {
     assert.throws(() => parseGate('ndcg@10 - baseliene >= 0.05'), /after "-" write baseline or best_other/);
     assert.throws(() => parseGate('significant'), /write "significant METRIC"/);
     assert.throws(() => parseGate('accuracy@1 >= high'), GateError);
+    assert.throws(() => parseGate('acuracy@1 >= 0.7'), (e: Error) => e instanceof GateError
+      && e.message === 'gate "acuracy@1 >= 0.7": unknown metric "acuracy@1"; metrics are accuracy@K, precision@K, recall@K, mrr@K, ndcg@K, map@K, r-precision, mean-per-class-recall');
   });
 });
 
@@ -94,9 +96,9 @@ describe('gate: evaluate', () => {
 });
 
 describe('gate: errors against the report', () => {
-  it('a typo in the metric names the keys that exist', () => {
-    assert.throws(() => evaluateGates([parseGate('acuracy@1 >= 0.7')], TWO, 'tuned'),
-      (e: Error) => e instanceof GateError && e.message === 'gate "acuracy@1 >= 0.7": unknown metric "acuracy@1"; the report has accuracy@1, ndcg@10');
+  it('a metric the report does not have names the keys that exist', () => {
+    assert.throws(() => evaluateGates([parseGate('accuracy@3 >= 0.7')], TWO, 'tuned'),
+      (e: Error) => e instanceof GateError && e.message === 'gate "accuracy@3 >= 0.7": unknown metric "accuracy@3"; the report has accuracy@1, ndcg@10');
     assert.throws(() => evaluateGates([parseGate('classify:accuracy@1 >= 0.7')], TWO, 'tuned'), /no mode classify; its modes are text-to-image/);
   });
 
