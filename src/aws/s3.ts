@@ -136,6 +136,26 @@ export class S3Storage {
     await this.call('s3:DeleteBucket', `s3://${bucket}`, () => this.client.send(new DeleteBucketCommand({ Bucket: bucket })));
   }
 
+  /** True when the object exists and may be read (a HEAD request); any failure reads as "no". */
+  async objectExists(bucket: string, key: string): Promise<boolean> {
+    try {
+      await this.headObject(bucket, key);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Writes and deletes a small probe object under the prefix: the only sure test that a job's output location is
+   * writable (the editor's and the CLI's launch pre-flight). Throws the failure of either call.
+   */
+  async probeWrite(bucket: string, prefix: string): Promise<void> {
+    const probe = `${prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`}.bedrock-mm-write-probe-${Date.now()}`;
+    await this.putObject(bucket, probe, 'probe', 'text/plain');
+    await this.deleteObjects(bucket, [probe]);
+  }
+
   private call<T>(action: string, resource: string, send: () => Promise<T>): Promise<T> {
     return callAws({ action, resource, profile: this.scope.profile, region: this.scope.region }, send);
   }

@@ -31,15 +31,21 @@ export function isTransient(e: unknown): boolean {
   return isAwsUserError(e) && (e.kind === 'throttled' || e.kind === 'network' || e.kind === 'internal');
 }
 
+/** An error's message with what to do about it (an AWS failure's `fix`, once). */
+export function describeFailure(e: unknown): string {
+  if (!isAwsUserError(e)) return (e as Error).message;
+  return e.details.fix && !e.message.includes(e.details.fix) ? `${e.message} ${e.details.fix}` : e.message;
+}
+
 /**
  * Prints an AWS failure (message, what to do; "sign in again" for credentials) and returns its exit code. Anything
  * else (a file that cannot be written) is an I/O problem: its message, exit 2.
  */
 export function reportAwsFailure(command: string, e: unknown, io: CliIo): number {
   if (!isAwsUserError(e)) { io.stderr.write(`bedrock-mm ${command}: ${(e as Error).message}\n`); return EXIT.usage; }
-  const fix = e.details.fix && !e.message.includes(e.details.fix) ? ` ${e.details.fix}` : '';
-  const signIn = CREDENTIALS.has(e.kind) && !/sign in again/i.test(`${e.message}${fix}`)
+  const text = describeFailure(e);
+  const signIn = CREDENTIALS.has(e.kind) && !/sign in again/i.test(text)
     ? ` Sign in again${e.details.signInCommand ? ` (${e.details.signInCommand})` : ''} and re-run the command.` : '';
-  io.stderr.write(`bedrock-mm ${command}: ${e.message}${fix}${signIn}\n`);
+  io.stderr.write(`bedrock-mm ${command}: ${text}${signIn}\n`);
   return e.kind === 'notFound' ? EXIT.usage : EXIT.aws;
 }

@@ -14,7 +14,7 @@ import { specProblemLines } from '../core/lifecycle/specProblems';
 import { parseS3Uri } from '../core/awsRules/s3Uri';
 import type { AwsLayer } from './awsLayer';
 import { ENDPOINTS_HELP } from './endpoints';
-import { EXIT, isAwsUserError, reportAwsFailure } from './exitCodes';
+import { describeFailure, EXIT, isAwsUserError, reportAwsFailure } from './exitCodes';
 import { BEDROCK_AND_S3, EXIT_HELP, lifecycleSession, seconds, SESSION_HELP, WAIT_HELP } from './lifecycleSession';
 import type { CliIo } from './run';
 import { parseFlags, UsageError } from './usage';
@@ -41,27 +41,15 @@ function s3Reader(session: AwsLayer.AwsSession): PreflightReader {
     if (!l) throw new Error(`Not an S3 URI: ${uri}`);
     return l;
   };
-  const describe = (err: unknown): string => {
-    if (!isAwsUserError(err)) return (err as Error).message;
-    return err.details.fix && !err.message.includes(err.details.fix) ? `${err.message} ${err.details.fix}` : err.message;
-  };
   return {
     region: session.region,
     async readManifest(uri) { const { bucket, key } = loc(uri); return { data: await session.s3.getObjectText(bucket, key), shownAs: uri }; },
-    async s3ObjectExists(uri) {
-      const { bucket, key } = loc(uri);
-      try { await session.s3.headObject(bucket, key); return true; } catch { return false; }
-    },
+    s3ObjectExists(uri) { const { bucket, key } = loc(uri); return session.s3.objectExists(bucket, key); },
     async probeWritable(uri) {
       const { bucket, key } = loc(uri);
-      const probe = `${key === '' || key.endsWith('/') ? key : `${key}/`}.bedrock-mm-write-probe-${Date.now()}`;
-      try {
-        await session.s3.putObject(bucket, probe, 'probe', 'text/plain');
-        await session.s3.deleteObjects(bucket, [probe]);
-        return { writable: true };
-      } catch (err) { return { writable: false, reason: describe(err) }; }
+      try { await session.s3.probeWrite(bucket, key); return { writable: true }; } catch (err) { return { writable: false, reason: describeFailure(err) }; }
     },
-    describeError: (err) => describe(err),
+    describeError: (err) => describeFailure(err),
   };
 }
 

@@ -163,22 +163,15 @@ export class AwsExplorerSource implements ExplorerSource {
     return this.session.s3.putObject(bucket, key, text, 'application/jsonl');
   }
 
-  async s3ObjectExists(uri: string) {
+  s3ObjectExists(uri: string) {
     const { bucket, key } = location(uri);
-    try {
-      await this.session.s3.headObject(bucket, key);
-      return true;
-    } catch {
-      return false;
-    }
+    return this.session.s3.objectExists(bucket, key);
   }
 
   async probeWritable(uri: string) {
     const { bucket, key } = location(uri);
-    const probe = `${key === '' || key.endsWith('/') ? key : `${key}/`}.bedrock-mm-write-probe-${Date.now()}`;
     try {
-      await this.session.s3.putObject(bucket, probe, 'probe', 'text/plain');
-      await this.session.s3.deleteObjects(bucket, [probe]);
+      await this.session.s3.probeWrite(bucket, key);
       return { writable: true };
     } catch (err) {
       return { writable: false, reason: this.describeError(err, `writing to ${uri}`) };
