@@ -6,6 +6,7 @@ import type {
 } from '../../aws/index';
 import type { JobDetail, JobSummary, ModelSummary, SubStep, ThroughputSummary } from '../../core/lifecycle/types';
 import { parseS3Uri } from '../../core/awsRules/s3Uri';
+import { JOB_SUB_STEPS } from '../../core/lifecycle/waitProgress';
 import type { AwsContext } from '../session/awsContext';
 import type { ExplorerSource } from './source';
 
@@ -27,12 +28,9 @@ function jobSummary(j: ModelCustomizationJobSummary | GetModelCustomizationJobRe
 function subSteps(d: GetModelCustomizationJobResponse): SubStep[] {
   const details = d.statusDetails;
   if (!details) return [];
-  const steps: [string, { status?: string; creationTime?: Date; lastModifiedTime?: Date } | undefined][] = [
-    ['Validation', details.validationDetails],
-    ['Data processing', details.dataProcessingDetails],
-    ['Training', details.trainingDetails],
-  ];
-  return steps.filter(([, s]) => s !== undefined).map(([label, s]) => {
+  // The one list of Bedrock's steps and their labels (the CLI's progress lines use it too).
+  return JOB_SUB_STEPS.filter(([, key]) => details[key] !== undefined).map(([label, key]) => {
+    const s = details[key];
     const step: SubStep = { label, status: s?.status ?? 'Unknown' };
     if (s?.creationTime) step.creationTime = new Date(s.creationTime);
     if (s?.lastModifiedTime) step.lastModifiedTime = new Date(s.lastModifiedTime);

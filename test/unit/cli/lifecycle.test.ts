@@ -164,6 +164,21 @@ describe('bedrock-mm wait', () => {
     assert.equal((JSON.parse(show.stdout) as { status: string }).status, 'InProgress');
   });
 
+  it('throttling and dropped connections on the wire: retried, and the wait still reaches its end', async () => {
+    const seen = (await (await fetch(`${emu.endpoints.admin}/requests?service=bedrock`)).json()) as { requests: { seq: number }[] };
+    const since = Math.max(0, ...seen.requests.map((q) => q.seq));
+    await admin(emu, '/faults', { service: 'bedrock', throttleRate: 0.4, dropRate: 0.3 });
+    try {
+      const r = await run('wait', 'seeded-done', '--poll', '0.1');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /job seeded-done: Completed/);
+    } finally {
+      await admin(emu, '/faults', { service: 'bedrock', throttleRate: 0, dropRate: 0 });
+    }
+    const log = (await (await fetch(`${emu.endpoints.admin}/requests?service=bedrock&since=${since}`)).json()) as { requests: { fault?: string }[] };
+    assert.ok(log.requests.some((q) => q.fault !== undefined), 'the emulator throttled or dropped some of this wait\'s calls');
+  });
+
   it('a failed job ends the wait with exit 1 and its failure message', async () => {
     await admin(emu, '/seed', { jobs: [{ jobName: 'seeded-failed', status: 'Failed', failureMessage: 'The training data has 3 records; at least 1000 are needed.' }] });
     const r = await run('wait', 'seeded-failed');
