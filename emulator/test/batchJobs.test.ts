@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   CreateModelInvocationJobCommand, GetModelInvocationJobCommand, ListModelInvocationJobsCommand, ListTagsForResourceCommand,
-  StopModelInvocationJobCommand, type CreateModelInvocationJobCommandInput,
+  StopModelInvocationJobCommand, type CreateModelInvocationJobCommandInput, type ListModelInvocationJobsCommandInput,
 } from '@aws-sdk/client-bedrock';
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -161,7 +161,7 @@ describe('emulator batch inference jobs', () => {
       await advance(100);
     }
     await h.bedrock.send(new StopModelInvocationJobCommand({ jobIdentifier: arns[2] }));
-    const names = async (q: ConstructorParameters<typeof ListModelInvocationJobsCommand>[0]) =>
+    const names = async (q: ListModelInvocationJobsCommandInput) =>
       ((await h.bedrock.send(new ListModelInvocationJobsCommand(q))).invocationJobSummaries ?? []).map((j) => j.jobName);
     assert.deepEqual(await names({}), ['other-c', 'list-b', 'list-a']);
     assert.deepEqual(await names({ sortOrder: 'Ascending', nameContains: 'list' }), ['list-a', 'list-b']);
