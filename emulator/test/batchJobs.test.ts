@@ -208,6 +208,14 @@ describe('emulator batch inference jobs', () => {
     assert.equal(bad.name, 'ValidationException');
   });
 
+  it('keeps seeded jobs in the status they were given', async () => {
+    const seeded = await h.admin('POST', '/seed', { batchJobs: [{ jobName: 'seed-p', status: 'PartiallyCompleted', totalRecordCount: 10, errorRecordCount: 3 }, { jobName: 'seed-s', status: 'Scheduled' }] }) as { batchJobArns: string[] };
+    await advance(100_000);
+    const [p, sch] = await Promise.all(seeded.batchJobArns.map((arn) => get(arn)));
+    assert.deepEqual([p?.status, p?.totalRecordCount, p?.successRecordCount, p?.errorRecordCount, p?.processedRecordCount], ['PartiallyCompleted', 10, 7, 3, 10]);
+    assert.equal(sch?.status, 'Scheduled');
+  });
+
   it('tags the job, logs the operations and honours fault injection', async () => {
     const jobArn = await create(request('tagged', await input(await imageRecords(5)), { tags: [{ key: 'created-by', value: 'bedrock-mm-customizer' }] }));
     const tags = await h.bedrock.send(new ListTagsForResourceCommand({ resourceARN: jobArn }));

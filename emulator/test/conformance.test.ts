@@ -199,7 +199,9 @@ describe('conformance of every emulator response to AWS\'s service models', () =
         jobs: [{ jobName: 'seed-failed', status: 'Failed', failureMessage: 'boom' }, { jobName: 'seed-stopped', status: 'Stopped' }],
         customModels: [{ modelName: 'seed-model' }],
         provisionedThroughputs: [{ provisionedModelName: 'seed-pt', status: 'Failed', failureMessage: 'no capacity', commitmentDuration: 'OneMonth' }],
+        batchJobs: [{ status: 'Failed', message: 'boom' }, { status: 'Expired' }, { status: 'PartiallyCompleted', errorRecordCount: 3 }, { status: 'Scheduled' }],
       });
+      await call(c, () => b.send(new s.ListModelInvocationJobsCommand({})));
       await call(c, () => b.send(new s.ListModelCustomizationJobsCommand({})));
       await call(c, () => b.send(new s.ListCustomModelsCommand({})));
       await call(c, () => b.send(new s.ListProvisionedModelThroughputsCommand({})));
