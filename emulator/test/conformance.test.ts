@@ -57,7 +57,7 @@ async function call<T>(c: Checked, send: () => Promise<T>, expect?: string): Pro
   const r = c.handler.last as Recorded | undefined;
   if (!r) throw error ?? new Error(`${op}: no response recorded`);
   if (r.status < 300) {
-    c.problems.push(...checkOutput(c.model, op, r.body, r.headers));
+    c.problems.push(...checkOutput(c.model, op, r.status, r.body, r.headers));
     c.covered.add(op);
   } else {
     c.problems.push(...checkError(c.model, op, r.status, r.body, r.headers));
@@ -96,7 +96,7 @@ describe('conformance of every emulator response to AWS\'s service models', () =
   });
   after(async () => { await emulator.stop(); });
 
-  it('the checker itself finds a missing required member, an extra member, a bad enum and a bad timestamp', () => {
+  it('the checker itself finds a missing required member, an extra member, a bad enum, a bad timestamp and a wrong status', () => {
     const model = loadModel('bedrock', '2023-04-20');
     const problems: string[] = [];
     checkValue(model, 'ModelInvocationJobSummary', {
@@ -108,6 +108,8 @@ describe('conformance of every emulator response to AWS\'s service models', () =
     assert.ok(problems.some((p) => /member extra is not in the model/.test(p)));
     assert.ok(problems.some((p) => /Running is not one of/.test(p)));
     assert.ok(problems.some((p) => /expected an ISO-8601 string/.test(p)));
+    assert.deepEqual(checkOutput(model, 'CreateModelCustomizationJob', 200, '{"jobArn":"arn:aws:bedrock:us-east-1:123456789012:model-customization-job/amazon.titan-embed-image-v1:0/abcdefabcdef"}', {}),
+      ['CreateModelCustomizationJob: status 200, the model says 201']);
   });
 
   it('Bedrock control plane and runtime: every operation, in every state it reaches, and its errors', async () => {

@@ -23,7 +23,7 @@ interface Shape {
   exception?: boolean;
   document?: boolean;
 }
-interface Operation { name: string; output?: { shape: string }; errors?: { shape: string }[] }
+interface Operation { name: string; http?: { responseCode?: number }; output?: { shape: string }; errors?: { shape: string }[] }
 export interface ServiceModel {
   metadata: { protocol: string; apiVersion: string };
   operations: Record<string, Operation>;
@@ -126,11 +126,13 @@ export function checkValue(model: ServiceModel, shapeName: string, value: unknow
   }
 }
 
-/** Problems of a 2xx response of `operation`: its JSON body (and required headers) against the output shape. */
-export function checkOutput(model: ServiceModel, operation: string, body: string, headers: Record<string, string>): string[] {
+/** Problems of a 2xx response of `operation`: its status, its JSON body (and required headers) against the output shape. */
+export function checkOutput(model: ServiceModel, operation: string, status: number, body: string, headers: Record<string, string>): string[] {
   const op = model.operations[operation];
   if (!op) return [`the model has no operation ${operation}`];
   const problems: string[] = [];
+  const code = op.http?.responseCode ?? 200;
+  if (status !== code) problems.push(`${operation}: status ${status}, the model says ${code}`);
   if (!op.output) {
     if (body.trim() !== '' && body.trim() !== '{}') problems.push(`${operation}: the model has no output, the body is ${body.slice(0, 80)}`);
     return problems;
