@@ -1,9 +1,10 @@
 // Test images that are also training (or validation) images: exact (same ETag or same content hash) or near (64-bit
 // perceptual hashes within the threshold, src/core/image/phash.ts). One pair per leaked test image: its closest
-// training image, exact before near.
+// training image, exact before near. A near candidate of the 64-bit hash is kept only when the 256-bit hashes
+// differ in at most the same share of bits (4 x threshold of 256), when both have one.
 
 import type { LeakedPair, ModeReport } from '../../protocol/report';
-import { HammingIndex } from '../image/nearDuplicates';
+import { hamming, HammingIndex } from '../image/nearDuplicates';
 
 export const DEFAULT_NEAR_DUPLICATE_DISTANCE = 6;
 
@@ -13,6 +14,8 @@ export interface ImageIdentity {
   etag?: string | undefined;
   sha256?: string | undefined;
   phash?: string | undefined;
+  /** The 256-bit confirming hash (src/core/image/phash.ts). */
+  fine?: string | undefined;
 }
 
 export interface TestImageIdentity extends ImageIdentity { id: string }
@@ -34,7 +37,13 @@ export function findLeakedPairs(test: readonly TestImageIdentity[], training: re
     else if (q.phash) nearQueries.push(q);
   }
   const closest = new Map<number, { target: number; distance: number }>();
-  for (const hit of index.search(nearQueries.map((q) => q.phash as string))) if (!closest.has(hit.query)) closest.set(hit.query, hit);
+  for (const hit of index.search(nearQueries.map((q) => q.phash as string))) {
+    if (closest.has(hit.query)) continue;
+    const a = nearQueries[hit.query]?.fine;
+    const b = hashed[hit.target]?.fine;
+    if (a && b && a.length === b.length && hamming(a, b) > (threshold * a.length * 4) / 64) continue;
+    closest.set(hit.query, hit);
+  }
   nearQueries.forEach((q, i) => {
     const hit = closest.get(i);
     if (hit) pairs.push({ testId: q.id, testUri: q.uri, trainUri: (hashed[hit.target] as ImageIdentity).uri, kind: 'near', distance: hit.distance });

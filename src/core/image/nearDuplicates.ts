@@ -20,10 +20,12 @@ export function popcount32(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/** Hamming distance of two hex hashes of the same length (any multiple of 8 digits). */
 export function hamming(a: string, b: string): number {
-  const [ah, al] = hashWords(a);
-  const [bh, bl] = hashWords(b);
-  return popcount32(ah ^ bh) + popcount32(al ^ bl);
+  if (a.length !== b.length) throw new RangeError(`hashes of different lengths (${a.length} and ${b.length} hex digits)`);
+  let d = 0;
+  for (let i = 0; i < a.length; i += 8) d += popcount32((parseInt(a.slice(i, i + 8), 16) ^ parseInt(b.slice(i, i + 8), 16)) >>> 0);
+  return d;
 }
 
 /** Bits [start, start + len) of the 64-bit value (bit 0 = most significant), len <= 31. */

@@ -8,40 +8,66 @@
 
 import type { DecodedImage } from './decode';
 
-export const PHASH_NAME = 'dct-phash-64 (luma, area resize to 32x32, DCT-II, 8x8 low frequencies > median)';
+export const PHASH_NAME = 'dct-phash-64 (luma, area resize to 32x32, DCT-II, 8x8 low frequencies > median), confirmed by dct-phash-256 (64x64, 16x16)';
 
-const N = 32;
-const L = 8;
-// COS[u * N + x] = cos((2x + 1) u pi / 2N) for the first L frequencies.
-const COS = (() => {
-  const c = new Float64Array(L * N);
-  for (let u = 0; u < L; u++) for (let x = 0; x < N; x++) c[u * N + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N));
-  return c;
-})();
+/**
+ * The 64-bit hash finds candidates fast (src/core/image/nearDuplicates.ts); a 256-bit hash of the same recipe
+ * (64 x 64, the 16 x 16 lowest frequencies) confirms them at the same share of differing bits. Why both: on images
+ * that share one layout shifted by a few pixels (the emulator's sample classes), 64 low frequencies cannot tell a
+ * re-encoded copy (distance <= 2 measured) from another photo of the class (down to 2), while 256 can (<= 8 vs >= 32).
+ */
+export interface PerceptualHashes {
+  /** 16 hex digits. */
+  phash: string;
+  /** 64 hex digits. */
+  fine: string;
+}
 
-/** 16 lowercase hex digits, most significant bit first (row-major over the 8 x 8 coefficients). */
+export function perceptualHashes(image: DecodedImage): PerceptualHashes {
+  return { phash: dctHash(image, 32, 8), fine: dctHash(image, 64, 16) };
+}
+
+/** The 64-bit hash alone: 16 lowercase hex digits, most significant bit first (row-major over the coefficients). */
 export function perceptualHash(image: DecodedImage): string {
-  const small = areaLuma(image, N);
-  // Separable DCT, only the L lowest frequencies along each axis (scale factors do not change the median order
-  // except the DC term's, which imagehash also includes unscaled).
-  const rows = new Float64Array(N * L);
-  for (let y = 0; y < N; y++) for (let u = 0; u < L; u++) {
-    let s = 0;
-    for (let x = 0; x < N; x++) s += (small[y * N + x] as number) * (COS[u * N + x] as number);
-    rows[y * L + u] = s;
+  return dctHash(image, 32, 8);
+}
+
+const cosTables = new Map<string, Float64Array>();
+// table[u * n + x] = cos((2x + 1) u pi / 2n) for the first `low` frequencies.
+function cosTable(n: number, low: number): Float64Array {
+  const key = `${n}/${low}`;
+  let c = cosTables.get(key);
+  if (!c) {
+    c = new Float64Array(low * n);
+    for (let u = 0; u < low; u++) for (let x = 0; x < n; x++) c[u * n + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * n));
+    cosTables.set(key, c);
   }
-  const low = new Float64Array(L * L);
-  for (let v = 0; v < L; v++) for (let u = 0; u < L; u++) {
+  return c;
+}
+
+function dctHash(image: DecodedImage, n: number, low: number): string {
+  const small = areaLuma(image, n);
+  const cos = cosTable(n, low);
+  // Separable DCT-II, only the `low` lowest frequencies along each axis (unscaled: scaling keeps the order).
+  const rows = new Float64Array(n * low);
+  for (let y = 0; y < n; y++) for (let u = 0; u < low; u++) {
     let s = 0;
-    for (let y = 0; y < N; y++) s += (rows[y * L + u] as number) * (COS[v * N + y] as number);
-    low[v * L + u] = s;
+    for (let x = 0; x < n; x++) s += (small[y * n + x] as number) * (cos[u * n + x] as number);
+    rows[y * low + u] = s;
   }
-  const sorted = Float64Array.from(low).sort();
-  const median = ((sorted[31] as number) + (sorted[32] as number)) / 2;
+  const coeffs = new Float64Array(low * low);
+  for (let v = 0; v < low; v++) for (let u = 0; u < low; u++) {
+    let s = 0;
+    for (let y = 0; y < n; y++) s += (rows[y * low + u] as number) * (cos[v * n + y] as number);
+    coeffs[v * low + u] = s;
+  }
+  const sorted = Float64Array.from(coeffs).sort();
+  const half = coeffs.length / 2;
+  const median = ((sorted[half - 1] as number) + (sorted[half] as number)) / 2;
   let hex = '';
-  for (let nibble = 0; nibble < 16; nibble++) {
+  for (let nibble = 0; nibble < coeffs.length / 4; nibble++) {
     let b = 0;
-    for (let t = 0; t < 4; t++) b = (b << 1) | ((low[nibble * 4 + t] as number) > median ? 1 : 0);
+    for (let t = 0; t < 4; t++) b = (b << 1) | ((coeffs[nibble * 4 + t] as number) > median ? 1 : 0);
     hex += b.toString(16);
   }
   return hex;
@@ -61,7 +87,7 @@ function areaLuma(img: DecodedImage, size: number): Float64Array {
       count[cy * size + cx] = (count[cy * size + cx] as number) + 1;
     }
   }
-  // An image smaller than 32 px on a side leaves cells empty: they take the nearest filled row's value via 0 + mean.
+  // An image smaller than the grid leaves cells empty: they take the image's mean luma.
   let total = 0;
   let filled = 0;
   for (let i = 0; i < sum.length; i++) if ((count[i] as number) > 0) { total += sum[i] as number; filled += count[i] as number; }
