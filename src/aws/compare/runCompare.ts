@@ -18,6 +18,7 @@ import { resourceTags } from '../../core/lifecycle/tags';
 import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
 import { ensureCollection } from './collection';
 import { checkLeakage } from './leakage';
+import { mapSettings } from '../../core/eval/projection/embeddingMap';
 import { DEFAULT_NEAR_DUPLICATE_DISTANCE } from '../../core/eval/leakage';
 import { SpecError } from './errors';
 import { openSearchStore } from './openSearchStore';
@@ -190,7 +191,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
       cacheDir,
       test: new Map(test.map((t) => [t.ref, identity.get(t.ref) as string])),
       against: [{ manifest: spec.trainingManifest, refs: trainingRefs }],
-      threshold: o.nearDuplicateDistance ?? DEFAULT_NEAR_DUPLICATE_DISTANCE,
+      threshold: spec.nearDuplicateDistance ?? o.nearDuplicateDistance ?? DEFAULT_NEAR_DUPLICATE_DISTANCE,
       concurrency: o.concurrency,
       mapLimit,
     })
@@ -212,6 +213,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
       ...(trainingCaptions ? { trainingCaptions } : {}),
       ...(leakage ? { leakage } : {}),
       imageUris: new Map(test.map((t) => [t.ref, t.ref])),
+      map: mapSettings(spec.map),
     });
   } finally {
     await store.close();
