@@ -8,6 +8,7 @@ import {
   type ComparisonReport,
   type EvalMode,
   type InputFingerprint,
+  type LeakageReport,
   type ModeReport,
   type ReportModel,
 } from '../../protocol/report';
@@ -18,6 +19,9 @@ import { scoreMode, type KnnFn } from './modes';
 import type { EmbeddingRecord } from './records';
 import { exactKnnFast } from './knnFast';
 import { kProblem } from './kValues';
+import { leakageHeadline, withoutImages } from './leakage';
+import { attachSeparation, SeparationCache } from './modeSeparation';
+import { buildEmbeddingMap, DEFAULT_MAP, type MapSettings } from './projection/embeddingMap';
 
 export interface ModelEmbeddings {
   model: ReportModel;
@@ -37,6 +41,12 @@ export interface EvaluateRequest {
   trainingCaptions?: readonly string[];
   knn?: KnnFn;
   vectorStore?: ComparisonReport['vectorStore'];
+  /** The embedding map's projection (default PCA); false: no map (the second scoring without leaked images). */
+  map?: MapSettings | false;
+  /** S3 URI of each test image by record id, for the map's thumbnails. */
+  imageUris?: ReadonlyMap<string, string>;
+  /** Test images found in the training set (src/core/eval/leakage.ts): the models are scored again without them. */
+  leakage?: Omit<LeakageReport, 'withoutLeaked'>;
   /** Fixed time for reproducible output (tests); defaults to now. */
   now?: Date;
 }
@@ -52,6 +62,8 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
   const knn = req.knn ?? exactKnnFast;
   const training = new Set(req.trainingCaptions ?? []);
   const modes: ModeReport[] = [];
+  const separations = new SeparationCache(req.labelRule);
+  const sepModels = req.models.map((m) => ({ name: m.model.name, records: m.records, gallery: m.gallery }));
   for (const mode of req.modes) {
     const warnings: string[] = [];
     const scored = [];
@@ -75,6 +87,7 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
       if (c.unpaired > 0) warnings.push(`${s.result.model}: ${c.unpaired} quer(ies) are not scored by both ${s.result.model} and ${req.baseline} and are left out of the comparison`);
       comparisons.push(c.comparison);
     }
+    attachSeparation(mode, scored.map((s) => s.result), sepModels, req.baseline, separations, settings);
     modes.push({
       mode,
       ...(mode === 'image-to-image' ? { corpus: req.models.some((m) => m.gallery) ? 'gallery' as const : 'leave-one-out' as const } : {}),
@@ -86,6 +99,9 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
       warnings,
     });
   }
+  const map = req.map === false ? undefined
+    : buildEmbeddingMap(req.models.map((m) => ({ name: m.model.name, records: m.records, ...(req.imageUris ? { imageUris: req.imageUris } : {}) })), req.labelRule, req.map ?? DEFAULT_MAP);
+  const leakage = req.leakage ? await scoreLeakage(req, req.leakage, modes) : undefined;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     createdAt: (req.now ?? new Date()).toISOString(),
@@ -102,6 +118,21 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
     },
     vectorStore: req.vectorStore ?? 'exact',
     modes,
-    warnings: [],
+    warnings: leakage?.headline ? [leakage.headline] : [],
+    ...(map ? { embeddingMap: map } : {}),
+    ...(leakage ? { leakage: leakage.report } : {}),
   };
+}
+
+/** Scores every mode again without the leaked test images (same request otherwise), for the headline warning. */
+async function scoreLeakage(req: EvaluateRequest, found: Omit<LeakageReport, 'withoutLeaked'>, modes: ModeReport[]): Promise<{ report: LeakageReport; headline?: string }> {
+  if (found.pairs.length === 0) return { report: { ...found } };
+  const leaked = new Set(found.pairs.map((p) => p.testId));
+  const again = await evaluate({
+    ...req,
+    models: req.models.map((m) => ({ ...m, records: withoutImages(m.records, leaked) })),
+    map: false,
+    leakage: undefined,
+  } as EvaluateRequest);
+  return { report: { ...found, withoutLeaked: again.modes }, headline: leakageHeadline(leaked.size, modes, again.modes) };
 }
