@@ -68,10 +68,8 @@ function renderMode(ctx: AppContext, mode: ModeReport): HTMLElement {
   if (initial) picker.value = initial;
   showHeadline(initial);
   const gallery = renderGallery(ctx.report, mode, ctx.thumbs);
-  let mapHighlight: ((q: string, m: string) => void) | undefined;
-  const onQuery = (queryId: string, model: string): void => { mapHighlight?.(queryId, model); gallery.highlight(queryId, model); };
+  const onQuery = (queryId: string, model: string): void => { section?.highlight?.(queryId, model); gallery.highlight(queryId, model); };
   const section = mode === mapMode(ctx.report) ? renderMapSection(ctx, mode, onQuery) : undefined;
-  mapHighlight = section?.highlight;
   const separation = section ? null : renderSeparation(ctx.report, mode);
   const facts = `${mode.queryCount} queries, corpus of ${mode.corpusSize}${mode.corpus ? ` (${mode.corpus})` : ''}`
     + (mode.droppedQueries.length > 0 ? `, ${mode.droppedQueries.length} dropped (no relevant item)` : '');
