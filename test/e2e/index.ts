@@ -12,6 +12,7 @@ import type { ComparisonReport } from '../../src/protocol/report';
 import { HOSTILE_CAPTION, writeCompareFixture } from '../support/compareFixture';
 import { USER_PATH, type PathContext } from './userPath';
 import { assert, eq, reportFrame, runCommand } from './workbench';
+import { bigMapReport, MAP_TESTS, measureBigMap } from './mapView';
 
 export interface E2eContext extends PathContext {
   page: Page;
@@ -209,6 +210,26 @@ const REPORT_TESTS: E2eTest[] = [
         await page.screenshot({ path: file });
         assert(fs.statSync(file).size > 10_000, `${file} holds a real screenshot`);
       }
+    },
+  },
+  ...MAP_TESTS,
+  {
+    name: 'map: a 10,000-point map paints and answers hover (measured, not asserted); long and right-to-left labels stay text',
+    dependsOnPrevious: true,
+    async run({ page, reportPath, report, dialogs }) {
+      const big = path.join(path.dirname(reportPath), 'big-map.report.json');
+      fs.writeFileSync(big, JSON.stringify(bigMapReport(report)));
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Bedrock Customizer: Open Comparison Report...');
+      await answerFileDialog(page, big);
+      const frame = await reportFrame(page);
+      const m = await measureBigMap(page, frame);
+      console.log(`      MEASURE map-10000 data-received-to-first-paint=${m.paintMs.toFixed(1)}ms (target <= 300) hover-feedback-median=${m.hoverMs.toFixed(1)}ms (target <= 50)`);
+      const legend = await frame.locator('[data-mode="text-to-image"] .map-legend bdi').allTextContents();
+      assert(legend.some((t) => t.includes('\u202Egnp.exe')), 'the right-to-left override label is legend text');
+      assert(legend.some((t) => t.startsWith('xxxx') && t.endsWith('(10,000 characters)')), 'the 10,000-character label is cut, as text');
+      eq(dialogs.length, 0, 'no dialog');
+      await runCommand(page, 'View: Close All Editors');
     },
   },
 ];

@@ -71,6 +71,7 @@ function startPanel(vscode: VsCodeApi): void {
     requests.request('exportTable', { table: table.id, format, content }).then((r) => r.savedTo), status);
   const handlers: NotificationHandlers<HostNotifications> = {
     report: (p: HostNotifications['report']) => {
+      const received = performance.now();
       if (!isComparisonReport(p.report)) return showError(`${p.source} is not a comparison report this version can read.`);
       // The webview's own saved state wins over the host's copy (the host may not have seen the latest change
       // when the webview was reloaded); the host's copy restores a panel revived after a window reload.
@@ -87,6 +88,8 @@ function startPanel(vscode: VsCodeApi): void {
         },
       });
       render(p.report, p.thumbnails, p.thumbnailProblems ?? {});
+      // Data received to first paint, read by the browser test's measurement (reported, never asserted).
+      requestAnimationFrame(() => setTimeout(() => root.setAttribute('data-paint-ms', (performance.now() - received).toFixed(1)), 0));
     },
     error: (p: HostNotifications['error']) => showError(p.message),
   };

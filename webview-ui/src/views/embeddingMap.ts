@@ -101,6 +101,7 @@ export function renderEmbeddingMap(o: MapOptions): MapPanels {
       const q = selected === undefined ? undefined : o.mode.results.find((r) => r.model === m.model)?.perQuery.find((p) => p.queryId === selected);
       const hl = (q?.topIds ?? []).map((id) => index.get(id)).filter((i): i is number => i !== undefined);
       canvas.setAttribute('data-highlight', JSON.stringify(q?.topIds.filter((id) => index.has(id)) ?? []));
+      if (selected === undefined) canvas.removeAttribute('data-selected-query'); else canvas.setAttribute('data-selected-query', selected);
       g.lineWidth = 2;
       g.strokeStyle = themeColour('--vscode-focusBorder', fg);
       for (const i of hl) { g.beginPath(); g.arc(xs[i] as number, ys[i] as number, 7, 0, Math.PI * 2); g.stroke(); }
@@ -126,6 +127,9 @@ export function renderEmbeddingMap(o: MapOptions): MapPanels {
       const host = tooltip.parentElement?.getBoundingClientRect();
       tooltip.style.left = `${e.clientX - (host?.left ?? 0) + 14}px`;
       tooltip.style.top = `${e.clientY - (host?.top ?? 0) + 14}px`;
+      // Hover feedback time (event to the next frame), read by the browser test's measurement, never asserted.
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => canvas.setAttribute('data-hover-ms', (performance.now() - t0).toFixed(1)));
     });
     canvas.addEventListener('mouseleave', () => { tooltip.hidden = true; canvas.removeAttribute('data-hover'); });
     canvas.addEventListener('click', (e) => {
