@@ -160,7 +160,7 @@ export function bigMapReport(report: ComparisonReport): ComparisonReport {
   const n = 10_000;
   let seed = 11;
   const rnd = (): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-  const long = `${'x'.repeat(9_990)} long label`;
+  const long = `${'x'.repeat(9_989)} long label`; // 10,000 characters
   const rtl = 'RTL \u202Egnp.exe\u202C label';
   const items: MapItem[] = Array.from({ length: n }, (_, i) => ({ id: `img/${i}.png`, label: i === 0 ? long : i === 1 ? rtl : `class ${i % 40}`, kind: 'image', source: `img/${i}.png` }));
   const models = report.models.map((m) => ({ model: m.name, xy: Array.from({ length: 2 * n }, () => rnd() * 2 - 1) }));

@@ -99,7 +99,8 @@ export class ThumbnailCache {
       await Promise.all(Array.from({ length: Math.min(S3_CONCURRENCY, remote.length) }, worker));
     }
     await this.saveIndex();
-    return out;
+    // In request order (fetches finish in any order), so the same report gives the same answer.
+    return new Map(requests.flatMap((r) => { const o = out.get(r.key); return o ? [[r.key, o] as const] : []; }));
   }
 
   private outcome(e: IndexEntry): ThumbnailOutcome {

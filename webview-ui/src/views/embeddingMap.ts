@@ -30,7 +30,12 @@ function themeColour(name: string, fallback: string): string {
 
 function mark(g: CanvasRenderingContext2D, shape: Shape, x: number, y: number, r: number): void {
   g.beginPath();
-  if (shape === 'circle') g.arc(x, y, r, 0, Math.PI * 2);
+  addShape(g, shape, x, y, r);
+}
+
+/** Adds one mark as a subpath (many marks of a class are filled in one call). */
+function addShape(g: CanvasRenderingContext2D, shape: Shape, x: number, y: number, r: number): void {
+  if (shape === 'circle') { g.moveTo(x + r, y); g.arc(x, y, r, 0, Math.PI * 2); }
   else if (shape === 'square') g.rect(x - r, y - r, 2 * r, 2 * r);
   else if (shape === 'triangle') { g.moveTo(x, y - r * 1.2); g.lineTo(x + r * 1.1, y + r * 0.8); g.lineTo(x - r * 1.1, y + r * 0.8); g.closePath(); }
   else if (shape === 'diamond') { g.moveTo(x, y - r * 1.3); g.lineTo(x + r * 1.3, y); g.lineTo(x, y + r * 1.3); g.lineTo(x - r * 1.3, y); g.closePath(); }
@@ -58,6 +63,12 @@ export function renderEmbeddingMap(o: MapOptions): MapPanels {
   tooltip.hidden = true;
   const panels = new Map<string, (queryId: string | undefined) => void>();
   const images = map.items.filter((i) => i.kind === 'image').length;
+  const byClass = new Map<string, number[]>();
+  map.items.forEach((it, i) => {
+    if (it.kind !== 'image') return;
+    const list = byClass.get(it.label);
+    if (list) list.push(i); else byClass.set(it.label, [i]);
+  });
 
   const panelFor = (m: EmbeddingMap['models'][number]): HTMLElement => {
     const canvas = h('canvas', { class: 'map-canvas', attrs: {
@@ -84,12 +95,17 @@ export function renderEmbeddingMap(o: MapOptions): MapPanels {
       g.clearRect(0, 0, SIZE, SIZE);
       if (base?.complete) g.drawImage(base, 0, 0, SIZE, SIZE);
       else {
+        // One path per class: 10,000 points are a few dozen fill calls, not 10,000.
         g.lineWidth = 0.6;
         g.strokeStyle = bg;
-        map.items.forEach((it, i) => {
-          const s = styles.get(it.label) as ClassStyle;
-          if (it.kind === 'image') { g.fillStyle = s.colour; mark(g, s.shape, xs[i] as number, ys[i] as number, 3); g.fill(); g.stroke(); }
-        });
+        for (const [label, members] of byClass) {
+          const s = styles.get(label) as ClassStyle;
+          g.beginPath();
+          for (const i of members) addShape(g, s.shape, xs[i] as number, ys[i] as number, 3);
+          g.fillStyle = s.colour;
+          g.fill();
+          if (members.length < 2_000) g.stroke(); // edges help small maps; on a dense one they only cost
+        }
         g.lineWidth = 1.6;
         map.items.forEach((it, i) => {
           if (it.kind !== 'text') return;
