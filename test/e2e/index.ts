@@ -186,6 +186,11 @@ const REPORT_TESTS: E2eTest[] = [
         eq(await snap.locator('td.label', { hasText: HOSTILE_CAPTION }).count() > 0, true, 'hostile caption as text in the snapshot');
         eq(await snap.locator('img[src="x"]').count(), 0, 'no img from the caption in the snapshot');
         eq(await snap.locator('[data-export]').count(), 0, 'no export buttons without a host');
+        eq(await snap.locator('[data-mode="text-to-image"] canvas[data-map-model]').count(), report.models.length, 'the map, a panel per model');
+        const snapSrcs = await snap.locator('img.thumb').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
+        assert(snapSrcs.length > 0 && snapSrcs.every((src) => src.startsWith('data:image/png;base64,')), 'thumbnails embedded as data: URIs');
+        const snapText = fs.readFileSync(html, 'utf8');
+        assert(/"mapImages":\{"base":"data:image\/png;base64,/.test(snapText), 'the map pictures are embedded');
         eq(requests.length, 0, `network requests from the snapshot (${requests.join(', ')})`);
         eq(dialogs.length, 0, `dialogs (${dialogs.join(', ')})`);
       } finally {
