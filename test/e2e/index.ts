@@ -2,6 +2,7 @@
 // scripts/lib/run-e2e.mjs (`npm run test:e2e`, last stage of `npm test`), which starts the workbench on the demo
 // workspace and hands each test a context: first the comparison webview on a fixture report written here by the
 // comparison engine from the fixture embeddings (with a hostile caption), then the whole user path (userPath.ts).
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -234,6 +235,33 @@ const REPORT_TESTS: E2eTest[] = [
       assert(legend.some((t) => t.includes('\u202Egnp.exe')), 'the right-to-left override label is legend text');
       assert(legend.some((t) => t.startsWith('xxxx') && t.endsWith('(10,000 characters)')), 'the 10,000-character label is cut, as text');
       eq(dialogs.length, 0, 'no dialog');
+      await runCommand(page, 'View: Close All Editors');
+    },
+  },
+  {
+    name: 'map: a schema-1 report offers Compute embedding map; the host computes it from the recorded embeddings files',
+    dependsOnPrevious: true,
+    async run({ page, reportPath, report }) {
+      const dir = path.dirname(reportPath);
+      const old: Partial<ComparisonReport> = { ...report, schemaVersion: 1, inputs: ['base', 'fine-tuned'].map((model) => {
+        const file = path.join(dir, `${model}.embeddings.jsonl`);
+        const bytes = fs.readFileSync(file);
+        return { role: 'embeddings', source: file, model, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+      }) };
+      delete old.embeddingMap;
+      const oldPath = path.join(dir, 'schema1.report.json');
+      fs.writeFileSync(oldPath, JSON.stringify(old));
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Bedrock Customizer: Open Comparison Report...');
+      await answerFileDialog(page, oldPath);
+      const frame = await reportFrame(page);
+      const panel = frame.locator('[data-mode="text-to-image"]');
+      eq(await panel.locator('canvas[data-map-model]').count(), 0, 'no map before asking');
+      await panel.locator('[data-action="compute-map"]').focus();
+      await page.keyboard.press('Enter');
+      await panel.locator('canvas[data-map-model]').nth(report.models.length - 1).waitFor({ timeout: 30_000 });
+      const mode = report.modes.find((m) => m.mode === 'text-to-image');
+      eq(Number(await panel.locator('canvas[data-map-model]').first().getAttribute('data-points')), mode?.corpusSize, 'the computed map has every corpus image');
       await runCommand(page, 'View: Close All Editors');
     },
   },
