@@ -20,8 +20,22 @@ function modeText(mode: ModeReport): string {
         `both right ${c.outcomes.bothRight}, ${c.baseline} only ${c.outcomes.baselineOnly}, ${c.model} only ${c.outcomes.modelOnly}, both wrong ${c.outcomes.bothWrong}`,
     );
   }
+  lines.push(...separationText(mode));
   for (const w of mode.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');
+}
+
+/** Class separation per model (schema 2), the classes that got worse first. */
+function separationText(mode: ModeReport): string[] {
+  return mode.results.flatMap((r) => {
+    const s = r.separation;
+    if (!s) return [];
+    const vs = s.vsBaseline
+      ? `; silhouette vs baseline ${fmt(s.vsBaseline.difference)}, 95% CI [${fmt(s.vsBaseline.ci95[0])}, ${fmt(s.vsBaseline.ci95[1])}]` +
+        (s.vsBaseline.worsenedClasses.length > 0 ? `; worse separated: ${s.vsBaseline.worsenedClasses.join(', ')}` : '; no class worse separated')
+      : '';
+    return [`separation ${r.model}: silhouette (cosine) ${fmt(s.silhouette)}, intra-class similarity ${fmt(s.intraClass)}, nearest other class ${fmt(s.nearestOtherClass)}${vs}`];
+  });
 }
 
 export function formatReportText(report: ComparisonReport): string {

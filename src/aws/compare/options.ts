@@ -41,6 +41,9 @@ export interface CompareOptions {
   confirmCreate?: (facts: CollectionCreationFacts) => Promise<boolean>;
   /** Where a created collection and its policies are recorded, at once; without it, none is created. */
   ledger?: LedgerSink;
+  /** Hamming distance of perceptual hashes at or below which a test image is a near duplicate of a training image
+   * (setting bedrockCustomizer.compare.nearDuplicateDistance; default 6). */
+  nearDuplicateDistance?: number;
   /** The workspace folder: ledger sources are spec paths relative to it, the project tag is its name. */
   workspaceDir?: string;
 }

@@ -17,6 +17,9 @@ import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import { resourceTags } from '../../core/lifecycle/tags';
 import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
 import { ensureCollection } from './collection';
+import { checkLeakage } from './leakage';
+import { mapSettings } from '../../core/eval/projection/embeddingMap';
+import { DEFAULT_NEAR_DUPLICATE_DISTANCE } from '../../core/eval/leakage';
 import { SpecError } from './errors';
 import { openSearchStore } from './openSearchStore';
 import type { CompareOptions, CompareOutcome } from './options';
@@ -116,10 +119,13 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const test = await readManifest(reader, spec.testSet.manifest, rule, 'manifest', inputs, warnings);
   const gallery = spec.gallery ? await readManifest(reader, spec.gallery.manifest, rule, 'gallery', inputs, warnings) : undefined;
   let trainingCaptions: string[] | undefined;
+  let trainingRefs: string[] = [];
   if (spec.trainingManifest) {
     const text = await reader.readText(spec.trainingManifest);
     inputs.push(fingerprint('training', spec.trainingManifest, text));
-    trainingCaptions = parseManifest(text, spec.trainingManifest).entries.map((e) => e.caption);
+    const entries = parseManifest(text, spec.trainingManifest).entries;
+    trainingCaptions = entries.map((e) => e.caption);
+    trainingRefs = entries.map((e) => e.imageRef);
   }
   const classes = [...new Set(test.map((t) => t.label))].sort();
   const queries = queryTexts(spec, classes);
@@ -179,6 +185,17 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     // The record that makes these files ours: a rerun may replace them without asking.
     await writeFile(join(o.exportDir, EXPORT_RECORD), `${JSON.stringify({ generator: EXPORT_GENERATOR, files: models.map((m) => exportName(m.model.name)) }, null, 2)}\n`);
   }
+  const leakage = spec.trainingManifest
+    ? await checkLeakage({
+      reader,
+      cacheDir,
+      test: new Map(test.map((t) => [t.ref, identity.get(t.ref) as string])),
+      against: [{ manifest: spec.trainingManifest, refs: trainingRefs }],
+      threshold: spec.nearDuplicateDistance ?? o.nearDuplicateDistance ?? DEFAULT_NEAR_DUPLICATE_DISTANCE,
+      concurrency: o.concurrency,
+      mapLimit,
+    })
+    : undefined;
   const store = await openStore(spec, specPath, o, create, warnings);
   let report: ComparisonReport;
   try {
@@ -194,6 +211,9 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
       vectorStore: store.kind,
       ...(spec.seed !== undefined ? { comparison: { seed: spec.seed } } : {}),
       ...(trainingCaptions ? { trainingCaptions } : {}),
+      ...(leakage ? { leakage } : {}),
+      imageUris: new Map(test.map((t) => [t.ref, t.ref])),
+      map: mapSettings(spec.map),
     });
   } finally {
     await store.close();

@@ -2,6 +2,7 @@
 // read each model's JSONL here, fingerprint it, parse it and call evaluate, so the same files give the same report.
 // Reads with node:fs (core may); writing the report stays with the caller (its placement rules differ).
 
+import type { MapSettings } from './projection/embeddingMap';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ComparisonReport, EvalMode, InputFingerprint } from '../../protocol/report';
@@ -18,6 +19,8 @@ export interface ScoreFilesRequest {
   labelRule: LabelRule;
   /** Seed of the bootstrap and randomization tests (default: the engine's). */
   seed?: number;
+  /** The embedding map's projection (default PCA). */
+  map?: MapSettings;
   /** A Bedrock training manifest: warns when text queries equal its captions. */
   trainingManifest?: string;
   /** Called before each file is read (done = models read so far) and before scoring (done = models.length). */
@@ -93,6 +96,7 @@ export async function scoreFiles(req: ScoreFilesRequest): Promise<ComparisonRepo
   return evaluate({
     models, baseline: req.baseline, modes: req.modes, ks: req.ks, labelRule: req.labelRule, inputs,
     ...(req.seed !== undefined ? { comparison: { seed: req.seed } } : {}),
+    ...(req.map ? { map: req.map } : {}),
     ...(trainingCaptions ? { trainingCaptions } : {}),
     ...(req.now ? { now: req.now } : {}),
   });

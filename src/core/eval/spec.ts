@@ -19,7 +19,7 @@ export const DEFAULT_MODES: readonly EvalMode[] = schema.properties.modes.defaul
 export const DEFAULT_EMBEDDING_LENGTH = schema.properties.embeddingLength.default as EmbeddingLengthValue;
 
 /** Keys that only the Bedrock pipeline reads: an embeddings file carries its own labels and vectors. */
-const PIPELINE_ONLY = ['testSet', 'gallery', 'queries', 'embeddingLength', 'cacheDir', 'vectorStore'] as const;
+const PIPELINE_ONLY = ['testSet', 'gallery', 'queries', 'embeddingLength', 'cacheDir', 'vectorStore', 'nearDuplicateDistance'] as const;
 
 /**
  * A spec with its warnings (the old form), or every problem; `beyondSchema` is the part the schema cannot say (so
@@ -152,6 +152,7 @@ function check(raw: unknown, locations: Map<string, { line: number; column: numb
       ...common,
       ...(r.labelRegex !== undefined ? { labelRegex: r.labelRegex } : {}),
       ...(r.seed !== undefined ? { seed: r.seed } : {}),
+      ...(r.map !== undefined ? { map: r.map } : {}),
       ...(r.trainingManifest !== undefined ? { trainingManifest: path.resolve(place.baseDir, r.trainingManifest) } : {}),
     };
     return { spec, warnings };

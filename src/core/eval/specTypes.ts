@@ -2,6 +2,9 @@
 // takes. `CompareSpecFile` lists the schema's properties; test/unit/eval/specSchema.test.ts keeps the two equal.
 import type { EvalMode } from '../../protocol/report';
 
+/** The report's embedding map: projection and seed. */
+export interface MapSpec { method?: 'pca' | 'umap'; seed?: number }
+
 export type EmbeddingLengthValue = 256 | 384 | 1024;
 
 export type VectorStoreSpec =
@@ -28,6 +31,8 @@ export interface CompareSpecFile {
   k?: number[];
   seed?: number;
   cacheDir?: string;
+  map?: MapSpec;
+  nearDuplicateDistance?: number;
   vectorStore?: VectorStoreSpec;
   output?: string;
   /** The old embeddings-spec form: the baseline's name. Read, with a warning saying to flag the model instead. */
@@ -49,6 +54,8 @@ export interface CompareSpec {
   k: number[];
   seed?: number;
   cacheDir?: string;
+  map?: MapSpec;
+  nearDuplicateDistance?: number;
   vectorStore: VectorStoreSpec;
   /** Where the report is written (absolute). */
   output: string;
@@ -64,6 +71,7 @@ export interface EmbeddingsSpec {
   labelRegex?: string;
   seed?: number;
   trainingManifest?: string;
+  map?: MapSpec;
   /** Where the report is written (absolute). */
   output: string;
 }

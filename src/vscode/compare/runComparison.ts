@@ -1,6 +1,7 @@
 // Runs an embeddings spec inside VS Code: the one scoring path (core/eval/scoreFiles, as `bedrock-mm evaluate`)
 // under a cancellable progress notification, the report written where the spec says, every input problem reported
 // with its file and line.
+import { mapSettings } from '../../core/eval/projection/embeddingMap';
 import * as vscode from 'vscode';
 import { compileLabelRule } from '../../core/eval/labels';
 import { scoreFiles, ScoreInputError } from '../../core/eval/scoreFiles';
@@ -24,6 +25,7 @@ export async function runComparison(spec: EmbeddingsSpec, progress: Progress, to
       models: spec.models, baseline: spec.baseline, modes: spec.modes, ks: spec.k, labelRule: rule,
       ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
       ...(spec.trainingManifest !== undefined ? { trainingManifest: spec.trainingManifest } : {}),
+      map: mapSettings(spec.map),
       onStage: (stage, done) => progress.report(stage, done, total),
       cancelled: () => token.isCancellationRequested,
     });

@@ -46,6 +46,7 @@ export async function runPipeline(
       runtime: rt.runtime,
       concurrency: deps.config.get('compare.concurrency'),
       requestsPerMinute: deps.config.get('compare.requestsPerMinute'),
+      nearDuplicateDistance: deps.config.get('compare.nearDuplicateDistance'),
       callerArn: () => session.callerArn(), // honours the endpoints.sts setting
       signal: abort.signal,
       log: (m) => deps.log.info(m),

@@ -26,6 +26,7 @@ export interface Settings {
   'manifest.splitSeed': number;
   'compare.requestsPerMinute': number;
   'compare.concurrency': number;
+  'compare.nearDuplicateDistance': number;
   'cleanup.typeNameObjectThreshold': number;
   'cleanup.s3Prefixes': string[];
   'explorer.pollSeconds': number;
@@ -67,6 +68,7 @@ export const DEFAULTS: Settings = {
   'manifest.splitSeed': 42,
   'compare.requestsPerMinute': 300,
   'compare.concurrency': 8,
+  'compare.nearDuplicateDistance': 6,
   'cleanup.typeNameObjectThreshold': 1000,
   'cleanup.s3Prefixes': [],
   'explorer.pollSeconds': 10,

@@ -8,6 +8,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HASH_CACHE_FILE } from '../../../src/core/image/hashCache';
 import { runCompare, type CompareOptions, type CompareOutcome } from '../../../src/aws/compare/runCompare';
 import { CreationDeclined, SpecError } from '../../../src/aws/compare/runCompare';
 import type { LedgerEntry } from '../../../src/core/cleanup/ledger';
@@ -49,7 +50,8 @@ function confirmed(entries: LedgerEntry[] = []): Pick<CompareOptions, 'confirmCr
 const metricsOf = (o: CompareOutcome): unknown => o.report.modes.map((m) => ({ mode: m.mode, results: m.results.map((r) => ({ model: r.model, metrics: r.metrics, top: r.perQuery.map((q) => q.topIds) })), comparisons: m.comparisons }));
 
 function cacheLines(cacheDir: string): string[] {
-  return readdirSync(cacheDir).flatMap((f) => readFileSync(join(cacheDir, f), 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { k: string }).k + '@' + f));
+  // The embedding shards only (image-hashes.jsonl holds the leakage check's hashes, one per image).
+  return readdirSync(cacheDir).filter((f) => f !== HASH_CACHE_FILE).flatMap((f) => readFileSync(join(cacheDir, f), 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { k: string }).k + '@' + f));
 }
 
 let exactRun: CompareOutcome;
@@ -69,9 +71,17 @@ test('compare e2e: exact store scores both models; a cached rerun makes zero cal
   assert.ok(t2i?.warnings.some((w) => /identical to training captions/.test(w)), 'leak warning: the queries are the training captions');
   assert.deepEqual(exactRun.report.inputs.map((i) => i.role), ['spec', 'manifest', 'training']);
   assert.equal(JSON.parse(readFileSync(exactRun.reportPath, 'utf8')).schemaVersion, 2);
+  // Leakage against the training manifest: every test and training image hashed once, none of them shared.
+  assert.deepEqual(exactRun.report.leakage?.pairs, []);
+  assert.equal(exactRun.report.leakage?.threshold, 6);
+  const hashLines = (): number => readFileSync(join(dir, 'cache-a', HASH_CACHE_FILE), 'utf8').split('\n').filter((l) => l !== '').length;
+  const hashed = hashLines();
+  assert.ok(hashed > 3 * CLASSES, `${hashed} images hashed`);
+  assert.ok(exactRun.report.embeddingMap && exactRun.report.modes.every((m) => m.results.every((r) => r.separation)));
   const again = await runCompare({ specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000 });
   assert.equal(again.calls, 0);
   assert.deepEqual(metricsOf(again), metricsOf(exactRun));
+  assert.equal(hashLines(), hashed, 'a rerun hashes (and so reads) no image again');
 });
 
 test('compare e2e: OpenSearch Serverless store (private collection created on request) gives identical metrics', async () => {

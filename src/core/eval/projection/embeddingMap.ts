@@ -13,6 +13,11 @@ export type MapMethod = EmbeddingMap['method'];
 export interface MapSettings { method: MapMethod; seed: number }
 export const DEFAULT_MAP: MapSettings = { method: 'pca', seed: 20240901 };
 
+/** The spec's `map` (either field optional) over the defaults. */
+export function mapSettings(spec: { method?: MapMethod; seed?: number } | undefined): MapSettings {
+  return { method: spec?.method ?? DEFAULT_MAP.method, seed: spec?.seed ?? DEFAULT_MAP.seed };
+}
+
 export interface MapModel {
   name: string;
   records: readonly EmbeddingRecord[];

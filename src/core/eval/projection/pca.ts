@@ -1,7 +1,9 @@
-// PCA to 2D by subspace iteration on the centred data (never the d x d covariance): Y = Xc Q, Q = orth(Xc^T Y),
-// with 8 oversampled directions until the top two Ritz values stop changing, then Rayleigh-Ritz on the small k x k
-// matrix. Converged, this is the exact PCA (the two leading eigenvectors of the covariance), to round-off; the
-// start vectors come from the seed, so the same input and seed give the same coordinates.
+// PCA to 2D by subspace iteration on the centred data (never the d x d covariance): Q = orth(Xc^T Xc Q) over 8
+// directions (2 + 6 oversampled), one fused pass over the rows per iteration, until the top two Ritz values change by
+// less than 1e-7 (relative) or 40 iterations, then Rayleigh-Ritz on the small 8 x 8 matrix. Converged, this is the
+// exact PCA (the two leading eigenvectors of the covariance); when the leading eigenvalues are nearly equal the axes
+// are not unique and the iteration stops at the cap. The start vectors come from the seed: same input and seed, same
+// coordinates.
 
 import { seededRandom } from '../../random';
 import { symmetricEigen } from './eigen';
@@ -16,23 +18,23 @@ export interface Pca2 {
   explainedVarianceRatio: [number, number];
 }
 
-const BLOCK = 10;
-const MAX_ITERATIONS = 100;
-const TOLERANCE = 1e-12;
+const BLOCK = 8;
+const MAX_ITERATIONS = 40;
+const TOLERANCE = 1e-7;
 
 /** `data` is n x d row-major. */
 export function pca2(data: ArrayLike<number>, n: number, d: number, seed: number): Pca2 {
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (data[i * d + j] as number);
   for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) / Math.max(1, n);
-  const x = new Float64Array(n * d);
+  const x = new Float32Array(n * d);
   let total = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
     const v = (data[i * d + j] as number) - (mean[j] as number);
     x[i * d + j] = v;
     total += v * v;
   }
-  const k = Math.max(1, Math.min(BLOCK, d, n));
+  const k = BLOCK;
   const rand = seededRandom(seed);
   let q: Float64Array = new Float64Array(d * k);
   for (let t = 0; t < q.length; t++) q[t] = rand() * 2 - 1;
@@ -40,8 +42,7 @@ export function pca2(data: ArrayLike<number>, n: number, d: number, seed: number
   const y = new Float64Array(n * k);
   let previous = [NaN, NaN];
   for (let it = 0; it < MAX_ITERATIONS; it++) {
-    mulXQ(x, n, d, q, k, y);
-    const z = mulXtY(x, n, d, y, k);
+    const z = gramTimes(x, n, d, q);
     // Ritz estimates of the top eigenvalues: column norms of Xc^T Xc Q before orthonormalising.
     const ritz = columnNorms(z, d, k).sort((a, b) => b - a);
     q = z;
@@ -88,7 +89,7 @@ export function pca2(data: ArrayLike<number>, n: number, d: number, seed: number
   };
 }
 
-function mulXQ(x: Float64Array, n: number, d: number, q: Float64Array, k: number, y: Float64Array): void {
+function mulXQ(x: Float32Array, n: number, d: number, q: Float64Array, k: number, y: Float64Array): void {
   y.fill(0);
   for (let i = 0; i < n; i++) {
     const xo = i * d;
@@ -101,15 +102,21 @@ function mulXQ(x: Float64Array, n: number, d: number, q: Float64Array, k: number
   }
 }
 
-function mulXtY(x: Float64Array, n: number, d: number, y: Float64Array, k: number): Float64Array {
-  const z = new Float64Array(d * k);
+/** Xc^T (Xc Q) for Q of d x 8, one pass over the rows: each row's 8 projections, then its rank-1 update. */
+function gramTimes(x: Float32Array, n: number, d: number, q: Float64Array): Float64Array {
+  const z = new Float64Array(d * 8);
   for (let i = 0; i < n; i++) {
     const xo = i * d;
-    const yo = i * k;
-    for (let j = 0; j < d; j++) {
+    let y0 = 0, y1 = 0, y2 = 0, y3 = 0, y4 = 0, y5 = 0, y6 = 0, y7 = 0;
+    for (let j = 0, qo = 0; j < d; j++, qo += 8) {
       const v = x[xo + j] as number;
-      const zo = j * k;
-      for (let t = 0; t < k; t++) z[zo + t] = (z[zo + t] as number) + v * (y[yo + t] as number);
+      y0 += v * (q[qo] as number); y1 += v * (q[qo + 1] as number); y2 += v * (q[qo + 2] as number); y3 += v * (q[qo + 3] as number);
+      y4 += v * (q[qo + 4] as number); y5 += v * (q[qo + 5] as number); y6 += v * (q[qo + 6] as number); y7 += v * (q[qo + 7] as number);
+    }
+    for (let j = 0, zo = 0; j < d; j++, zo += 8) {
+      const v = x[xo + j] as number;
+      z[zo] = (z[zo] as number) + v * y0; z[zo + 1] = (z[zo + 1] as number) + v * y1; z[zo + 2] = (z[zo + 2] as number) + v * y2; z[zo + 3] = (z[zo + 3] as number) + v * y3;
+      z[zo + 4] = (z[zo + 4] as number) + v * y4; z[zo + 5] = (z[zo + 5] as number) + v * y5; z[zo + 6] = (z[zo + 6] as number) + v * y6; z[zo + 7] = (z[zo + 7] as number) + v * y7;
     }
   }
   return z;
@@ -121,19 +128,25 @@ function columnNorms(z: Float64Array, d: number, k: number): number[] {
   return out.map(Math.sqrt);
 }
 
-/** Modified Gram-Schmidt (twice, for stability) on the k columns of a d x k row-major matrix. */
+/** Modified Gram-Schmidt (projections removed twice, for stability) on the k columns of a d x k row-major matrix. A
+ * column left with round-off only (rank below k: fewer rows or dimensions than k) becomes zero, not amplified noise. */
 function orthonormalise(q: Float64Array, d: number, k: number): void {
-  for (let pass = 0; pass < 2; pass++) {
-    for (let t = 0; t < k; t++) {
+  const norm = (t: number): number => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (q[j * k + t] as number) ** 2;
+    return Math.sqrt(s);
+  };
+  for (let t = 0; t < k; t++) {
+    const before = norm(t);
+    for (let pass = 0; pass < 2; pass++) {
       for (let s = 0; s < t; s++) {
         let dot = 0;
         for (let j = 0; j < d; j++) dot += (q[j * k + t] as number) * (q[j * k + s] as number);
         for (let j = 0; j < d; j++) q[j * k + t] = (q[j * k + t] as number) - dot * (q[j * k + s] as number);
       }
-      let norm = 0;
-      for (let j = 0; j < d; j++) norm += (q[j * k + t] as number) ** 2;
-      norm = Math.sqrt(norm);
-      for (let j = 0; j < d; j++) q[j * k + t] = norm > 0 ? (q[j * k + t] as number) / norm : 0;
     }
+    const after = norm(t);
+    const scale = after > 1e-10 * before ? 1 / after : 0;
+    for (let j = 0; j < d; j++) q[j * k + t] = (q[j * k + t] as number) * scale;
   }
 }
