@@ -9,7 +9,7 @@ import { h } from '../dom';
 import { thumb, type Thumbs } from './thumbs';
 
 /** Canvas side in CSS pixels, and the margin kept around the points. */
-const SIZE = 380;
+const SIZE = 320;
 const PAD = 10;
 /** Longest text shown in the tooltip (a 10,000-character caption is cut, never laid out whole). */
 const TOOLTIP_CHARS = 200;
