@@ -39,7 +39,9 @@ export type ThumbnailOutcome = { file: string } | { problem: string };
 /** The images worth a thumbnail, most useful first: top-1 results, query images, the map, leaked pairs, the rest of each top-k. */
 export function thumbnailRequests(report: ComparisonReport, limit = MAX_THUMBNAILS): ThumbnailRequest[] {
   const out = new Map<string, string>();
-  const add = (key: string | undefined, source = key): void => {
+  // The map says where each image id is (its S3 URI): every mention of that id is read from there.
+  const located = new Map((report.embeddingMap?.items ?? []).filter((i) => i.kind === 'image').map((i) => [i.id, i.source]));
+  const add = (key: string | undefined, source = key === undefined ? undefined : located.get(key) ?? key): void => {
     if (key !== undefined && source !== undefined && out.size < limit && !out.has(key) && IMAGE_EXT.test(source)) out.set(key, source);
   };
   const each = (f: (q: ComparisonReport['modes'][number]['results'][number]['perQuery'][number]) => void): void => {
@@ -48,7 +50,7 @@ export function thumbnailRequests(report: ComparisonReport, limit = MAX_THUMBNAI
   each((q) => add(q.topIds[0]));
   each((q) => add(q.queryId));
   for (const p of report.leakage?.pairs ?? []) { add(p.testUri); add(p.trainUri); }
-  for (const item of report.embeddingMap?.items ?? []) if (item.kind === 'image') add(item.id, item.source);
+  for (const item of report.embeddingMap?.items ?? []) if (item.kind === 'image') add(item.id);
   each((q) => q.topIds.forEach((id) => add(id)));
   return [...out].map(([key, source]) => ({ key, source }));
 }
