@@ -8,7 +8,7 @@
 //     (export a table, save a snapshot) so the webview can show the outcome where the user clicked;
 //   - the ready handshake: the webview posts `ready` once its listener is installed, and only then does the host
 //     post the report (a message posted before that would be lost).
-import type { ComparisonReport } from './report';
+import type { ComparisonReport, EmbeddingMap } from './report';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -28,7 +28,11 @@ export type TableId = 'headline' | 'metrics' | 'per-class' | 'per-query' | 'conf
 // ---------------------------------------------------------------------------------------------- host -> webview
 export interface HostNotifications {
   /** The report to show. `thumbnails` maps a corpus item id to a webview URI (already `asWebviewUri`'d). */
-  report: { report: ComparisonReport; source: string; thumbnails: Record<string, string>; state?: ViewState };
+  report: {
+    report: ComparisonReport; source: string; thumbnails: Record<string, string>; state?: ViewState;
+    /** Item id -> why it has no thumbnail (shown in its placeholder). */
+    thumbnailProblems?: Record<string, string>;
+  };
   /** A report could not be read; shown in place of the report. */
   error: { message: string };
 }
@@ -46,7 +50,9 @@ export type WebviewRequests = {
   /** Save `content` (already CSV or JSON) to a file the user picks. */
   exportTable: { params: { table: TableId; format: 'csv' | 'json'; content: string }; result: { savedTo: string | null } };
   /** Save a self-contained HTML snapshot of the report (the host inlines the built JS and CSS). */
-  exportSnapshot: { params: { state: ViewState }; result: { savedTo: string | null } };
+  exportSnapshot: { params: { state: ViewState; mapImages?: Record<string, string> }; result: { savedTo: string | null } };
+  /** An old report (schema 1) has no embedding map: the host computes it from the embeddings cache. */
+  computeMap: { params: Record<string, never>; result: { map: EmbeddingMap; thumbnails: Record<string, string>; thumbnailProblems: Record<string, string> } };
 };
 
 // --------------------------------------------------------------------------------------------------- envelopes
@@ -80,7 +86,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function isWebviewMessage(v: unknown): v is WebviewMessage {
   if (!isRecord(v) || typeof v['type'] !== 'string') return false;
   if (v['kind'] === 'notify') return v['type'] === 'ready' || v['type'] === 'state';
-  if (v['kind'] === 'request') return typeof v['id'] === 'number' && (v['type'] === 'exportTable' || v['type'] === 'exportSnapshot');
+  if (v['kind'] === 'request') return typeof v['id'] === 'number' && (v['type'] === 'exportTable' || v['type'] === 'exportSnapshot' || v['type'] === 'computeMap');
   return false;
 }
 

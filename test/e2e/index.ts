@@ -2,6 +2,7 @@
 // scripts/lib/run-e2e.mjs (`npm run test:e2e`, last stage of `npm test`), which starts the workbench on the demo
 // workspace and hands each test a context: first the comparison webview on a fixture report written here by the
 // comparison engine from the fixture embeddings (with a hostile caption), then the whole user path (userPath.ts).
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import type { ComparisonReport } from '../../src/protocol/report';
 import { HOSTILE_CAPTION, writeCompareFixture } from '../support/compareFixture';
 import { USER_PATH, type PathContext } from './userPath';
 import { assert, eq, reportFrame, runCommand } from './workbench';
+import { bigMapReport, MAP_TESTS, measureBigMap } from './mapView';
 
 export interface E2eContext extends PathContext {
   page: Page;
@@ -185,6 +187,11 @@ const REPORT_TESTS: E2eTest[] = [
         eq(await snap.locator('td.label', { hasText: HOSTILE_CAPTION }).count() > 0, true, 'hostile caption as text in the snapshot');
         eq(await snap.locator('img[src="x"]').count(), 0, 'no img from the caption in the snapshot');
         eq(await snap.locator('[data-export]').count(), 0, 'no export buttons without a host');
+        eq(await snap.locator('[data-mode="text-to-image"] canvas[data-map-model]').count(), report.models.length, 'the map, a panel per model');
+        const snapSrcs = await snap.locator('img.thumb').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
+        assert(snapSrcs.length > 0 && snapSrcs.every((src) => src.startsWith('data:image/png;base64,')), 'thumbnails embedded as data: URIs');
+        const snapText = fs.readFileSync(html, 'utf8');
+        assert(/"mapImages":\{"base":"data:image\/png;base64,/.test(snapText), 'the map pictures are embedded');
         eq(requests.length, 0, `network requests from the snapshot (${requests.join(', ')})`);
         eq(dialogs.length, 0, `dialogs (${dialogs.join(', ')})`);
       } finally {
@@ -209,6 +216,53 @@ const REPORT_TESTS: E2eTest[] = [
         await page.screenshot({ path: file });
         assert(fs.statSync(file).size > 10_000, `${file} holds a real screenshot`);
       }
+    },
+  },
+  ...MAP_TESTS,
+  {
+    name: 'map: a 10,000-point map paints and answers hover (measured, not asserted); long and right-to-left labels stay text',
+    dependsOnPrevious: true,
+    async run({ page, reportPath, report, dialogs }) {
+      const big = path.join(path.dirname(reportPath), 'big-map.report.json');
+      fs.writeFileSync(big, JSON.stringify(bigMapReport(report)));
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Bedrock Customizer: Open Comparison Report...');
+      await answerFileDialog(page, big);
+      const frame = await reportFrame(page);
+      const m = await measureBigMap(page, frame);
+      console.log(`      MEASURE map-10000 data-received-to-first-paint=${m.paintMs.toFixed(1)}ms (target <= 300) hover-feedback-median=${m.hoverMs.toFixed(1)}ms (target <= 50)`);
+      const legend = await frame.locator('[data-mode="text-to-image"] .map-legend bdi').allTextContents();
+      assert(legend.some((t) => t.includes('\u202Egnp.exe')), 'the right-to-left override label is legend text');
+      assert(legend.some((t) => t.startsWith('xxxx') && t.endsWith('(10,000 characters)')), 'the 10,000-character label is cut, as text');
+      eq(dialogs.length, 0, 'no dialog');
+      await runCommand(page, 'View: Close All Editors');
+    },
+  },
+  {
+    name: 'map: a schema-1 report offers Compute embedding map; the host computes it from the recorded embeddings files',
+    dependsOnPrevious: true,
+    async run({ page, reportPath, report }) {
+      const dir = path.dirname(reportPath);
+      const old: Partial<ComparisonReport> = { ...report, schemaVersion: 1, inputs: ['base', 'fine-tuned'].map((model) => {
+        const file = path.join(dir, `${model}.embeddings.jsonl`);
+        const bytes = fs.readFileSync(file);
+        return { role: 'embeddings', source: file, model, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+      }) };
+      delete old.embeddingMap;
+      const oldPath = path.join(dir, 'schema1.report.json');
+      fs.writeFileSync(oldPath, JSON.stringify(old));
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Bedrock Customizer: Open Comparison Report...');
+      await answerFileDialog(page, oldPath);
+      const frame = await reportFrame(page);
+      const panel = frame.locator('[data-mode="text-to-image"]');
+      eq(await panel.locator('canvas[data-map-model]').count(), 0, 'no map before asking');
+      await panel.locator('[data-action="compute-map"]').focus();
+      await page.keyboard.press('Enter');
+      await panel.locator('canvas[data-map-model]').nth(report.models.length - 1).waitFor({ timeout: 30_000 });
+      const mode = report.modes.find((m) => m.mode === 'text-to-image');
+      eq(Number(await panel.locator('canvas[data-map-model]').first().getAttribute('data-points')), mode?.corpusSize, 'the computed map has every corpus image');
+      await runCommand(page, 'View: Close All Editors');
     },
   },
 ];

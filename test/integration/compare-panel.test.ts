@@ -128,6 +128,46 @@ describe('compare panel in real VS Code', () => {
     lifecycle.script([]); // drop the unused answer
   });
 
+  it('S3 thumbnails are made for the map; reopening the report makes no S3 request (emulator request log)', async function () {
+    const line = process.env['BMC_EMULATOR'];
+    if (!line) this.skip(); // the harness starts the emulator
+    const { admin: adminUrl } = JSON.parse(line ?? '{}') as { admin: string };
+    const r = await fetch(`${adminUrl}/sample-data`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ imagesPerClass: 2, testPerClass: 0 }) });
+    assert.ok(r.ok, `sample data uploaded: ${r.status}`);
+    const { bucket } = (await r.json()) as { bucket: string };
+    const output = path.join(fixture.dir, 's3-thumbs-source.report.json');
+    assert.ok(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { ...fixture.spec, output }));
+    hooks.panels.dispose();
+    const report = JSON.parse(fs.readFileSync(output, 'utf8')) as HostNotifications['report']['report'];
+    const map = report.embeddingMap;
+    assert.ok(map, 'the report has a map');
+    const letters = ['A', 'B', 'C'];
+    const ids = letters.map((l) => `${l}/1.jpg`);
+    for (const item of map.items) {
+      const l = item.id.slice(0, 1);
+      if (ids.includes(item.id)) item.source = `s3://${bucket}/images/${l}/${l}1.png`;
+    }
+    const s3Report = path.join(fixture.dir, `s3-thumbs-${Date.now()}.report.json`);
+    fs.writeFileSync(s3Report, JSON.stringify(report));
+    const s3Requests = async (): Promise<number> => ((await (await fetch(`${adminUrl}/requests?service=s3`)).json()) as { requests: unknown[] }).requests.length;
+
+    const cold = await s3Requests();
+    await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(s3Report));
+    const first = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, s3Report)[0], 'the S3 report message', 60_000);
+    for (const id of ids) {
+      const got = first.payload.thumbnails[id] ?? `none: ${first.payload.thumbnailProblems?.[id]}`;
+      assert.ok(/^https:\/\/.*vscode-(resource|cdn)/.test(got), `${id} is a webview resource of the cache: ${got}`);
+    }
+    hooks.panels.dispose();
+    const before = await s3Requests();
+    assert.ok(before - cold >= 2 * ids.length, `the first open read the S3 images (HEAD and GET each): ${before - cold} requests logged`);
+    const count = reportPosts(hooks, s3Report).length;
+    await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(s3Report));
+    const again = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, s3Report)[count], 'the reopened report');
+    for (const id of ids) assert.ok(id in again.payload.thumbnails, `${id} comes from the cache`);
+    assert.equal(await s3Requests() - before, 0, 'no S3 request when the report is opened again');
+  });
+
   it('thumbnails are read only from files inside the workspace: ids pointing outside get none (issue 13, finding 10)', async () => {
     const ws = workspaceFolder();
     const secret = path.join(path.dirname(ws), `${path.basename(ws)}-secret.jpg`);

@@ -13,6 +13,10 @@ import { renderConfusion } from './views/confusion';
 import { renderPerQuery } from './views/perQuery';
 import { renderTable } from './views/table';
 import type { Thumbs } from './views/thumbs';
+import { renderEmbeddingMap } from './views/embeddingMap';
+import { renderGallery } from './views/gallery';
+import { renderLeakage } from './views/leakage';
+import { renderSeparation } from './views/separation';
 
 export interface AppContext {
   report: ComparisonReport;
@@ -23,6 +27,34 @@ export interface AppContext {
   exporter: Exporter | undefined;
   /** Undefined in a snapshot (no host to save it). */
   snapshot: (() => void) | undefined;
+  /** A snapshot's pictures of the map, by model. */
+  mapImages?: ReadonlyMap<string, string>;
+  /** Asks the host to compute the map of an old report (undefined in a snapshot). */
+  computeMap: (() => Promise<void>) | undefined;
+}
+
+/** The mode whose queries the map's clicks use: text-to-image when the report has it. */
+function mapMode(report: ComparisonReport): ModeReport | undefined {
+  return report.modes.find((m) => m.mode === 'text-to-image') ?? report.modes[0];
+}
+
+function renderMapSection(ctx: AppContext, mode: ModeReport, onQuery: (queryId: string, model: string) => void): { element: HTMLElement; highlight?: (q: string, m: string) => void } {
+  const separation = renderSeparation(ctx.report, mode);
+  const map = ctx.report.embeddingMap;
+  if (!map) {
+    const status = h('span', { class: 'fine-print', attrs: { 'data-testid': 'map-status' } });
+    const compute = ctx.computeMap;
+    const button = compute ? hx('vscode-button', { attrs: { 'data-action': 'compute-map' }, on: { click: () => {
+      button?.setAttribute('disabled', '');
+      status.textContent = 'Computing the map...';
+      compute().catch((err: unknown) => { status.textContent = `The map could not be computed: ${err instanceof Error ? err.message : String(err)}`; button?.removeAttribute('disabled'); });
+    } } }, 'Compute embedding map') : null;
+    return { element: h('div', { class: 'map-section' },
+      h('p', {}, 'This report was written before embedding maps (schema 1). ', compute ? 'The map can be computed from the embeddings it was scored on.' : ''),
+      button, status, separation) };
+  }
+  const panels = renderEmbeddingMap({ map, mode, thumbs: ctx.thumbs, ...(ctx.mapImages ? { images: ctx.mapImages } : {}), onQuery });
+  return { element: h('div', { class: 'map-section' }, h('div', { class: 'map-and-numbers' }, panels.element, separation)), highlight: panels.highlight };
 }
 
 function renderMode(ctx: AppContext, mode: ModeReport): HTMLElement {
@@ -35,11 +67,17 @@ function renderMode(ctx: AppContext, mode: ModeReport): HTMLElement {
   } }, ...keys.map((k) => h('option', { attrs: { value: k } }, metricLabel(k))));
   if (initial) picker.value = initial;
   showHeadline(initial);
+  const gallery = renderGallery(ctx.report, mode, ctx.thumbs);
+  const onQuery = (queryId: string, model: string): void => { section?.highlight?.(queryId, model); gallery.highlight(queryId, model); };
+  const section = mode === mapMode(ctx.report) ? renderMapSection(ctx, mode, onQuery) : undefined;
+  const separation = section ? null : renderSeparation(ctx.report, mode);
   const facts = `${mode.queryCount} queries, corpus of ${mode.corpusSize}${mode.corpus ? ` (${mode.corpus})` : ''}`
     + (mode.droppedQueries.length > 0 ? `, ${mode.droppedQueries.length} dropped (no relevant item)` : '');
   return h('div', { class: 'mode', attrs: { 'data-mode': mode.mode } },
     h('div', { class: 'mode-bar' }, h('span', { class: 'fine-print' }, facts), h('label', {}, 'Metric: ', picker)),
     headlineSlot,
+    section ? h('h2', {}, 'Embedding map') : separation ? h('h2', {}, 'Class separation') : null,
+    section?.element ?? separation,
     h('h2', {}, 'Metrics'),
     renderTable(metricTable(ctx.report, mode), { caption: 'All metrics \u00d7 k \u00d7 model (means over queries)', exporter: ctx.exporter, hidden: new Set([1, 2]) }),
     renderChart(ctx.report, mode),
@@ -47,6 +85,8 @@ function renderMode(ctx: AppContext, mode: ModeReport): HTMLElement {
     renderPerClass(ctx.report, mode, ctx.thumbs, ctx.exporter),
     mode.mode === 'classify' ? h('h2', {}, 'Confusion') : null,
     mode.mode === 'classify' ? renderConfusion(ctx.report, mode, ctx.exporter) : null,
+    h('h2', {}, 'Retrieval gallery'),
+    gallery.element,
     h('h2', {}, 'Queries'),
     renderPerQuery(ctx.report, mode, ctx.thumbs, ctx.exporter, ctx.state, ctx.setState));
 }
@@ -75,7 +115,7 @@ export function renderApp(root: HTMLElement, ctx: AppContext): void {
   const conventions = h('footer', { class: 'fine-print' },
     h('div', {}, `Similarity: ${r.conventions.similarity}. Ties: ${r.conventions.tieBreak}.`),
     h('div', {}, `Average precision: ${r.conventions.averagePrecision}. Label rule: ${r.conventions.labelRule}.`));
-  root.replaceChildren(header, r.modes.length > 0 ? tabs : h('p', {}, 'This report has no evaluation modes.'), conventions);
+  root.replaceChildren(header, r.modes.length > 0 ? tabs : h('p', {}, 'This report has no evaluation modes.'), renderLeakage(r, ctx.thumbs) ?? '', conventions);
 }
 
 /** Shows a message in the status line (export results). */

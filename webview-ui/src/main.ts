@@ -15,6 +15,7 @@ import {
 import { isComparisonReport } from '../../src/protocol/report';
 import { renderApp, setStatus } from './app';
 import { makeExporter } from './views/exporter';
+import { makeThumbs } from './views/thumbs';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -33,15 +34,26 @@ function showError(message: string): void {
   root.append(p);
 }
 
+/** Each model's map as drawn now (PNG data: URIs), for the snapshot to embed. */
+function mapPictures(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of document.querySelectorAll<HTMLCanvasElement>('canvas[data-map-model]')) {
+    const model = c.getAttribute('data-map-model');
+    if (model && !(model in out)) out[model] = c.toDataURL('image/png');
+  }
+  return out;
+}
+
 function startSnapshot(data: HTMLElement): void {
   let report: unknown;
   try { report = JSON.parse(data.textContent ?? ''); } catch { report = undefined; }
-  const r = report as { report?: unknown; source?: string; state?: ViewState; thumbnails?: Record<string, string> } | undefined;
+  const r = report as { report?: unknown; source?: string; state?: ViewState; thumbnails?: Record<string, string>; thumbnailProblems?: Record<string, string>; mapImages?: Record<string, string> } | undefined;
   if (!r || !isComparisonReport(r.report)) return showError('This snapshot holds no readable comparison report.');
   const state: ViewState = { ...r.state };
   renderApp(root, {
-    report: r.report, source: r.source ?? '', thumbs: new Map(Object.entries(r.thumbnails ?? {})), state,
+    report: r.report, source: r.source ?? '', thumbs: makeThumbs(r.thumbnails, r.thumbnailProblems), state,
     setState: (patch) => Object.assign(state, patch), exporter: undefined, snapshot: undefined,
+    mapImages: new Map(Object.entries(r.mapImages ?? {})), computeMap: undefined,
   });
 }
 
@@ -59,17 +71,25 @@ function startPanel(vscode: VsCodeApi): void {
     requests.request('exportTable', { table: table.id, format, content }).then((r) => r.savedTo), status);
   const handlers: NotificationHandlers<HostNotifications> = {
     report: (p: HostNotifications['report']) => {
+      const received = performance.now();
       if (!isComparisonReport(p.report)) return showError(`${p.source} is not a comparison report this version can read.`);
       // The webview's own saved state wins over the host's copy (the host may not have seen the latest change
       // when the webview was reloaded); the host's copy restores a panel revived after a window reload.
       Object.assign(state, p.state, vscode.getState(), { reportPath: p.source });
       vscode.setState(state);
-      renderApp(root, {
-        report: p.report, source: p.source, thumbs: new Map(Object.entries(p.thumbnails)), state, setState, exporter,
-        snapshot: () => void requests.request('exportSnapshot', { state }).then(
+      const render = (report: typeof p.report, thumbnails: Record<string, string>, problems: Record<string, string>): void => renderApp(root, {
+        report, source: p.source, thumbs: makeThumbs(thumbnails, problems), state, setState, exporter,
+        snapshot: () => void requests.request('exportSnapshot', { state, mapImages: mapPictures() }).then(
           (r) => status(r.savedTo ? `Saved snapshot to ${r.savedTo}` : 'Export cancelled'),
           (err: unknown) => status(`Snapshot failed: ${err instanceof Error ? err.message : String(err)}`)),
+        computeMap: report.embeddingMap ? undefined : async () => {
+          const r = await requests.request('computeMap', {});
+          render({ ...report, embeddingMap: r.map }, { ...thumbnails, ...r.thumbnails }, { ...problems, ...r.thumbnailProblems });
+        },
       });
+      render(p.report, p.thumbnails, p.thumbnailProblems ?? {});
+      // Data received to first paint, read by the browser test's measurement (reported, never asserted).
+      requestAnimationFrame(() => setTimeout(() => root.setAttribute('data-paint-ms', (performance.now() - received).toFixed(1)), 0));
     },
     error: (p: HostNotifications['error']) => showError(p.message),
   };

@@ -14,7 +14,8 @@ import { thumbnailCacheUri, webviewDistUri, webviewHtml, webviewOptions } from '
 import type { PanelTraffic } from './traffic';
 import { readReport } from './reportFile';
 import { buildSnapshot } from './snapshot';
-import { ThumbnailCache, thumbnailIds } from './thumbnails';
+import { computeOldReportMap } from './oldReportMap';
+import { ThumbnailCache, thumbnailRequests, type ThumbnailOutcome } from './thumbnails';
 
 export const VIEW_TYPE = 'bedrockCustomizer.comparison';
 
@@ -60,9 +61,15 @@ export class ComparePanel implements vscode.Disposable {
     },
     exportSnapshot: async (p) => {
       if (!this.report) throw new Error('The report is not loaded yet.');
-      const html = await this.snapshotHtml(this.report, p.state);
+      const html = await this.snapshotHtml(this.report, p.state, p.mapImages ?? {});
       const base = path.basename(this.source.fsPath).replace(/(\.report)?\.json$/i, '');
       return { savedTo: await this.save(`${base}.html`, { HTML: ['html'] }, html) };
+    },
+    computeMap: async () => {
+      if (!this.report) throw new Error('The report is not loaded yet.');
+      const map = await computeOldReportMap(this.report, this.source.fsPath);
+      this.report = { ...this.report, embeddingMap: map };
+      return this.webviewThumbnails(await this.thumbnails(this.report)).then((t) => ({ map, ...t }));
     },
   };
 
@@ -89,32 +96,39 @@ export class ComparePanel implements vscode.Disposable {
       return;
     }
     this.report = read.report;
-    const thumbs = await this.thumbnails(read.report).catch((err: unknown) => {
-      this.deps.log.warn(`Thumbnails skipped: ${err instanceof Error ? err.message : String(err)}`);
-      return new Map<string, vscode.Uri>();
-    });
-    const uris = Object.fromEntries([...thumbs].map(([id, uri]) => [id, this.panel.webview.asWebviewUri(uri).toString()]));
-    this.post(notify<HostNotifications, 'report'>('report', { report: read.report, source: this.source.fsPath, thumbnails: uris, state: this.state }));
+    const thumbs = await this.webviewThumbnails(await this.thumbnails(read.report));
+    this.post(notify<HostNotifications, 'report'>('report', { report: read.report, source: this.source.fsPath, ...thumbs, state: this.state }));
   }
 
-  private thumbnails(report: ComparisonReport): Promise<Map<string, vscode.Uri>> {
-    const folder = vscode.Uri.joinPath(this.source, '..');
-    const roots = [folder, ...report.inputs.map((i) => vscode.Uri.joinPath(vscode.Uri.file(path.resolve(folder.fsPath, i.source)), '..'))];
+  /** Cached thumbnails as webview URIs, and why the others have none. */
+  private async webviewThumbnails(outcomes: Map<string, ThumbnailOutcome>, asUri = (file: string): Promise<string> => Promise.resolve(this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString())): Promise<{ thumbnails: Record<string, string>; thumbnailProblems: Record<string, string> }> {
+    const thumbnails: Record<string, string> = {};
+    const thumbnailProblems: Record<string, string> = {};
+    for (const [id, o] of outcomes) {
+      if ('file' in o) thumbnails[id] = await asUri(o.file);
+      else thumbnailProblems[id] = o.problem;
+    }
+    return { thumbnails, thumbnailProblems };
+  }
+
+  private thumbnails(report: ComparisonReport): Promise<Map<string, ThumbnailOutcome>> {
+    const folder = path.dirname(this.source.fsPath);
+    const roots = [folder, ...report.inputs.map((i) => path.dirname(path.resolve(folder, i.source)))];
     // Local images are read only inside the workspace (no folder open: the report's own folder).
-    const allowed = vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath) ?? [folder.fsPath];
-    return new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri)).resolve(thumbnailIds(report), roots, allowed, async () => (await this.deps.aws.session()).s3);
+    const allowed = vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath) ?? [folder];
+    const cache = new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri).fsPath);
+    return cache.resolve(thumbnailRequests(report), roots, allowed, async () => (await this.deps.aws.session()).s3).catch((err: unknown) => {
+      this.deps.log.warn(`Thumbnails skipped: ${err instanceof Error ? err.message : String(err)}`);
+      return new Map<string, ThumbnailOutcome>();
+    });
   }
 
-  private async snapshotHtml(report: ComparisonReport, state: ViewState): Promise<string> {
+  private async snapshotHtml(report: ComparisonReport, state: ViewState, mapImages: Record<string, string>): Promise<string> {
     const dist = webviewDistUri(this.deps.context.extensionUri);
     const text = async (name: string): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dist, name)));
-    const thumbs = await this.thumbnails(report).catch(() => new Map<string, vscode.Uri>());
-    const data: Record<string, string> = {};
-    for (const [id, uri] of thumbs) {
-      const ext = path.extname(uri.path).slice(1).replace('jpg', 'jpeg');
-      data[id] = `data:image/${ext};base64,${Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('base64')}`;
-    }
-    return buildSnapshot({ report, source: this.source.fsPath, state, js: await text('main.js'), css: await text('main.css'), thumbnails: data });
+    const thumbs = await this.webviewThumbnails(await this.thumbnails(report),
+      async (file) => `data:image/png;base64,${Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('base64')}`);
+    return buildSnapshot({ report, source: this.source.fsPath, state, js: await text('main.js'), css: await text('main.css'), ...thumbs, mapImages });
   }
 
   private async save(name: string, filters: Record<string, string[]>, content: string): Promise<string | null> {

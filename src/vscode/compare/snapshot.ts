@@ -11,9 +11,14 @@ export interface SnapshotInput {
   state: ViewState;
   js: string;
   css: string;
-  /** Item id -> data: URI (small images only). */
+  /** Item id -> data: URI of its thumbnail. */
   thumbnails: Record<string, string>;
+  thumbnailProblems?: Record<string, string>;
+  /** Model -> the embedding map as the panel drew it (a PNG data: URI); anything else is dropped. */
+  mapImages?: Record<string, string>;
 }
+
+const PNG_DATA_URI = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
 
 export function buildSnapshot(i: SnapshotInput): string {
   const nonce = makeNonce();
@@ -23,6 +28,9 @@ export function buildSnapshot(i: SnapshotInput): string {
     csp: buildCsp({ nonce, imgExtra: ['data:'] }),
     script: { inline: i.js },
     style: { inline: i.css },
-    data: { report: i.report, source: i.source, state: i.state, thumbnails: i.thumbnails },
+    data: {
+      report: i.report, source: i.source, state: i.state, thumbnails: i.thumbnails, thumbnailProblems: i.thumbnailProblems ?? {},
+      mapImages: Object.fromEntries(Object.entries(i.mapImages ?? {}).filter(([, v]) => PNG_DATA_URI.test(v))),
+    },
   });
 }

@@ -1,13 +1,20 @@
-// Thumbnails for the report: images the report's items name (a local path, relative to the report's folder or to
-// an input's folder, or an s3:// URI fetched through the AWS layer) are copied, if small, into a cache folder under
-// the extension's global storage, which is one of the webview's two resource roots. The webview only ever sees
-// webview URIs of that cache: never a remote URL, never a path outside the roots.
+// Thumbnails for the report: every image the report shows (top-k results, query images, the embedding map's items,
+// leaked pairs) is read once on the extension host (a local file inside the workspace, or an s3:// object through
+// the AWS layer), shrunk to at most 128 px (thumbnailImage.ts) and cached in a folder of the extension's global
+// storage, which is one of the webview's resource roots. The webview only ever sees those small cached files, never
+// the original object, a remote URL or a path outside the roots; an image that cannot be shown gets the reason.
+//
+// The cache is keyed by content identity: an S3 object by URI + ETag, a local file by path + mtime + size. Its index
+// (index.json) remembers each source's identity and outcome, so a second report over the same images makes no S3
+// request at all (an object rewritten under the same key keeps its old thumbnail until the cache is cleared).
+// No vscode import: the bench runs it in plain Node.
 import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
 import { parseS3Uri } from '../../core/awsRules/s3Uri';
 import { isInside } from '../../core/files/placement';
 import type { ComparisonReport } from '../../protocol/report';
+import { makeThumbnail } from './thumbnailImage';
 
 /** The two S3 calls thumbnails need (the AWS layer's S3Storage has them). */
 export interface S3Reader {
@@ -17,97 +24,163 @@ export interface S3Reader {
 
 /** S3 objects fetched at once. */
 const S3_CONCURRENCY = 8;
+/** Larger originals are not read at all (a thumbnail is shown at 48-128 px). */
+export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+/** Images looked up per report, so a 100,000-item report does not read 100,000 objects when opened. */
+export const MAX_THUMBNAILS = 2_000;
+const IMAGE_EXT = /\.(jpe?g|png)$/i;
+const INDEX_VERSION = 1;
 
-/** Larger images are not copied (a thumbnail is shown at 48 px). */
-export const MAX_THUMBNAIL_BYTES = 512 * 1024;
-/** Items looked up per report, so a 10,000-query report does not copy 100,000 files. */
-export const MAX_THUMBNAILS = 600;
-const IMAGE_EXT = /\.(jpe?g|png|gif|webp)$/i;
+/** One image the report shows: `key` is what the webview looks it up by, `source` where it is read from. */
+export interface ThumbnailRequest { key: string; source: string }
+/** A cached thumbnail file, or why there is none (shown in the placeholder). */
+export type ThumbnailOutcome = { file: string } | { problem: string };
 
-/** The item ids worth a thumbnail: per-class top results first, then query images, then the rest of each top-k. */
-export function thumbnailIds(report: ComparisonReport, limit = MAX_THUMBNAILS): string[] {
-  const ids = new Set<string>();
-  const add = (id: string | undefined): void => { if (id !== undefined && ids.size < limit && IMAGE_EXT.test(id)) ids.add(id); };
-  for (const pass of [0, 1, 2]) {
-    for (const mode of report.modes) {
-      for (const result of mode.results) {
-        for (const q of result.perQuery) {
-          if (pass === 0) add(q.topIds[0]);
-          else if (pass === 1) add(q.queryId);
-          else q.topIds.forEach(add);
-        }
-      }
-    }
-  }
-  return [...ids];
+/** The images worth a thumbnail, most useful first: top-1 results, query images, the map, leaked pairs, the rest of each top-k. */
+export function thumbnailRequests(report: ComparisonReport, limit = MAX_THUMBNAILS): ThumbnailRequest[] {
+  const out = new Map<string, string>();
+  // The map says where each image id is (its S3 URI): every mention of that id is read from there.
+  const located = new Map((report.embeddingMap?.items ?? []).filter((i) => i.kind === 'image').map((i) => [i.id, i.source]));
+  const add = (key: string | undefined, source = key === undefined ? undefined : located.get(key) ?? key): void => {
+    if (key !== undefined && source !== undefined && out.size < limit && !out.has(key) && IMAGE_EXT.test(source)) out.set(key, source);
+  };
+  const each = (f: (q: ComparisonReport['modes'][number]['results'][number]['perQuery'][number]) => void): void => {
+    for (const mode of report.modes) for (const result of mode.results) result.perQuery.forEach(f);
+  };
+  each((q) => add(q.topIds[0]));
+  each((q) => add(q.queryId));
+  for (const p of report.leakage?.pairs ?? []) { add(p.testUri); add(p.trainUri); }
+  for (const item of report.embeddingMap?.items ?? []) if (item.kind === 'image') add(item.id);
+  each((q) => q.topIds.forEach((id) => add(id)));
+  return [...out].map(([key, source]) => ({ key, source }));
 }
 
+interface IndexEntry { identity: string; file?: string; problem?: string }
+interface IndexFile { version: number; entries: Record<string, IndexEntry> }
+
+const digest = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 export class ThumbnailCache {
-  constructor(private readonly dir: vscode.Uri) {}
+  private index: Record<string, IndexEntry> | undefined;
+  /** S3 requests this cache made (the bench and tests check a second run makes none). */
+  s3Requests = 0;
+
+  constructor(private readonly dir: string) {}
 
   /**
-   * id -> cached file, for every id that names a small local image under one of `roots` and inside one of
-   * `allowed` (the workspace folders: a report's ids and input paths are the report's word, not the user's, so
-   * `../../secret.png` or `/home/me/x.png` are never read), or (when `s3` is given) a small image in S3.
-   * An item that cannot be read or is not allowed simply gets no thumbnail (the webview shows a placeholder).
+   * key -> thumbnail or problem for every request. A local source is read only when it is under one of `roots`
+   * and inside one of `allowed` (the workspace folders: a report's ids are the report's word, not the user's, so
+   * `../../secret.png` or `/home/me/x.png` are never read); an s3:// source only through `s3`.
    */
-  async resolve(ids: readonly string[], roots: readonly vscode.Uri[], allowed: readonly string[], s3?: () => Promise<S3Reader>): Promise<Map<string, vscode.Uri>> {
-    const out = new Map<string, vscode.Uri>();
-    await vscode.workspace.fs.createDirectory(this.dir);
-    const remote: string[] = [];
-    for (const id of ids) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(id)) {
-        if (id.startsWith('s3://')) remote.push(id); // http(s):// and others: never fetched into the webview
-        continue;
-      }
-      for (const root of roots) {
-        const file = path.isAbsolute(id) ? vscode.Uri.file(id) : vscode.Uri.joinPath(root, id);
-        const cached = allowed.some((a) => isInside(a, file.fsPath)) ? await this.copy(file) : undefined;
-        if (cached) { out.set(id, cached); break; }
-        if (path.isAbsolute(id)) break;
+  async resolve(requests: readonly ThumbnailRequest[], roots: readonly string[], allowed: readonly string[], s3?: () => Promise<S3Reader>): Promise<Map<string, ThumbnailOutcome>> {
+    await mkdir(this.dir, { recursive: true });
+    const index = await this.loadIndex();
+    const out = new Map<string, ThumbnailOutcome>();
+    const remote: ThumbnailRequest[] = [];
+    for (const r of requests) {
+      if (r.source.startsWith('s3://')) {
+        const known = index[r.source];
+        if (known) out.set(r.key, this.outcome(known));
+        else remote.push(r);
+      } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(r.source)) {
+        out.set(r.key, { problem: 'Remote images are not fetched (only s3:// and workspace files)' });
+      } else {
+        out.set(r.key, await this.local(r.source, roots, allowed));
       }
     }
-    if (remote.length > 0 && s3) {
-      const reader = await s3();
+    if (remote.length > 0) {
+      const reader = s3 ? await s3().catch((err: unknown) => new Error(message(err))) : new Error('No AWS session for s3:// images');
       let next = 0;
       const worker = async (): Promise<void> => {
         for (let i = next++; i < remote.length; i = next++) {
-          const id = remote[i] ?? '';
-          const cached = await this.fetch(reader, id).catch(() => undefined);
-          if (cached) out.set(id, cached);
+          const r = remote[i] as ThumbnailRequest;
+          out.set(r.key, reader instanceof Error ? { problem: reader.message } : await this.remote(reader, r.source));
         }
       };
       await Promise.all(Array.from({ length: Math.min(S3_CONCURRENCY, remote.length) }, worker));
     }
-    return out;
+    await this.saveIndex();
+    // In request order (fetches finish in any order), so the same report gives the same answer.
+    return new Map(requests.flatMap((r) => { const o = out.get(r.key); return o ? [[r.key, o] as const] : []; }));
   }
 
-  private async fetch(s3: S3Reader, uri: string): Promise<vscode.Uri | undefined> {
+  private outcome(e: IndexEntry): ThumbnailOutcome {
+    return e.file ? { file: path.join(this.dir, e.file) } : { problem: e.problem ?? 'No thumbnail' };
+  }
+
+  private async remote(s3: S3Reader, uri: string): Promise<ThumbnailOutcome> {
     const loc = parseS3Uri(uri);
-    if (!loc) return undefined;
-    const head = await s3.headObject(loc.bucket, loc.key);
-    if (head.size > MAX_THUMBNAIL_BYTES) return undefined;
-    const key = createHash('sha256').update(`${uri}\n${head.etag ?? ''}\n${head.size}`).digest('hex').slice(0, 32);
-    const target = vscode.Uri.joinPath(this.dir, `${key}${path.extname(loc.key).toLowerCase()}`);
+    if (!loc) return { problem: `Not an S3 object URI: ${uri}` };
     try {
-      await vscode.workspace.fs.stat(target);
-    } catch {
-      await vscode.workspace.fs.writeFile(target, await s3.getObject(loc.bucket, loc.key));
+      this.s3Requests++;
+      const head = await s3.headObject(loc.bucket, loc.key);
+      const identity = `${head.etag ?? ''}#${head.size}`;
+      if (head.size > MAX_SOURCE_BYTES) return this.record(uri, identity, undefined, tooLarge(head.size));
+      this.s3Requests++;
+      return await this.make(uri, identity, await s3.getObject(loc.bucket, loc.key));
+    } catch (err) {
+      return { problem: `Could not read ${uri}: ${message(err)}` }; // not cached: a denied read may be allowed later
     }
-    return target;
   }
 
-  private async copy(file: vscode.Uri): Promise<vscode.Uri | undefined> {
-    let stat: vscode.FileStat;
-    try { stat = await vscode.workspace.fs.stat(file); } catch { return undefined; }
-    if (stat.type !== vscode.FileType.File || stat.size > MAX_THUMBNAIL_BYTES) return undefined;
-    const key = createHash('sha256').update(`${file.toString()}\n${stat.mtime}\n${stat.size}`).digest('hex').slice(0, 32);
-    const target = vscode.Uri.joinPath(this.dir, `${key}${path.extname(file.path).toLowerCase()}`);
-    try {
-      await vscode.workspace.fs.stat(target);
-    } catch {
-      await vscode.workspace.fs.copy(file, target, { overwrite: true });
+  private async local(source: string, roots: readonly string[], allowed: readonly string[]): Promise<ThumbnailOutcome> {
+    const candidates = path.isAbsolute(source) ? [source] : roots.map((r) => path.resolve(r, source));
+    const inside = candidates.filter((f) => allowed.some((a) => isInside(a, f)));
+    if (inside.length === 0) return { problem: 'Outside the workspace folder: not read' };
+    for (const file of inside) {
+      const s = await stat(file).catch(() => undefined);
+      if (!s?.isFile()) continue;
+      const identity = `${s.mtimeMs}#${s.size}`;
+      const known = this.index?.[file];
+      if (known?.identity === identity) return this.outcome(known);
+      if (s.size > MAX_SOURCE_BYTES) return this.record(file, identity, undefined, tooLarge(s.size));
+      return this.make(file, identity, await readFile(file));
     }
-    return target;
+    return { problem: 'File not found' };
   }
+
+  private async make(source: string, identity: string, bytes: Uint8Array): Promise<ThumbnailOutcome> {
+    let png: Uint8Array;
+    try {
+      png = await makeThumbnail(bytes);
+    } catch (err) {
+      return this.record(source, identity, undefined, message(err));
+    }
+    const file = `${digest(`${source}\n${identity}`)}.png`;
+    await writeFile(path.join(this.dir, file), png);
+    return this.record(source, identity, file);
+  }
+
+  private record(source: string, identity: string, file: string | undefined, problem?: string): ThumbnailOutcome {
+    const entry: IndexEntry = file ? { identity, file } : { identity, problem: problem ?? 'No thumbnail' };
+    if (this.index) this.index[source] = entry;
+    this.dirty = true;
+    return this.outcome(entry);
+  }
+
+  private dirty = false;
+
+  private async loadIndex(): Promise<Record<string, IndexEntry>> {
+    if (this.index) return this.index;
+    try {
+      const parsed = JSON.parse(await readFile(path.join(this.dir, 'index.json'), 'utf8')) as IndexFile;
+      this.index = parsed.version === INDEX_VERSION && typeof parsed.entries === 'object' ? parsed.entries : {};
+    } catch {
+      this.index = {};
+    }
+    return this.index;
+  }
+
+  private async saveIndex(): Promise<void> {
+    if (!this.dirty || !this.index) return;
+    const tmp = path.join(this.dir, `index.${process.pid}.tmp`);
+    await writeFile(tmp, JSON.stringify({ version: INDEX_VERSION, entries: this.index } satisfies IndexFile));
+    await rename(tmp, path.join(this.dir, 'index.json'));
+    this.dirty = false;
+  }
+}
+
+function tooLarge(bytes: number): string {
+  return `Image is ${(bytes / 1024 / 1024).toFixed(1)} MB; thumbnails are made from images up to ${MAX_SOURCE_BYTES / 1024 / 1024} MB`;
 }

@@ -23,6 +23,7 @@ test('messages: answerRequest turns a thrown error into an ok:false reply', asyn
   const handlers = {
     exportTable: () => Promise.reject(new Error('no folder')),
     exportSnapshot: () => Promise.resolve({ savedTo: 'a.html' }),
+    computeMap: () => Promise.reject(new Error('no embeddings file')),
   };
   assert.deepEqual(await answerRequest<WebviewRequests>({ kind: 'request', id: 7, type: 'exportTable', params: {} }, handlers),
     { kind: 'reply', id: 7, ok: false, error: 'no folder' });

@@ -57,6 +57,19 @@ test('snapshot: inline bundle under a nonce CSP, report as inert JSON, hostile t
   assert.equal((JSON.parse(data) as { report: ComparisonReport }).report.models[0]?.name, hostile);
 });
 
+test('snapshot: thumbnails, their problems and the map pictures are embedded; a map picture that is not a PNG data: URI is dropped', () => {
+  const report = { schemaVersion: REPORT_SCHEMA_VERSION, models: [], modes: [] } as unknown as ComparisonReport;
+  const png = 'data:image/png;base64,iVBORw0KGgo=';
+  const html = buildSnapshot({
+    report, source: 'r.json', state: {}, js: '', css: '', thumbnails: { 'A/0.jpg': png }, thumbnailProblems: { 'B/0.jpg': 'File not found' },
+    mapImages: { base: png, tuned: 'https://example.com/map.png', evil: 'data:image/svg+xml;base64,PHN2Zz4=' },
+  });
+  const data = JSON.parse(/<script type="application\/json" id="bmc-data"[^>]*>([^<]*)<\/script>/.exec(html)?.[1] ?? '') as Record<string, unknown>;
+  assert.deepEqual(data['thumbnails'], { 'A/0.jpg': png });
+  assert.deepEqual(data['thumbnailProblems'], { 'B/0.jpg': 'File not found' });
+  assert.deepEqual(data['mapImages'], { base: png });
+});
+
 test('spec from a tree item: the written spec passes the compare-spec schema and names both models', () => {
   const arn = 'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123';
   assert.equal(arnOf({ arn, label: 'x' }), arn);
