@@ -9,8 +9,14 @@ export type VectorStoreSpec =
   | { type: 'opensearch-serverless'; collection: string; create?: boolean; allowPublicAccess?: boolean; sourceVpce?: string; principal?: string }
   | { type: 'opensearch'; endpoint: string; service?: 'es' | 'aoss' };
 
-/** A model embedded through Bedrock (base model id or a fine-tuned model's provisioned throughput ARN). */
-export interface ModelById { name: string; modelId: string; baseline?: boolean }
+/** A model embedded through Bedrock (base model id, a custom model ARN or a provisioned throughput ARN). */
+export interface ModelById { name: string; modelId: string; baseline?: boolean; inference?: InferenceSetting }
+
+/** How a model's records are embedded (core/eval/batch/route.ts decides `auto`). */
+export type InferenceSetting = 'auto' | 'on-demand' | 'batch';
+
+/** Where batch inference jobs read and write; what is missing is asked for. */
+export interface BatchSpec { roleArn?: string; s3Uri?: string }
 /** A model given by an embeddings JSONL it already wrote (scored with no AWS call). */
 export interface ModelFromFile { name: string; embeddings: string; baseline?: boolean }
 
@@ -29,6 +35,7 @@ export interface CompareSpecFile {
   seed?: number;
   cacheDir?: string;
   vectorStore?: VectorStoreSpec;
+  batch?: BatchSpec;
   output?: string;
   /** The old embeddings-spec form: the baseline's name. Read, with a warning saying to flag the model instead. */
   baseline?: string;
@@ -50,6 +57,7 @@ export interface CompareSpec {
   seed?: number;
   cacheDir?: string;
   vectorStore: VectorStoreSpec;
+  batch?: BatchSpec;
   /** Where the report is written (absolute). */
   output: string;
 }
