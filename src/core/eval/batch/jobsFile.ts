@@ -15,6 +15,8 @@ export interface BatchJobRecord {
   outputUri: string;
   records: number;
   submittedAt: string;
+  /** 0 for the first job of these records; one more for each resubmission after a failed, stopped or expired one. */
+  attempt?: number;
 }
 
 export interface BatchJobsFile {
