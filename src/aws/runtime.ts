@@ -30,17 +30,22 @@ export class BedrockRuntime {
     if (request.text === undefined && request.imageBase64 === undefined) {
       throw new AwsUserError('validation', 'An embedding needs a text, an image, or both.', { retryable: false, iamAction: ctx.action });
     }
-    const body = JSON.stringify({
-      ...(request.text !== undefined ? { inputText: request.text } : {}),
-      ...(request.imageBase64 !== undefined ? { inputImage: request.imageBase64 } : {}),
-      embeddingConfig: { outputEmbeddingLength: request.length },
-    });
+    const body = JSON.stringify(invokeBody(request, request.length));
     const out = await callAws(ctx, () => this.client.send(
       new InvokeModelCommand({ modelId: request.modelId, contentType: 'application/json', accept: 'application/json', body }),
       request.signal ? { abortSignal: request.signal } : {},
     ));
     return parseEmbedding(new TextDecoder().decode(out.body), request.length, request.modelId);
   }
+}
+
+/** The InvokeModel body: also a batch record's `modelInput`, so both routes send exactly the same input. */
+export function invokeBody(input: { text?: string | undefined; imageBase64?: string | undefined }, length: EmbeddingLength): Record<string, unknown> {
+  return {
+    ...(input.text !== undefined ? { inputText: input.text } : {}),
+    ...(input.imageBase64 !== undefined ? { inputImage: input.imageBase64 } : {}),
+    embeddingConfig: { outputEmbeddingLength: length },
+  };
 }
 
 /** Checks the response has an embedding of the requested length: a wrong shape must not reach an index. */

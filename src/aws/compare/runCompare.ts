@@ -15,7 +15,14 @@ import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../core/eval/rec
 import { baselineOf, parseCompareSpec, placeOfFile, reportPathFor, type CompareSpec } from '../../core/eval/spec';
 import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import { resourceTags } from '../../core/lifecycle/tags';
-import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
+import type { ComparisonReport, FailedRecord, InputFingerprint } from '../../protocol/report';
+import { jobsPathFor } from '../../core/eval/batch/jobsFile';
+import { DEFAULT_BATCH_LIMITS } from '../../core/eval/batch/limits';
+import { realClock } from '../../core/eval/pacer';
+import { invokeBody } from '../runtime';
+import { batchEmbed } from './batch/batchEmbed';
+import { jobsStore } from './batch/jobsStore';
+import { routeModels } from './batch/routeModels';
 import { ensureCollection } from './collection';
 import { SpecError } from './errors';
 import { openSearchStore } from './openSearchStore';
@@ -23,7 +30,7 @@ import type { CompareOptions, CompareOutcome } from './options';
 import { approvePlacement, collectionEntries, EXPORT_GENERATOR, exportName, preflightStore, specSource } from './preflight';
 import { parseManifest, sourceReader, type ManifestEntry, type SourceReader } from './sources';
 
-export { CreationDeclined, SpecError, WriteRefused } from './errors';
+export { BatchDeclined, CreationDeclined, SpecError, WriteRefused } from './errors';
 export type { CompareOptions, CompareOutcome } from './options';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -130,16 +137,45 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const ids = await mapLimit(refs, o.concurrency, (ref) => reader.identity(ref));
   const identity = new Map(refs.map((r, i) => [r, ids[i] as string]));
 
-  const totals = { calls: 0, embedded: 0, cached: 0 };
+  const totals = { calls: 0, embedded: 0, cached: 0, batchJobsSubmitted: 0, batchJobArns: [] as string[] };
   const runtime = o.runtime ?? o.session.runtime;
-  const models: ModelEmbeddings[] = [];
-  for (const m of spec.models) {
-    const cache = new EmbeddingCache(cacheDir, m.modelId, spec.embeddingLength);
+  const caches = spec.models.map((m) => new EmbeddingCache(cacheDir, m.modelId, spec.embeddingLength));
+  // Each model's route, and one confirmation before any batch job (core/eval/batch/route.ts).
+  const routing = await routeModels(spec, specPath, o, caches, refs.map((r) => imageKey(identity.get(r) as string)), queries.map((q) => textKey(q.text)));
+  const failed: FailedRecord[] = [];
+  const failedKeys = new Set<string>();
+  const { source, project } = specSource(specPath, o.workspaceDir);
+  for (const [i, m] of spec.models.entries()) {
+    const cache = caches[i] as EmbeddingCache;
+    const route = routing.routes[i];
     const items: EmbedItem[] = [
       ...refs.map((ref) => ({ key: imageKey(identity.get(ref) as string), load: async () => ({ imageBase64: Buffer.from(await reader.readBytes(ref)).toString('base64') }) })),
       ...queries.map((q) => ({ key: textKey(q.text), load: async () => ({ text: q.text }) })),
     ];
-    log(`${m.name}: embedding ${items.length} inputs (${cache.size} cached)`);
+    log(`${m.name}: embedding ${items.length} inputs (${cache.size} cached) ${route?.route ?? 'on-demand'}: ${route?.why ?? ''}`);
+    if (route?.route === 'batch' && routing.batch && route.records > 0) {
+      const labels = new Map<string, { kind: 'image' | 'text'; label: string }>([
+        ...refs.map((ref) => [imageKey(identity.get(ref) as string), { kind: 'image' as const, label: ref }] as const),
+        ...queries.map((q) => [textKey(q.text), { kind: 'text' as const, label: q.text }] as const),
+      ]);
+      const b = await batchEmbed(items.map((it) => ({ key: it.key, ...(labels.get(it.key) as { kind: 'image' | 'text'; label: string }), modelInput: async () => invokeBody(await it.load(), spec.embeddingLength) })), {
+        bedrock: o.session.bedrock, s3: o.session.s3, model: m, length: spec.embeddingLength, cache,
+        roleArn: routing.batch.roleArn, s3Uri: routing.batch.s3Uri, limits: o.batchLimits ?? DEFAULT_BATCH_LIMITS, concurrency: o.concurrency,
+        pollMs: o.batchPollMs ?? 30_000, clock: o.clock ?? realClock, jobs: jobsStore(jobsPathFor(specPath)),
+        account: async () => (await o.session.callerIdentity()).account, region: o.session.region, ledger: o.ledger, source, project,
+        signal: o.signal, log, onStatus: (s) => o.onBatchStatus?.(m.name, s),
+      });
+      totals.embedded += b.embedded;
+      totals.cached += items.length - route.records;
+      totals.batchJobsSubmitted += b.submitted;
+      totals.batchJobArns.push(...b.jobArns);
+      for (const f of b.failures) {
+        failedKeys.add(f.key);
+        failed.push({ model: m.name, item: f.label, kind: f.kind, recordId: f.recordId, errorCode: f.code, errorMessage: f.message, jobArn: f.jobArn });
+      }
+      o.onProgress?.(m.name, items.length, items.length);
+      continue;
+    }
     const r = await embedAll(items, {
       cache,
       embed: async (input, signal) => (await runtime.embed({ modelId: m.modelId, ...input, length: spec.embeddingLength, signal })).vector,
@@ -154,12 +190,19 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     totals.calls += r.calls;
     totals.embedded += r.embedded;
     totals.cached += r.cached;
+  }
+  // A record a batch job could not embed is left out for every model (the comparison stays paired), and listed.
+  const usable = (key: string): boolean => !failedKeys.has(key);
+  const models: ModelEmbeddings[] = [];
+  if (failed.length > 0) warnings.push(`${failedKeys.size} input(s) could not be embedded by batch inference and are left out of every model's scores (listed in failedRecords)`);
+  for (const [i, m] of spec.models.entries()) {
+    const cache = caches[i] as EmbeddingCache;
     const vec = (key: string): number[] => Array.from(cache.get(key) as Float32Array);
-    const imageRecords = (set: LabelledImage[]): EmbeddingRecord[] =>
-      set.map((i) => ({ id: i.ref, label: i.label, kind: 'image' as const, vector: vec(imageKey(identity.get(i.ref) as string)) }));
+    const imageRecords = (set: LabelledImage[]): EmbeddingRecord[] => set.filter((x) => usable(imageKey(identity.get(x.ref) as string)))
+      .map((i) => ({ id: i.ref, label: i.label, kind: 'image' as const, vector: vec(imageKey(identity.get(i.ref) as string)) }));
     const records: EmbeddingRecord[] = [
       ...imageRecords(test),
-      ...queries.map((q, n) => ({ id: `query-${n}`, label: q.label, kind: 'text' as const, text: q.text, vector: vec(textKey(q.text)) })),
+      ...queries.flatMap((q, n) => (usable(textKey(q.text)) ? [{ id: `query-${n}`, label: q.label, kind: 'text' as const, text: q.text, vector: vec(textKey(q.text)) }] : [])),
     ];
     models.push({
       model: { name: m.name, modelId: m.modelId, embeddingLength: spec.embeddingLength, baseline: false },
@@ -199,6 +242,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     await store.close();
   }
   report.warnings.push(...warnings, ...store.warnings());
+  if (failed.length > 0) report.failedRecords = failed;
   // Write then rename: a reader never sees half a report. A leftover .tmp (or a link there) is removed, not
   // written through; rename replaces the report's own entry, never what a link there points to.
   await rm(`${reportPath}.tmp`, { force: true });

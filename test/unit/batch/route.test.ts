@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chooseRoute, costLine } from '../../../src/core/eval/batch/route';
+import { DEFAULT_BATCH_LIMITS } from '../../../src/core/eval/batch/limits';
+import { routePlanNotice } from '../../../src/core/eval/batch/routePlan';
 import { isJobManifest, isResultFile, parseJobManifest, parseOutputLine } from '../../../src/core/eval/batch/output';
 
 const CUSTOM = 'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-embed-image-v1:0/abcdefghijkl';
@@ -37,4 +39,21 @@ test('output lines: vector, error, wrong shape, junk; manifest', () => {
   assert.ok(isResultFile('o/job/records-00000.jsonl.out'));
   assert.ok(!isResultFile('o/job/manifest.json.out'));
   assert.ok(isJobManifest('o/job/manifest.json.out'));
+});
+
+test('route plan notice: per model route, records, cost or the setting to set, why; batch facts and padding', () => {
+  const n = routePlanNotice({
+    routes: [
+      { model: 'base', modelId: 'amazon.titan-embed-image-v1', route: 'on-demand', why: 'w1', records: 0, images: 0 },
+      { model: 'ft', modelId: CUSTOM, route: 'batch', why: 'a custom model is embedded without a provisioned throughput only by batch inference', records: 104, images: 78 },
+      { model: 'small', modelId: CUSTOM, route: 'batch', why: 'w', records: 30, images: 30 },
+    ],
+    roleArn: 'arn:aws:iam::123456789012:role/r', s3Uri: 's3://b/p/', limits: DEFAULT_BATCH_LIMITS, prices: { onDemandPerImage: 0, batchPerImage: 0.00003 },
+  });
+  assert.match(n.message, /Batch inference jobs are submitted/);
+  assert.match(n.detail, /base: everything cached/);
+  assert.match(n.detail, /ft \(arn:.*\): batch, 104 records \(78 images\), about \$0\.0023 .*only by batch inference/);
+  assert.match(n.detail, /30 records is below the batch minimum of 100 records per job; 70 repeated records .*about \$0\.0021 more for the padding/);
+  assert.match(n.detail, /s3:GetObject and s3:ListBucket/);
+  assert.match(n.detail, /Service Quotas is not read/);
 });
