@@ -1,6 +1,8 @@
 // The extension's settings, typed, with their defaults. No vscode import, so unit tests can check them
 // against package.json's `contributes.configuration`.
 
+import { DEFAULT_BATCH_LIMITS, DEFAULT_BATCH_THRESHOLD, type BatchLimits } from '../../core/eval/batch/limits';
+
 /** Every setting the extension reads, with its type. Keys are relative to `bedrockCustomizer.`. */
 export interface Settings {
   'profile': string;
@@ -26,6 +28,9 @@ export interface Settings {
   'manifest.splitSeed': number;
   'compare.requestsPerMinute': number;
   'compare.concurrency': number;
+  'compare.batchThreshold': number;
+  'compare.batchLimits': BatchLimits;
+  'compare.batchPollSeconds': number;
   'cleanup.typeNameObjectThreshold': number;
   'cleanup.s3Prefixes': string[];
   'explorer.pollSeconds': number;
@@ -34,6 +39,8 @@ export interface Settings {
   'pricing.throughputHourlyOneMonth': number;
   'pricing.throughputHourlySixMonths': number;
   'pricing.trainingPerRecordEpoch': number;
+  'pricing.onDemandPerImage': number;
+  'pricing.batchPerImage': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -67,6 +74,9 @@ export const DEFAULTS: Settings = {
   'manifest.splitSeed': 42,
   'compare.requestsPerMinute': 300,
   'compare.concurrency': 8,
+  'compare.batchThreshold': DEFAULT_BATCH_THRESHOLD,
+  'compare.batchLimits': { ...DEFAULT_BATCH_LIMITS },
+  'compare.batchPollSeconds': 30,
   'cleanup.typeNameObjectThreshold': 1000,
   'cleanup.s3Prefixes': [],
   'explorer.pollSeconds': 10,
@@ -75,4 +85,6 @@ export const DEFAULTS: Settings = {
   'pricing.throughputHourlyOneMonth': 0,
   'pricing.throughputHourlySixMonths': 0,
   'pricing.trainingPerRecordEpoch': 0,
+  'pricing.onDemandPerImage': 0,
+  'pricing.batchPerImage': 0,
 };
