@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import schema from '../../../schemas/compare-spec.schema.json';
 import type { EvalMode } from '../../protocol/report';
+import { planFor } from './families/forModel';
 import { compileLabelRule } from './labels';
 import { jsonLocations } from './jsonLocations';
 import { kProblem } from './kValues';
@@ -137,6 +138,18 @@ function check(raw: unknown, locations: Map<string, { line: number; column: numb
     for (const key of PIPELINE_ONLY) {
       if (r[key] !== undefined) problems.push({ ...at(`/${key}`), message: `${key}: applies to models given by "modelId"; these models give "embeddings" files, which carry their own labels and vectors` });
     }
+  }
+  if (byFile.length === 0) {
+    // Each model's family (named or inferred from its id) and its dimension, at the place that decides it.
+    const length = r.embeddingLength ?? DEFAULT_EMBEDDING_LENGTH;
+    models.forEach((m, i) => {
+      if (!('modelId' in m)) return;
+      const plan = planFor(m, length);
+      if ('problem' in plan) {
+        const key = plan.problem.startsWith('dimension') ? 'dimension' : m.family !== undefined ? 'family' : 'modelId';
+        problems.push({ ...at(`/models/${i}/${key}`), message: `models.${i}.${key}: ${plan.problem}` });
+      }
+    });
   }
   if (problems.length > 0) return { problems: sorted(problems), beyondSchema: sorted([...problems]) };
   const common = {

@@ -1,6 +1,7 @@
 // The compare spec's types (schemas/compare-spec.schema.json): the file as written, and the two forms a parsed spec
 // takes. `CompareSpecFile` lists the schema's properties; test/unit/eval/specSchema.test.ts keeps the two equal.
 import type { EvalMode } from '../../protocol/report';
+import type { FamilyId } from './families/types';
 
 export type EmbeddingLengthValue = 256 | 384 | 1024;
 
@@ -10,7 +11,15 @@ export type VectorStoreSpec =
   | { type: 'opensearch'; endpoint: string; service?: 'es' | 'aoss' };
 
 /** A model embedded through Bedrock (base model id or a fine-tuned model's provisioned throughput ARN). */
-export interface ModelById { name: string; modelId: string; baseline?: boolean }
+export interface ModelById {
+  name: string;
+  modelId: string;
+  baseline?: boolean;
+  /** The model family (src/core/eval/families); default: inferred from modelId. */
+  family?: FamilyId;
+  /** This model's embedding dimension; default: embeddingLength when the family offers it, else the family's default. */
+  dimension?: number;
+}
 /** A model given by an embeddings JSONL it already wrote (scored with no AWS call). */
 export interface ModelFromFile { name: string; embeddings: string; baseline?: boolean }
 
