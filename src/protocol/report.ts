@@ -41,6 +41,8 @@ export interface ReportModel {
   modelId?: string;
   embeddingLength?: number;
   baseline: boolean;
+  /** The model family (titan-mm-g1, nova-mme, cohere-embed-v4) when embedded through Bedrock. */
+  family?: string;
 }
 
 /** One query's ranked result, for drill-down in the webview. */

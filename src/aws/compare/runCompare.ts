@@ -5,25 +5,16 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { AwsUserError } from '../../core/awsRules/userError';
-import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
-import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCache';
-import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
+import { evaluate } from '../../core/eval/evaluate';
 import { compileLabelRule, type LabelRule } from '../../core/eval/labels';
 import { EXPORT_RECORD } from '../../core/files/ours';
-import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../core/eval/records';
+import { formatEmbeddingsJsonl } from '../../core/eval/records';
 import { baselineOf, parseCompareSpec, placeOfFile, reportPathFor, type CompareSpec } from '../../core/eval/spec';
 import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import { resourceTags } from '../../core/lifecycle/tags';
-import type { ComparisonReport, FailedRecord, InputFingerprint } from '../../protocol/report';
-import { jobsPathFor } from '../../core/eval/batch/jobsFile';
-import { DEFAULT_BATCH_LIMITS } from '../../core/eval/batch/limits';
-import { realClock } from '../../core/eval/pacer';
-import { invokeBody } from '../runtime';
-import { batchEmbed } from './batch/batchEmbed';
-import { jobsStore } from './batch/jobsStore';
-import { routeModels } from './batch/routeModels';
+import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
 import { ensureCollection } from './collection';
+import { embedModels, type LabelledImage } from './embedModels';
 import { SpecError } from './errors';
 import { openSearchStore } from './openSearchStore';
 import type { CompareOptions, CompareOutcome } from './options';
@@ -44,12 +35,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
   return out;
-}
-
-interface LabelledImage {
-  ref: string;
-  caption: string;
-  label: string;
 }
 
 async function readManifest(reader: SourceReader, ref: string, rule: LabelRule, role: string, inputs: InputFingerprint[], warnings: string[]): Promise<LabelledImage[]> {
@@ -137,79 +122,8 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const ids = await mapLimit(refs, o.concurrency, (ref) => reader.identity(ref));
   const identity = new Map(refs.map((r, i) => [r, ids[i] as string]));
 
-  const totals = { calls: 0, embedded: 0, cached: 0, batchJobsSubmitted: 0, batchJobArns: [] as string[] };
-  const runtime = o.runtime ?? o.session.runtime;
-  const caches = spec.models.map((m) => new EmbeddingCache(cacheDir, m.modelId, spec.embeddingLength));
-  // Each model's route, and one confirmation before any batch job (core/eval/batch/route.ts).
-  const routing = await routeModels(spec, specPath, o, caches, refs.map((r) => imageKey(identity.get(r) as string)), queries.map((q) => textKey(q.text)));
-  const failed: FailedRecord[] = [];
-  const failedKeys = new Set<string>();
-  const { source, project } = specSource(specPath, o.workspaceDir);
-  for (const [i, m] of spec.models.entries()) {
-    const cache = caches[i] as EmbeddingCache;
-    const route = routing.routes[i];
-    const items: EmbedItem[] = [
-      ...refs.map((ref) => ({ key: imageKey(identity.get(ref) as string), load: async () => ({ imageBase64: Buffer.from(await reader.readBytes(ref)).toString('base64') }) })),
-      ...queries.map((q) => ({ key: textKey(q.text), load: async () => ({ text: q.text }) })),
-    ];
-    log(`${m.name}: embedding ${items.length} inputs (${cache.size} cached) ${route?.route ?? 'on-demand'}: ${route?.why ?? ''}`);
-    if (route?.route === 'batch' && routing.batch && route.records > 0) {
-      const labels = new Map<string, { kind: 'image' | 'text'; label: string }>([
-        ...refs.map((ref) => [imageKey(identity.get(ref) as string), { kind: 'image' as const, label: ref }] as const),
-        ...queries.map((q) => [textKey(q.text), { kind: 'text' as const, label: q.text }] as const),
-      ]);
-      const b = await batchEmbed(items.map((it) => ({ key: it.key, ...(labels.get(it.key) as { kind: 'image' | 'text'; label: string }), modelInput: async () => invokeBody(await it.load(), spec.embeddingLength) })), {
-        bedrock: o.session.bedrock, s3: o.session.s3, model: m, length: spec.embeddingLength, cache,
-        roleArn: routing.batch.roleArn, s3Uri: routing.batch.s3Uri, limits: o.batchLimits ?? DEFAULT_BATCH_LIMITS, concurrency: o.concurrency,
-        pollMs: o.batchPollMs ?? 30_000, clock: o.clock ?? realClock, jobs: jobsStore(jobsPathFor(specPath)),
-        account: async () => (await o.session.callerIdentity()).account, region: o.session.region, ledger: o.ledger, source, project,
-        signal: o.signal, log, onStatus: (s) => o.onBatchStatus?.(m.name, s),
-      });
-      totals.embedded += b.embedded;
-      totals.cached += items.length - route.records;
-      totals.batchJobsSubmitted += b.submitted;
-      totals.batchJobArns.push(...b.jobArns);
-      for (const f of b.failures) {
-        failedKeys.add(f.key);
-        failed.push({ model: m.name, item: f.label, kind: f.kind, recordId: f.recordId, errorCode: f.code, errorMessage: f.message, jobArn: f.jobArn });
-      }
-      o.onProgress?.(m.name, items.length, items.length);
-      continue;
-    }
-    const r = await embedAll(items, {
-      cache,
-      embed: async (input, signal) => (await runtime.embed({ modelId: m.modelId, ...input, length: spec.embeddingLength, signal })).vector,
-      isRetryable: (e) => e instanceof AwsUserError && e.details.retryable,
-      isThrottling: (e) => e instanceof AwsUserError && e.kind === 'throttled',
-      concurrency: o.concurrency,
-      requestsPerMinute: o.requestsPerMinute,
-      ...(o.signal ? { signal: o.signal } : {}),
-      ...(o.clock ? { clock: o.clock } : {}),
-      onProgress: (done, total) => o.onProgress?.(m.name, done, total),
-    });
-    totals.calls += r.calls;
-    totals.embedded += r.embedded;
-    totals.cached += r.cached;
-  }
-  // A record a batch job could not embed is left out for every model (the comparison stays paired), and listed.
-  const usable = (key: string): boolean => !failedKeys.has(key);
-  const models: ModelEmbeddings[] = [];
-  if (failed.length > 0) warnings.push(`${failedKeys.size} input(s) could not be embedded by batch inference and are left out of every model's scores (listed in failedRecords)`);
-  for (const [i, m] of spec.models.entries()) {
-    const cache = caches[i] as EmbeddingCache;
-    const vec = (key: string): number[] => Array.from(cache.get(key) as Float32Array);
-    const imageRecords = (set: LabelledImage[]): EmbeddingRecord[] => set.filter((x) => usable(imageKey(identity.get(x.ref) as string)))
-      .map((i) => ({ id: i.ref, label: i.label, kind: 'image' as const, vector: vec(imageKey(identity.get(i.ref) as string)) }));
-    const records: EmbeddingRecord[] = [
-      ...imageRecords(test),
-      ...queries.flatMap((q, n) => (usable(textKey(q.text)) ? [{ id: `query-${n}`, label: q.label, kind: 'text' as const, text: q.text, vector: vec(textKey(q.text)) }] : [])),
-    ];
-    models.push({
-      model: { name: m.name, modelId: m.modelId, embeddingLength: spec.embeddingLength, baseline: false },
-      records,
-      ...(gallery ? { gallery: imageRecords(gallery) } : {}),
-    });
-  }
+  const { models, totals, failedRecords } = await embedModels({ spec, specPath, test, gallery, queries, identity, reader, runtime: o.runtime ?? o.session.runtime, cacheDir }, o);
+  if (failedRecords.length > 0) warnings.push(`${new Set(failedRecords.map((f) => f.item)).size} input(s) could not be embedded by batch inference and are left out of every model's scores (listed in failedRecords)`);
 
   if (o.exportDir) {
     await mkdir(o.exportDir, { recursive: true });
@@ -242,7 +156,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     await store.close();
   }
   report.warnings.push(...warnings, ...store.warnings());
-  if (failed.length > 0) report.failedRecords = failed;
+  if (failedRecords.length > 0) report.failedRecords = failedRecords;
   // Write then rename: a reader never sees half a report. A leftover .tmp (or a link there) is removed, not
   // written through; rename replaces the report's own entry, never what a link there points to.
   await rm(`${reportPath}.tmp`, { force: true });

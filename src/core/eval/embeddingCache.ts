@@ -11,6 +11,8 @@ import { join } from 'node:path';
 
 export const imageKey = (etag: string): string => `etag:${etag.replace(/"/g, '')}`;
 export const textKey = (text: string): string => `text:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+/** A key under a family's cache variant (purpose, input type): '' leaves the key as it is. */
+export const variantKey = (variant: string, key: string): string => (variant === '' ? key : `${variant}|${key}`);
 
 export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();

@@ -7,6 +7,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import schema from '../../../schemas/compare-spec.schema.json';
 import type { EvalMode } from '../../protocol/report';
 import { settingProblem } from './batch/route';
+import { planFor } from './families/forModel';
 import { compileLabelRule } from './labels';
 import { jsonLocations } from './jsonLocations';
 import { kProblem } from './kValues';
@@ -146,6 +147,18 @@ function check(raw: unknown, locations: Map<string, { line: number; column: numb
     const p = settingProblem(m.modelId, m.inference ?? 'auto');
     if (p) problems.push({ ...at(`/models/${models.indexOf(m)}/inference`), message: `models.${models.indexOf(m)}.inference: ${p}` });
   });
+  if (byFile.length === 0) {
+    // Each model's family (named or inferred from its id) and its dimension, at the place that decides it.
+    const length = r.embeddingLength ?? DEFAULT_EMBEDDING_LENGTH;
+    models.forEach((m, i) => {
+      if (!('modelId' in m)) return;
+      const plan = planFor(m, length);
+      if ('problem' in plan) {
+        const key = plan.problem.startsWith('dimension') ? 'dimension' : m.family !== undefined ? 'family' : 'modelId';
+        problems.push({ ...at(`/models/${i}/${key}`), message: `models.${i}.${key}: ${plan.problem}` });
+      }
+    });
+  }
   if (problems.length > 0) return { problems: sorted(problems), beyondSchema: sorted([...problems]) };
   const common = {
     modes: [...new Set(r.modes ?? DEFAULT_MODES)],

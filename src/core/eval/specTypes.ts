@@ -1,6 +1,7 @@
 // The compare spec's types (schemas/compare-spec.schema.json): the file as written, and the two forms a parsed spec
 // takes. `CompareSpecFile` lists the schema's properties; test/unit/eval/specSchema.test.ts keeps the two equal.
 import type { EvalMode } from '../../protocol/report';
+import type { FamilyId } from './families/types';
 
 export type EmbeddingLengthValue = 256 | 384 | 1024;
 
@@ -10,9 +11,18 @@ export type VectorStoreSpec =
   | { type: 'opensearch'; endpoint: string; service?: 'es' | 'aoss' };
 
 /** A model embedded through Bedrock (base model id, a custom model ARN or a provisioned throughput ARN). */
-export interface ModelById { name: string; modelId: string; baseline?: boolean; inference?: InferenceSetting }
+export interface ModelById {
+  name: string;
+  modelId: string;
+  baseline?: boolean;
+  /** The model family (src/core/eval/families); default: inferred from modelId. */
+  family?: FamilyId;
+  /** This model's embedding dimension; default: embeddingLength when the family offers it, else the family's default. */
+  dimension?: number;
+  /** How its records are embedded (core/eval/batch/route.ts decides `auto`). */
+  inference?: InferenceSetting;
+}
 
-/** How a model's records are embedded (core/eval/batch/route.ts decides `auto`). */
 export type InferenceSetting = 'auto' | 'on-demand' | 'batch';
 
 /** Where batch inference jobs read and write; what is missing is asked for. */

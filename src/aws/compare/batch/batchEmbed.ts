@@ -6,6 +6,7 @@ import { AwsUserError } from '../../../core/awsRules/userError';
 import { parseS3Uri, asPrefix } from '../../../core/awsRules/s3Uri';
 import { resourceIdOf } from '../../../core/awsRules/arn';
 import type { BatchLimits } from '../../../core/eval/batch/limits';
+import type { OutputParser } from '../../../core/eval/batch/output';
 import { batchRequestToken, jobFingerprint, jobNameFor, runIdOf, type BatchJobRecord } from '../../../core/eval/batch/jobsFile';
 import { recordIdFor } from '../../../core/eval/batch/recordId';
 import { hasResults, isDead, isRunning, statusWords } from '../../../core/eval/batch/status';
@@ -34,6 +35,8 @@ export interface BatchEmbedOptions {
   model: { name: string; modelId: string };
   length: number;
   cache: EmbeddingCache;
+  /** The vector in one modelOutput (the family's response parser). */
+  parse?: OutputParser;
   roleArn: string;
   /** The working prefix, `s3://bucket/prefix/`: each job writes under `<s3Uri><run id>/`. */
   s3Uri: string;
@@ -90,9 +93,10 @@ export async function batchEmbed(items: readonly BatchEmbedItem[], o: BatchEmbed
     if (!hasResults(status.status)) {
       throw new AwsUserError('internal', `batch job ${job.jobArn} for ${o.model.name} ${statusWords(status.status)}${status.message ? `: ${status.message}` : ''}; run the comparison again to submit it again`, { retryable: false });
     }
+    const inGroup = new Set(group);
     const out = parseS3Uri(job.outputUri);
     if (!out) throw new AwsUserError('validation', `not an S3 URI: ${job.outputUri}`, { retryable: false });
-    const read = await readBatchOutput(o.s3, out.bucket, `${asPrefix(out.key)}${resourceIdOf(job.jobArn)}/`, (id) => (group.includes(id) ? byId.get(id)?.key : undefined), o.cache);
+    const read = await readBatchOutput(o.s3, out.bucket, `${asPrefix(out.key)}${resourceIdOf(job.jobArn)}/`, (id) => (inGroup.has(id) ? byId.get(id)?.key : undefined), o.cache, o.parse);
     for (const b of read.bad) log(`${o.model.name}: ${job.jobArn}: ${b}`);
     result.embedded += read.vectors;
     for (const f of read.failures) {
@@ -100,7 +104,8 @@ export async function batchEmbed(items: readonly BatchEmbedItem[], o: BatchEmbed
       result.failures.push({ ...f, key: it.key, kind: it.kind, label: it.label, jobArn: job.jobArn });
     }
     // A record with neither a vector nor an error line is lost output: listed, never silently scored.
-    const missing = group.filter((id) => !o.cache.has((byId.get(id) as BatchEmbedItem).key) && !read.failures.some((f) => f.recordId === id));
+    const errored = new Set(read.failures.map((f) => f.recordId));
+    const missing = group.filter((id) => !o.cache.has((byId.get(id) as BatchEmbedItem).key) && !errored.has(id));
     for (const id of missing) {
       const it = byId.get(id) as BatchEmbedItem;
       result.failures.push({ recordId: id, code: 'missing', message: 'no output line for this record', key: it.key, kind: it.kind, label: it.label, jobArn: job.jobArn });

@@ -1,7 +1,7 @@
 // Reads a finished job's output: every `.jsonl.out` under the job's output folder (listed, names not assumed),
 // streamed chunk by chunk and split into lines; each vector goes straight into the embedding cache. Error lines are
 // returned with AWS's message; ids no record of this run has (the padding) are dropped.
-import { isJobManifest, isResultFile, parseJobManifest, parseOutputLine, type JobManifest } from '../../../core/eval/batch/output';
+import { isJobManifest, isResultFile, parseJobManifest, parseOutputLine, type JobManifest, type OutputParser } from '../../../core/eval/batch/output';
 import type { EmbeddingCache } from '../../../core/eval/embeddingCache';
 import type { S3Storage } from '../../s3';
 
@@ -21,12 +21,12 @@ export interface ReadOutputResult {
 }
 
 export async function readBatchOutput(
-  s3: S3Storage, bucket: string, prefix: string, keyOf: (recordId: string) => string | undefined, cache: EmbeddingCache,
+  s3: S3Storage, bucket: string, prefix: string, keyOf: (recordId: string) => string | undefined, cache: EmbeddingCache, parse?: OutputParser,
 ): Promise<ReadOutputResult> {
   const r: ReadOutputResult = { vectors: 0, failures: [], bad: [], dropped: 0, manifest: undefined };
   const onLine = (line: string): void => {
     if (line.trim() === '') return;
-    const p = parseOutputLine(line, cache.length);
+    const p = parseOutputLine(line, cache.length, parse);
     if (p.kind === 'bad') {
       if (r.bad.length < 10) r.bad.push(p.message);
       return;

@@ -5,7 +5,7 @@ import { DEFAULT_BATCH_LIMITS, DEFAULT_BATCH_THRESHOLD } from '../../../core/eva
 import { chooseRoute, type Route } from '../../../core/eval/batch/route';
 import { needsBatch, routePlanNotice, type ModelRoute, type RoutePlanFacts } from '../../../core/eval/batch/routePlan';
 import type { EmbeddingCache } from '../../../core/eval/embeddingCache';
-import type { CompareSpec } from '../../../core/eval/spec';
+import type { CompareSpec, ModelById } from '../../../core/eval/spec';
 import { BatchDeclined, SpecError } from '../errors';
 import type { CompareOptions } from '../options';
 
@@ -27,13 +27,18 @@ export function defaultBatchPrefix(manifest: string): string | undefined {
   return `s3://${l.bucket}/${dir}bedrock-mm-batch/`;
 }
 
-export async function routeModels(
-  spec: CompareSpec, specPath: string, o: CompareOptions, caches: readonly EmbeddingCache[], imageKeys: readonly string[], textKeys: readonly string[],
-): Promise<RouteDecision> {
-  const routes: ModelRoute[] = spec.models.map((m, i) => {
-    const cache = caches[i] as EmbeddingCache;
-    const images = imageKeys.filter((k) => !cache.has(k)).length;
-    const records = images + textKeys.filter((k) => !cache.has(k)).length;
+/** One model's cache and the keys it would embed. */
+export interface ModelKeys {
+  model: ModelById;
+  cache: EmbeddingCache;
+  imageKeys: readonly string[];
+  textKeys: readonly string[];
+}
+
+export async function routeModels(spec: CompareSpec, specPath: string, o: CompareOptions, models: readonly ModelKeys[]): Promise<RouteDecision> {
+  const routes: ModelRoute[] = models.map(({ model: m, cache, imageKeys, textKeys }) => {
+    const images = new Set(imageKeys.filter((k) => !cache.has(k))).size;
+    const records = images + new Set(textKeys.filter((k) => !cache.has(k))).size;
     const choice = chooseRoute({ modelId: m.modelId, requested: o.inference ?? m.inference ?? 'auto', toEmbed: records, threshold: o.batchThreshold ?? DEFAULT_BATCH_THRESHOLD });
     if ('problem' in choice) throw new SpecError([`${specPath}: model ${m.name}: ${choice.problem}`]);
     return { model: m.name, modelId: m.modelId, route: choice.route, why: choice.why, records, images };

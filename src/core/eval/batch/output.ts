@@ -7,9 +7,16 @@ export type OutputLine =
   | { kind: 'error'; recordId: string; code: string; message: string }
   | { kind: 'bad'; message: string };
 
+/** The vector in a modelOutput (the model family's response parser); Titan's `{embedding}` by default. */
+export type OutputParser = (modelOutput: unknown) => readonly number[] | undefined;
+const titanEmbedding: OutputParser = (out) => {
+  const e = (out as { embedding?: unknown } | null)?.embedding;
+  return Array.isArray(e) ? e as number[] : undefined;
+};
+
 /** Parses one output line; `length` is the embedding length asked for. Never throws. */
-export function parseOutputLine(line: string, length: number): OutputLine {
-  let o: { recordId?: unknown; modelOutput?: { embedding?: unknown }; error?: { errorCode?: unknown; errorMessage?: unknown } };
+export function parseOutputLine(line: string, length: number, parse: OutputParser = titanEmbedding): OutputLine {
+  let o: { recordId?: unknown; modelOutput?: unknown; error?: { errorCode?: unknown; errorMessage?: unknown } };
   try {
     o = JSON.parse(line) as typeof o;
   } catch {
@@ -20,7 +27,12 @@ export function parseOutputLine(line: string, length: number): OutputLine {
   if (o.error !== undefined && o.error !== null) {
     return { kind: 'error', recordId, code: String(o.error.errorCode ?? ''), message: String(o.error.errorMessage ?? 'no message') };
   }
-  const e = o.modelOutput?.embedding;
+  let e: readonly unknown[] | undefined;
+  try {
+    e = o.modelOutput === undefined ? undefined : parse(o.modelOutput);
+  } catch {
+    e = undefined;
+  }
   if (!Array.isArray(e) || e.length !== length || !e.every((v) => typeof v === 'number' && Number.isFinite(v))) {
     return { kind: 'error', recordId, code: 'shape', message: `modelOutput has ${Array.isArray(e) ? `${e.length} values` : 'no embedding'}; expected ${length} numbers` };
   }
