@@ -5,6 +5,8 @@ import type { EmulatorOptions } from './options';
 export const USAGE = `Usage: node out/emulator/main.js [flags]   (npm run emulator -- [flags])
 Starts the local AWS emulator and prints one JSON line with its endpoints once ready; runs until SIGINT/SIGTERM.
   --job-duration-ms N          simulated job run time (default 60000)
+  --batch-duration-ms N        batch inference job submission -> end (default 60000)
+  --batch-min-records N        minimum records per batch inference job (default 100, as AWS)
   --stop-duration-ms N         Stopping -> Stopped (default 5000)
   --throughput-duration-ms N   provisioned throughput Creating -> InService (default 10000)
   --collection-duration-ms N   Serverless collection CREATING -> ACTIVE (default 5000)
@@ -32,6 +34,8 @@ export class UsageError extends Error {}
 const NUMERIC: Record<string, keyof EmulatorOptions> = {
   '--job-duration-ms': 'jobDurationMs',
   '--stop-duration-ms': 'stopDurationMs',
+  '--batch-duration-ms': 'batchDurationMs',
+  '--batch-min-records': 'batchMinRecords',
   '--throughput-duration-ms': 'throughputDurationMs',
   '--collection-duration-ms': 'collectionDurationMs',
   '--visibility-delay-ms': 'visibilityDelayMs',

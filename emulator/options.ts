@@ -4,6 +4,10 @@ import type { FaultConfig } from './faults';
 export interface EmulatorOptions {
   /** Simulated time from job creation to Completed (default 60 s, about right for a demo). */
   jobDurationMs: number;
+  /** Simulated time from batch inference job submission to its end (Submitted, Validating, Scheduled, InProgress). */
+  batchDurationMs: number;
+  /** Minimum records a batch inference job accepts (AWS's default quota for Titan Multimodal Embeddings: 100). */
+  batchMinRecords: number;
   /** Simulated time a stopped job spends in Stopping before Stopped. */
   stopDurationMs: number;
   /** Simulated time a provisioned throughput spends in Creating (or Updating) before InService. */
@@ -36,6 +40,8 @@ export interface EmulatorOptions {
 
 export const DEFAULT_OPTIONS: EmulatorOptions = {
   jobDurationMs: 60_000,
+  batchDurationMs: 60_000,
+  batchMinRecords: 100,
   stopDurationMs: 5_000,
   throughputDurationMs: 10_000,
   collectionDurationMs: 5_000,

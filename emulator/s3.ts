@@ -17,6 +17,8 @@ export interface ObjectStore {
   putObject(bucket: string, key: string, body: Buffer | string, contentType: string): Promise<void>;
   createBucket(bucket: string): Promise<void>;
   bucketExists(bucket: string): Promise<boolean>;
+  /** Every key under `prefix`, in key order (batch jobs read an input prefix). */
+  listKeys(bucket: string, prefix: string): Promise<string[]>;
 }
 
 export interface S3Emulation {
@@ -112,6 +114,11 @@ export function createS3Emulation(directory?: string): S3Emulation {
     },
     async bucketExists(bucket) {
       return Boolean(await s3rver.store.getBucket(bucket));
+    },
+    async listKeys(bucket, prefix) {
+      if (!(await s3rver.store.getBucket(bucket))) return [];
+      const listed = await (s3rver.store as unknown as ListableStore).listObjects(bucket, { prefix });
+      return listed.objects.map((o) => o.key).sort();
     },
     async createBucket(bucket) {
       if (!(await s3rver.store.getBucket(bucket))) await s3rver.store.putBucket(bucket);

@@ -7,6 +7,7 @@ export const TMME_CUSTOMIZABLE_ID = 'amazon.titan-embed-image-v1:0';
 export const foundationModelArn = (modelId: string): string => `arn:aws:bedrock:${REGION}::foundation-model/${modelId}`;
 export const jobArn = (id: string): string => `arn:aws:bedrock:${REGION}:${ACCOUNT_ID}:model-customization-job/${TMME_CUSTOMIZABLE_ID}/${id}`;
 export const customModelArn = (id: string): string => `arn:aws:bedrock:${REGION}:${ACCOUNT_ID}:custom-model/${TMME_CUSTOMIZABLE_ID}/${id}`;
+export const batchJobArn = (id: string): string => `arn:aws:bedrock:${REGION}:${ACCOUNT_ID}:model-invocation-job/${id}`;
 export const provisionedModelArn = (id: string): string => `arn:aws:bedrock:${REGION}:${ACCOUNT_ID}:provisioned-model/${id}`;
 
 /** The foundation model an identifier names (`id`, `id:0` or its ARN), or undefined. */

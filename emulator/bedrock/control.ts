@@ -2,6 +2,7 @@
 // mapping. Every request first advances simulated time so reads see current states.
 import type { EmuResponse, ServiceDefinition } from '../http';
 import type { Handler } from './context';
+import { createBatchJob, getBatchJob, listBatchJobs, stopBatchJob } from './batchApi';
 import { bedrockFault, errorResponse, toResponse } from './errors';
 import { createJob, getJob, listJobs, stopJob } from './jobsApi';
 import { getFoundationModel, listTags, tagResource, untagResource } from './miscApi';
@@ -18,6 +19,10 @@ const ROUTES: Route[] = [
   { op: 'ListModelCustomizationJobs', method: 'GET', path: ['model-customization-jobs'], handler: listJobs },
   { op: 'GetModelCustomizationJob', method: 'GET', path: ['model-customization-jobs', null], handler: getJob },
   { op: 'StopModelCustomizationJob', method: 'POST', path: ['model-customization-jobs', null, 'stop'], handler: stopJob },
+  { op: 'CreateModelInvocationJob', method: 'POST', path: ['model-invocation-job'], handler: createBatchJob },
+  { op: 'ListModelInvocationJobs', method: 'GET', path: ['model-invocation-jobs'], handler: listBatchJobs },
+  { op: 'GetModelInvocationJob', method: 'GET', path: ['model-invocation-job', null], handler: getBatchJob },
+  { op: 'StopModelInvocationJob', method: 'POST', path: ['model-invocation-job', null, 'stop'], handler: stopBatchJob },
   { op: 'ListCustomModels', method: 'GET', path: ['custom-models'], handler: listModels },
   { op: 'GetCustomModel', method: 'GET', path: ['custom-models', null], handler: getModel },
   { op: 'DeleteCustomModel', method: 'DELETE', path: ['custom-models', null], handler: deleteModel },

@@ -5,6 +5,7 @@ import { resourceId } from '../ids';
 import { fitAdapter } from '../model/adapter';
 import type { ObjectStore } from '../s3';
 import { customModelArn, lastSegment } from './arns';
+import { BatchJobs } from './batchState';
 import { checkJobData, type DataCheckResult, type DataLimits } from './dataCheck';
 import { writeJobMetrics } from './metrics';
 import { parseS3Uri } from './s3uri';
@@ -12,6 +13,8 @@ import type { JobRecord, ModelRecord, Tag, ThroughputRecord } from './types';
 
 export interface LifecycleOptions extends DataLimits {
   stopDurationMs: number;
+  batchDurationMs: number;
+  batchMinRecords: number;
   throughputDurationMs: number;
   maxConcurrentJobs: number;
 }
@@ -26,13 +29,17 @@ export class BedrockState {
   readonly tags = new Map<string, Tag[]>();
   readonly jobTokens = new Map<string, string>();
   readonly throughputTokens = new Map<string, string>();
+  readonly batch: BatchJobs;
   private readonly checks = new Map<string, Promise<DataCheckResult>>();
   private readonly completions = new Map<string, Promise<void>>();
 
-  constructor(readonly clock: Clock, private readonly store: ObjectStore, readonly options: LifecycleOptions) {}
+  constructor(readonly clock: Clock, readonly store: ObjectStore, readonly options: LifecycleOptions) {
+    this.batch = new BatchJobs(clock, store, options.stopDurationMs);
+  }
 
   reset(): void {
     for (const m of [this.jobs, this.models, this.throughputs, this.tags, this.jobTokens, this.throughputTokens, this.checks, this.completions]) m.clear();
+    this.batch.reset();
   }
 
   /** Starts reading the job's data now, as Bedrock does at job start; the outcome shows once validation ends. */
@@ -65,6 +72,7 @@ export class BedrockState {
 
   async refresh(): Promise<void> {
     for (const job of this.jobs.values()) await this.refreshJob(job);
+    await this.batch.refresh();
     const now = this.clock.now();
     for (const t of this.throughputs.values()) {
       if (t.frozen || (t.status !== 'Creating' && t.status !== 'Updating') || now < t.readyAt) continue;
@@ -157,6 +165,6 @@ export class BedrockState {
   }
 
   resourceExists(arn: string): boolean {
-    return this.jobs.has(arn) || this.models.has(arn) || this.throughputs.has(arn);
+    return this.jobs.has(arn) || this.models.has(arn) || this.throughputs.has(arn) || this.batch.jobs.has(arn);
   }
 }

@@ -79,3 +79,38 @@ export interface ThroughputRecord {
   readyAt: number;
   frozen: boolean;
 }
+
+/** ModelInvocationJobStatus of botocore's bedrock model. */
+export type BatchJobStatus =
+  | 'Submitted' | 'Validating' | 'Scheduled' | 'InProgress' | 'Completed' | 'PartiallyCompleted' | 'Failed' | 'Stopping' | 'Stopped' | 'Expired';
+
+export interface BatchInputFile { bucket: string; key: string; records: number }
+
+export interface BatchJobRecord {
+  jobArn: string;
+  jobId: string;
+  jobName: string;
+  modelId: string;
+  clientRequestToken: string | undefined;
+  roleArn: string;
+  inputDataConfig: { s3InputDataConfig: { s3Uri: string; s3InputFormat?: string; s3BucketOwner?: string } };
+  outputDataConfig: { s3OutputDataConfig: { s3Uri: string; s3EncryptionKeyId?: string; s3BucketOwner?: string } };
+  vpcConfig: { subnetIds: string[]; securityGroupIds: string[] } | undefined;
+  timeoutDurationInHours: number;
+  modelInvocationType: string | undefined;
+  /** The input files read at submission, in key order, with their record counts. */
+  inputFiles: BatchInputFile[];
+  totalRecordCount: number;
+  submitTime: number;
+  lastModifiedTime: number;
+  endTime: number | undefined;
+  status: BatchJobStatus;
+  message: string | undefined;
+  /** Submission to the last record (BATCH_PHASES splits it). */
+  durationMs: number;
+  stopRequestedAt: number | undefined;
+  /** Filled when the job ends (output written). */
+  successRecordCount: number | undefined;
+  errorRecordCount: number | undefined;
+  processedAtEnd: number | undefined;
+}
