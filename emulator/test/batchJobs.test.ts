@@ -162,7 +162,7 @@ describe('emulator batch inference jobs', () => {
     }
     await h.bedrock.send(new StopModelInvocationJobCommand({ jobIdentifier: arns[2] }));
     const names = async (q: ConstructorParameters<typeof ListModelInvocationJobsCommand>[0]) =>
-      ((await h.bedrock.send(new ListModelInvocationJobsCommand(q))).invocationJobSummaries ?? []).map((j) => j.jobName);
+      ((await h.bedrock.send(new ListModelInvocationJobsCommand(q ?? {}))).invocationJobSummaries ?? []).map((j) => j.jobName);
     assert.deepEqual(await names({}), ['other-c', 'list-b', 'list-a']);
     assert.deepEqual(await names({ sortOrder: 'Ascending', nameContains: 'list' }), ['list-a', 'list-b']);
     assert.deepEqual(await names({ statusEquals: 'Stopping' }), ['other-c']);

@@ -143,9 +143,9 @@ async function attachOrSubmit(group: string[], byId: Map<string, BatchEmbedItem>
   }
   const input = parseS3Uri(inputUri);
   if (!input) throw new AwsUserError('validation', `batch.s3Uri is not an S3 URI: ${o.s3Uri}`, { retryable: false });
-  const account = await o.account();
+  const account = o.ledger ? await o.account() : undefined;
   // The run's folder is recorded before its first byte is written, so a clean-up finds what a crash leaves.
-  await o.ledger?.record([ledgerEntry('s3-prefix', { bucket: input.bucket, prefix: parseS3Uri(base)?.key ?? '' }, o.source, { account, region: o.region })]);
+  if (o.ledger && account) await o.ledger.record([ledgerEntry('s3-prefix', { bucket: input.bucket, prefix: parseS3Uri(base)?.key ?? '' }, o.source, { account, region: o.region })]);
   const written = await writeBatchInput(group.map((id) => ({ recordId: id, modelInput: (byId.get(id) as BatchEmbedItem).modelInput })), {
     s3: o.s3, bucket: input.bucket, prefix: input.key, limits: o.limits, concurrency: o.concurrency, fingerprint, ...(o.signal ? { signal: o.signal } : {}),
   });
@@ -157,7 +157,7 @@ async function attachOrSubmit(group: string[], byId: Map<string, BatchEmbedItem>
     timeoutDurationInHours: o.timeoutHours ?? 24,
     tags: resourceTags(o.project),
   });
-  await o.ledger?.record([ledgerEntry('batch-job', { arn: jobArn, name: jobName }, o.source, { account, region: o.region })]);
+  await o.ledger?.record([ledgerEntry('batch-job', { arn: jobArn, name: jobName }, o.source, account ? { account, region: o.region } : {})]);
   const rec = { fingerprint, model: o.model.name, modelId: o.model.modelId, jobArn, inputUri, outputUri, records: group.length, submittedAt: new Date().toISOString(), attempt };
   await o.jobs.add(rec);
   result.submitted++;
