@@ -10,6 +10,8 @@ export class S3ObjectWriter {
   private buffered = 0;
   private uploadId: string | undefined;
   private readonly etags: string[] = [];
+  private parts = 0;
+  private inflight: Promise<void> = Promise.resolve();
   bytes = 0;
 
   constructor(private readonly s3: S3Storage, readonly bucket: string, readonly key: string, private readonly partBytes = PART_BYTES) {}
@@ -19,10 +21,16 @@ export class S3ObjectWriter {
     this.chunks.push(bytes);
     this.buffered += bytes.length;
     this.bytes += bytes.length;
-    if (this.buffered >= this.partBytes) await this.flushPart();
+    if (this.buffered >= this.partBytes) {
+      // One part uploads while the next fills: at most two parts in memory.
+      await this.inflight;
+      this.inflight = this.flushPart();
+      this.inflight.catch(() => undefined); // awaited (and thrown) by the next write or close
+    }
   }
 
   async close(): Promise<void> {
+    await this.inflight;
     if (this.uploadId === undefined) {
       await this.s3.putObject(this.bucket, this.key, this.take(), 'application/jsonl');
       return;
@@ -33,12 +41,15 @@ export class S3ObjectWriter {
 
   /** Drops a multipart upload begun (its parts bill storage until aborted). */
   async abort(): Promise<void> {
+    await this.inflight.catch(() => undefined);
     if (this.uploadId !== undefined) await this.s3.abortMultipartUpload(this.bucket, this.key, this.uploadId).catch(() => undefined);
   }
 
   private async flushPart(): Promise<void> {
+    const body = this.take();
+    const part = ++this.parts;
     this.uploadId ??= await this.s3.createMultipartUpload(this.bucket, this.key, 'application/jsonl');
-    this.etags.push(await this.s3.uploadPart(this.bucket, this.key, this.uploadId, this.etags.length + 1, this.take()));
+    this.etags[part - 1] = await this.s3.uploadPart(this.bucket, this.key, this.uploadId, part, body);
   }
 
   private take(): Uint8Array {

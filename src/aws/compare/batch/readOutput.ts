@@ -37,10 +37,14 @@ export async function readBatchOutput(
       return;
     }
     if (p.kind === 'error') r.failures.push({ recordId: p.recordId, code: p.code, message: p.message });
-    else {
-      cache.put(key, p.vector);
-      r.vectors++;
-    }
+    else pending.push([key, p.vector]);
+  };
+  // The vectors of one chunk go to the cache in one append.
+  let pending: [string, Float32Array][] = [];
+  const flush = (): void => {
+    cache.putMany(pending);
+    r.vectors += pending.length;
+    pending = [];
   };
   for await (const o of s3.listObjects({ bucket, prefix })) {
     if (isJobManifest(o.key)) r.manifest = parseJobManifest(await s3.getObjectText(bucket, o.key));
@@ -52,8 +56,10 @@ export async function readBatchOutput(
       const lines = text.split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) onLine(line);
+      flush();
     }
     onLine(rest + decoder.decode());
+    flush();
   }
   return r;
 }
