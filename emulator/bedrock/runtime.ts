@@ -1,5 +1,5 @@
-// Bedrock runtime InvokeModel (`POST /model/{modelId}/invoke`) for amazon.titan-embed-image-v1 and for
-// provisioned-model ARNs of emulated fine-tuned models. Answers like Titan Multimodal Embeddings G1 does
+// Bedrock runtime InvokeModel (`POST /model/{modelId}/invoke`) for amazon.titan-embed-image-v1, for
+// provisioned-model ARNs of emulated fine-tuned models, and for the emulated contenders (contenders.ts). Answers like Titan Multimodal Embeddings G1 does
 // (docs/reference/bedrock-tmme.md section 6), with the emulated models of model/ (not Titan).
 import { json, type EmuRequest, type EmuResponse, type ServiceDefinition } from '../http';
 import { adaptImage } from '../model/adapter';
@@ -7,6 +7,8 @@ import { combine, EMBEDDING_LENGTHS, embedText, projectImage, tokenize } from '.
 import { decodeImage, imageFeatures, imageInfo } from '../model/image';
 import type { Adapter } from '../model/adapter';
 import { foundationModelId, TMME_CUSTOMIZABLE_ID } from './arns';
+import { catalogueEntry, COHERE_V4_ID, NOVA_MME_ID } from './catalogue';
+import { invokeContender } from './contenders';
 import { BedrockError, bedrockFault, errorResponse, notFound, toResponse, validation } from './errors';
 import type { RateLimiter } from './rateLimit';
 import type { BedrockState } from './state';
@@ -92,7 +94,28 @@ function imageVector(bytes: Buffer, adapter: Adapter | undefined, length: number
   return adapter ? adaptImage(adapter, features, length) : projectImage(features, length);
 }
 
+/** A contender (Nova MME, Cohere Embed v4) answers from contenders.ts; undefined for every other id. */
+function invokeOffTheShelf(state: BedrockState, req: EmuRequest, modelId: string, limiter: RateLimiter): EmuResponse | undefined {
+  const id = modelId.replace(/^arn:aws:bedrock:[a-z0-9-]+::foundation-model\//, '');
+  if (id !== NOVA_MME_ID && id !== COHERE_V4_ID) return undefined;
+  if (!catalogueEntry(id, state.notOffered)) throw validation('The provided model identifier is invalid.');
+  if (!limiter.admit(state.clock.now())) {
+    throw new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again. You have sent too many requests in a short period of time.');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body.toString('utf8'));
+  } catch {
+    throw malformed('the body is not valid JSON');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw malformed('expected a JSON object');
+  return invokeContender(id, body as Record<string, unknown>);
+}
+
 async function invoke(state: BedrockState, req: EmuRequest, modelId: string, limiter: RateLimiter): Promise<EmuResponse> {
+  const contender = invokeOffTheShelf(state, req, modelId, limiter);
+  if (contender) return contender;
+  if (foundationModelId(modelId) && state.notOffered.has(foundationModelId(modelId) as string)) throw validation('The provided model identifier is invalid.');
   const { adapter } = await resolveModel(state, modelId);
   if (adapter === undefined && foundationModelId(modelId) && !limiter.admit(state.clock.now())) {
     throw new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again. You have sent too many requests in a short period of time.');

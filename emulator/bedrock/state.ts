@@ -24,6 +24,8 @@ export class BedrockState {
   readonly models = new Map<string, ModelRecord>();
   readonly throughputs = new Map<string, ThroughputRecord>();
   readonly tags = new Map<string, Tag[]>();
+  /** Foundation models this emulated region does not offer (POST /seed {"notOffered": [...]}). */
+  readonly notOffered = new Set<string>();
   readonly jobTokens = new Map<string, string>();
   readonly throughputTokens = new Map<string, string>();
   private readonly checks = new Map<string, Promise<DataCheckResult>>();
@@ -32,7 +34,7 @@ export class BedrockState {
   constructor(readonly clock: Clock, private readonly store: ObjectStore, readonly options: LifecycleOptions) {}
 
   reset(): void {
-    for (const m of [this.jobs, this.models, this.throughputs, this.tags, this.jobTokens, this.throughputTokens, this.checks, this.completions]) m.clear();
+    for (const m of [this.jobs, this.models, this.throughputs, this.tags, this.jobTokens, this.throughputTokens, this.checks, this.completions, this.notOffered]) m.clear();
   }
 
   /** Starts reading the job's data now, as Bedrock does at job start; the outcome shows once validation ends. */
