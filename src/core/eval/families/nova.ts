@@ -8,7 +8,7 @@ const base = {
   displayName: 'Nova Multimodal Embeddings',
   dimensions: [256, 384, 1024, 3072],
   defaultDimension: 3072,
-  limits: { maxImageBytes: 50 * 1024 * 1024, imageFormats: ['png', 'jpeg', 'gif', 'webp'], textAndImageTogether: false },
+  limits: { imageFormats: ['png', 'jpeg', 'gif', 'webp'], textAndImageTogether: false },
   distinguishesPurpose: true,
   maxItemsPerCall: 1,
   customizable: false,

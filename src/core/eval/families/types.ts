@@ -24,8 +24,8 @@ export interface EmbedParams {
 export interface InputLimits {
   /** Characters of one text (undefined: the family states a token limit only). */
   readonly maxTextChars?: number;
-  /** Bytes of one image file. */
-  readonly maxImageBytes: number;
+  /** Bytes of one image file (undefined: the model-parameter page states none). */
+  readonly maxImageBytes?: number;
   readonly imageFormats: readonly ImageFormat[];
   /** Whether one request may carry a text and an image together (Titan: yes). */
   readonly textAndImageTogether: boolean;
