@@ -14,6 +14,9 @@ const invalid = (m: string): AossError => new AossError('ValidationException', 4
 const missing = (m: string): AossError => new AossError('ResourceNotFoundException', 404, m);
 const conflict = (m: string): AossError => new AossError('ConflictException', 409, m);
 
+/** Versions look like AWS's: base64 of `<epoch ms>_<n>` (20 to 36 characters, the model's PolicyVersion). */
+const policyVersion = (now: number): string => Buffer.from(`${now}_1`, 'utf8').toString('base64');
+
 function aossError(code: string, status: number, message: string): EmuResponse {
   return json(status, { __type: code, message }, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': code });
 }
@@ -51,7 +54,7 @@ function createPolicy(state: AossState, b: Body, kind: 'security' | 'access'): o
   const key = `${type}/${name}`;
   if (store.has(key)) throw conflict(`Policy with name ${name} and type ${type} already exists`);
   const now = state.clock.now();
-  const p: Policy = { name, type, policy, description: str(b, 'description', false), policyVersion: `MTY${now.toString(36)}`, createdDate: now, lastModifiedDate: now };
+  const p: Policy = { name, type, policy, description: str(b, 'description', false), policyVersion: policyVersion(now), createdDate: now, lastModifiedDate: now };
   store.set(key, p);
   return kind === 'security' ? { securityPolicyDetail: policyDetail(p) } : { accessPolicyDetail: policyDetail(p) };
 }
@@ -175,6 +178,9 @@ const OPERATIONS: Record<string, (s: AossState, b: Body) => object> = {
   DeleteCollection: deleteCollection,
   ListTagsForResource: listTags,
 };
+
+/** The operations this control plane answers (the conformance test covers each). */
+export const AOSS_OPERATIONS: readonly string[] = Object.keys(OPERATIONS);
 
 async function handle(state: AossState, req: EmuRequest): Promise<EmuResponse> {
   const target = String(req.headers['x-amz-target'] ?? '');

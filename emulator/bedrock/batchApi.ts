@@ -132,6 +132,7 @@ export const createBatchJob: Handler = async ({ state, req }) => {
     successRecordCount: undefined,
     errorRecordCount: undefined,
     processedAtEnd: undefined,
+    frozen: false,
   };
   state.batch.submit(job, model);
   if (tags.length > 0) state.tags.set(job.jobArn, tags);

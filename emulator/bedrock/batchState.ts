@@ -53,7 +53,7 @@ export class BatchJobs {
   }
 
   private async refreshJob(job: BatchJobRecord): Promise<void> {
-    if (ENDED.includes(job.status)) return;
+    if (job.frozen || ENDED.includes(job.status)) return;
     const now = this.clock.now();
     if (job.stopRequestedAt !== undefined) {
       const stoppedAt = job.stopRequestedAt + this.stopDurationMs;

@@ -38,6 +38,9 @@ const ROUTES: Route[] = [
   { op: 'ListTagsForResource', method: 'POST', path: ['listTagsForResource'], handler: listTags },
 ];
 
+/** The operations this control plane answers (the conformance test covers each). */
+export const BEDROCK_OPERATIONS: readonly string[] = ROUTES.map((r) => r.op);
+
 function match(route: Route, method: string, segments: string[]): string[] | undefined {
   if (route.method !== method || route.path.length !== segments.length) return undefined;
   const params: string[] = [];

@@ -4,6 +4,7 @@
 // seeded provisioned throughput answers as a fine-tuned model.
 import { resourceId } from '../ids';
 import { customModelArn, foundationModelArn, jobArn, provisionedModelArn, TMME_CUSTOMIZABLE_ID } from './arns';
+import { seedBatchJobs } from './batchSeed';
 import { validation } from './errors';
 import type { BedrockState } from './state';
 import type { JobRecord, ModelRecord, ThroughputRecord } from './types';
@@ -13,11 +14,11 @@ type Seed = Record<string, unknown>;
 const time = (v: unknown, fallback: number): number => (typeof v === 'string' || typeof v === 'number' ? new Date(v).getTime() : fallback);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-export interface SeedResult { jobArns: string[]; modelArns: string[]; provisionedModelArns: string[] }
+export interface SeedResult { jobArns: string[]; modelArns: string[]; provisionedModelArns: string[]; batchJobArns: string[] }
 
 export async function seedBedrock(state: BedrockState, body: Seed, jobDurationMs: number): Promise<SeedResult> {
   const now = state.clock.now();
-  const result: SeedResult = { jobArns: [], modelArns: [], provisionedModelArns: [] };
+  const result: SeedResult = { jobArns: [], modelArns: [], provisionedModelArns: [], batchJobArns: [] };
   const list = (k: string): Seed[] => {
     const v = body[k];
     if (v === undefined) return [];
@@ -123,5 +124,6 @@ export async function seedBedrock(state: BedrockState, body: Seed, jobDurationMs
     if (!Array.isArray(notOffered) || !notOffered.every((m) => typeof m === 'string')) throw validation('notOffered must be a list of model ids');
     for (const m of notOffered) state.notOffered.add(m);
   }
+  result.batchJobArns = seedBatchJobs(state, body['batchJobs']);
   return result;
 }

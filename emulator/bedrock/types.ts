@@ -113,4 +113,6 @@ export interface BatchJobRecord {
   successRecordCount: number | undefined;
   errorRecordCount: number | undefined;
   processedAtEnd: number | undefined;
+  /** Seeded records keep the status they were given. */
+  frozen: boolean;
 }

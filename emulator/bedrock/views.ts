@@ -1,6 +1,6 @@
 // Records -> wire shapes (docs/reference/bedrock-tmme.md 4.2 to 4.4). Times become ISO-8601 strings; absent values are
 // omitted.
-import { lastSegment, TMME_CUSTOMIZABLE_ID } from './arns';
+import { lastSegment } from './arns';
 import { PHASES } from './state';
 import type { JobRecord, ModelRecord, StepStatus, ThroughputRecord } from './types';
 
@@ -96,7 +96,8 @@ export function modelSummary(m: ModelRecord, ownerAccountId: string): object {
     modelName: m.modelName,
     creationTime: iso(m.creationTime),
     baseModelArn: m.baseModelArn,
-    baseModelName: lastSegment(m.baseModelArn) === TMME_CUSTOMIZABLE_ID ? 'Titan Multimodal Embeddings G1' : lastSegment(m.baseModelArn),
+    // The model's ModelName shape is a model id (`provider.name...`), not the display name.
+    baseModelName: lastSegment(m.baseModelArn),
     customizationType: m.customizationType,
     ownerAccountId,
     modelStatus: m.modelStatus,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   CreateModelInvocationJobCommand, GetModelInvocationJobCommand, ListModelInvocationJobsCommand, ListTagsForResourceCommand,
-  StopModelInvocationJobCommand, type CreateModelInvocationJobCommandInput,
+  StopModelInvocationJobCommand, type CreateModelInvocationJobCommandInput, type ListModelInvocationJobsCommandInput,
 } from '@aws-sdk/client-bedrock';
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -161,8 +161,8 @@ describe('emulator batch inference jobs', () => {
       await advance(100);
     }
     await h.bedrock.send(new StopModelInvocationJobCommand({ jobIdentifier: arns[2] }));
-    const names = async (q: ConstructorParameters<typeof ListModelInvocationJobsCommand>[0]) =>
-      ((await h.bedrock.send(new ListModelInvocationJobsCommand(q ?? {}))).invocationJobSummaries ?? []).map((j) => j.jobName);
+    const names = async (q: ListModelInvocationJobsCommandInput) =>
+      ((await h.bedrock.send(new ListModelInvocationJobsCommand(q))).invocationJobSummaries ?? []).map((j) => j.jobName);
     assert.deepEqual(await names({}), ['other-c', 'list-b', 'list-a']);
     assert.deepEqual(await names({ sortOrder: 'Ascending', nameContains: 'list' }), ['list-a', 'list-b']);
     assert.deepEqual(await names({ statusEquals: 'Stopping' }), ['other-c']);
@@ -206,6 +206,14 @@ describe('emulator batch inference jobs', () => {
     assert.equal(j.endTime?.getTime(), j.jobExpirationTime?.getTime());
     const bad = await rejection(() => create(request('bad-timeout', 's3://bedrock-mm-demo/batch/', { timeoutDurationInHours: 12 })));
     assert.equal(bad.name, 'ValidationException');
+  });
+
+  it('keeps seeded jobs in the status they were given', async () => {
+    const seeded = await h.admin('POST', '/seed', { batchJobs: [{ jobName: 'seed-p', status: 'PartiallyCompleted', totalRecordCount: 10, errorRecordCount: 3 }, { jobName: 'seed-s', status: 'Scheduled' }] }) as { batchJobArns: string[] };
+    await advance(100_000);
+    const [p, sch] = await Promise.all(seeded.batchJobArns.map((arn) => get(arn)));
+    assert.deepEqual([p?.status, p?.totalRecordCount, p?.successRecordCount, p?.errorRecordCount, p?.processedRecordCount], ['PartiallyCompleted', 10, 7, 3, 10]);
+    assert.equal(sch?.status, 'Scheduled');
   });
 
   it('tags the job, logs the operations and honours fault injection', async () => {
