@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { modelSpecText } from '../../../src/core/eval/modelSpec';
 import { parseCompareSpec } from '../../../src/core/eval/spec';
 
 const CUSTOM = 'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-embed-image-v1:0/abcdefghijkl';
@@ -28,4 +29,12 @@ test('spec: impossible routes are problems at the model\'s inference line', () =
   assert.ok('problems' in bad && /must be one of \["auto","on-demand","batch"\]/.test(bad.problems[0]!.message), JSON.stringify(bad));
   const role = parseCompareSpec(spec([{ name: 'a', modelId: 'm' }], { batch: { roleArn: 'nope' } }));
   assert.ok('problems' in role, 'a role that is not an IAM role ARN is refused');
+});
+
+test('spec from a custom model in the explorer: batch first, and it parses', () => {
+  const parsed = parseCompareSpec(modelSpecText(CUSTOM, 'data/test.jsonl', 'file:///s.json'));
+  assert.ok('spec' in parsed && parsed.spec.kind === 'models', JSON.stringify(parsed));
+  assert.deepEqual(parsed.spec.kind === 'models' ? parsed.spec.models[1] : undefined, { name: 'fine-tuned', modelId: CUSTOM, inference: 'batch' });
+  const pt = parseCompareSpec(modelSpecText(PROVISIONED, 'data/test.jsonl', 'file:///s.json'));
+  assert.ok('spec' in pt && pt.spec.kind === 'models' && pt.spec.models[1]?.inference === undefined);
 });
