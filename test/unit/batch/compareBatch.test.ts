@@ -3,7 +3,7 @@
 // throughput, with no CreateProvisionedModelThroughput on the batch run; reruns attach to the job (one
 // CreateModelInvocationJob per fingerprint), all cached submits none; undecodable images are listed and left out.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -115,6 +115,28 @@ test('batch route: the fine-tuned model through batch gives exactly the on-deman
   assert.equal(reattached.batchJobsSubmitted, 0);
   assert.equal(await creates(), 1, 'one CreateModelInvocationJob per fingerprint');
   assert.deepEqual(metricsOf(reattached), metricsOf(onDemand));
+});
+
+test('batch route: with 20% throttling and 5% dropped connections on Bedrock and S3, the same metrics and one job', async () => {
+  // Other query texts than the first test's: other records, so a job of their own.
+  const extra = { modes: ['text-to-image', 'classify'], k: [1, 5], seed: 3, queries: { template: 'A hand showing the letter {label}' } };
+  const reference = await runCompare(options(writeSpec(dir, { ...aslSpec(data, provisioned, 'tuned', extra), cacheDir: 'cache-g' }, 'faults-od.compare.json'), []));
+  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', extra), cacheDir: 'cache-f', batch: { roleArn: ROLE } }, 'faults.compare.json');
+  const jobs = async (): Promise<number> => { let n = 0; for await (const _ of session.bedrock.listInvocationJobs()) n++; return n; };
+  const before = await jobs();
+  const ledger: LedgerEntry[] = [];
+  for (const service of ['bedrock', 's3', 'bedrockRuntime']) await admin(emu, '/faults', { service, throttleRate: 0.2, dropRate: 0.05 });
+  try {
+    const run = await runCompare(options(specPath, ledger));
+    assert.deepEqual(metricsOf(run), metricsOf(reference));
+    assert.equal(run.batchJobsSubmitted, 1);
+  } finally {
+    for (const service of ['bedrock', 's3', 'bedrockRuntime']) await admin(emu, '/faults', { service, throttleRate: 0, dropRate: 0 });
+  }
+  assert.equal(await jobs(), before + 1, 'a retried CreateModelInvocationJob (same clientRequestToken) makes one job');
+  assert.equal(ledger.filter((e) => e.kind === 'batch-job').length, 1, 'one job recorded, none duplicated');
+  const lines = readFileSync(join(dir, 'cache-f', readdirSync(join(dir, 'cache-f')).find((f) => f.endsWith('-384.jsonl')) ?? ''), 'utf8').trim().split('\n');
+  assert.equal(new Set(lines.map((l) => (JSON.parse(l) as { k: string }).k)).size, lines.length, 'no vector cached twice');
 });
 
 test('batch route: cancelled while InProgress, the rerun finishes from the same job; jobs file lost, found by name', async () => {
