@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       const emuCpu0 = processCpuSeconds(child.pid);
       const r = await embedAll(items, {
         cache,
-        embed: async (input, signal) => (await rt.runtime.embed({ modelId: BASE_MODEL, ...input, length: 256, signal })).vector,
+        embed: async ([input], signal) => [(await rt.runtime.embed({ modelId: BASE_MODEL, ...input, length: 256, signal })).vector],
         isRetryable: (e) => e instanceof AwsUserError && e.details.retryable,
         isThrottling: (e) => e instanceof AwsUserError && e.kind === 'throttled',
         concurrency: Number(values.concurrency),

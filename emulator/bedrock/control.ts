@@ -5,7 +5,7 @@ import type { Handler } from './context';
 import { createBatchJob, getBatchJob, listBatchJobs, stopBatchJob } from './batchApi';
 import { bedrockFault, errorResponse, toResponse } from './errors';
 import { createJob, getJob, listJobs, stopJob } from './jobsApi';
-import { getFoundationModel, listTags, tagResource, untagResource } from './miscApi';
+import { getFoundationModel, listFoundationModels, listTags, tagResource, untagResource } from './miscApi';
 import {
   createThroughput, deleteModel, deleteThroughput, getModel, getThroughput, listModels, listThroughputs, updateThroughput,
 } from './modelsApi';
@@ -32,6 +32,7 @@ const ROUTES: Route[] = [
   { op: 'UpdateProvisionedModelThroughput', method: 'PATCH', path: ['provisioned-model-throughput', null], handler: updateThroughput },
   { op: 'DeleteProvisionedModelThroughput', method: 'DELETE', path: ['provisioned-model-throughput', null], handler: deleteThroughput },
   { op: 'GetFoundationModel', method: 'GET', path: ['foundation-models', null], handler: getFoundationModel },
+  { op: 'ListFoundationModels', method: 'GET', path: ['foundation-models'], handler: listFoundationModels },
   { op: 'TagResource', method: 'POST', path: ['tagResource'], handler: tagResource },
   { op: 'UntagResource', method: 'POST', path: ['untagResource'], handler: untagResource },
   { op: 'ListTagsForResource', method: 'POST', path: ['listTagsForResource'], handler: listTags },

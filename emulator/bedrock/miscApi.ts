@@ -1,6 +1,7 @@
-// Tags (TagResource, UntagResource, ListTagsForResource) and GetFoundationModel.
+// Tags (TagResource, UntagResource, ListTagsForResource), GetFoundationModel and ListFoundationModels.
 import { json } from '../http';
-import { foundationModelArn, foundationModelId, TMME_CUSTOMIZABLE_ID } from './arns';
+import { foundationModelArn } from './arns';
+import { CATALOGUE, catalogueEntry, type CatalogueEntry } from './catalogue';
 import { jsonBody, type Handler, type HandlerContext } from './context';
 import { BedrockError, notFound, validation } from './errors';
 import { checkTags, requiredString, requireObject } from './validate';
@@ -38,22 +39,32 @@ export const listTags: Handler = async (ctx) => {
   return json(200, { tags: ctx.state.tags.get(arn) ?? [] });
 };
 
-export const getFoundationModel: Handler = async ({ params }) => {
-  const id = foundationModelId(params[0] ?? '');
-  if (!id) throw validation('The provided model identifier is invalid.');
-  const customizable = id === TMME_CUSTOMIZABLE_ID;
-  return json(200, {
-    modelDetails: {
-      modelArn: foundationModelArn(id),
-      modelId: id,
-      modelName: 'Titan Multimodal Embeddings G1',
-      providerName: 'Amazon',
-      inputModalities: ['TEXT', 'IMAGE'],
-      outputModalities: ['EMBEDDING'],
-      customizationsSupported: customizable ? ['FINE_TUNING'] : [],
-      inferenceTypesSupported: customizable ? ['PROVISIONED'] : ['ON_DEMAND'],
-      modelLifecycle: { status: 'ACTIVE' },
-    },
-  });
+const details = (e: CatalogueEntry): Record<string, unknown> => ({
+  modelArn: foundationModelArn(e.modelId),
+  modelId: e.modelId,
+  modelName: e.modelName,
+  providerName: e.providerName,
+  inputModalities: e.inputModalities,
+  outputModalities: ['EMBEDDING'],
+  responseStreamingSupported: false,
+  customizationsSupported: e.customizationsSupported,
+  inferenceTypesSupported: e.inferenceTypesSupported,
+  modelLifecycle: { status: 'ACTIVE' },
+});
+
+export const getFoundationModel: Handler = async ({ params, state }) => {
+  const e = catalogueEntry(params[0] ?? '', state.notOffered);
+  if (!e) throw validation('The provided model identifier is invalid.');
+  return json(200, { modelDetails: details(e) });
 };
 
+/** ListFoundationModels with its filters (byProvider, byCustomizationType, byOutputModality, byInferenceType). */
+export const listFoundationModels: Handler = async ({ state, req }) => {
+  const q = (k: string): string | undefined => req.query.get(k) ?? undefined;
+  const list = CATALOGUE.filter((e) => !state.notOffered.has(e.modelId))
+    .filter((e) => !q('byProvider') || e.providerName.toLowerCase() === q('byProvider')?.toLowerCase())
+    .filter((e) => !q('byCustomizationType') || e.customizationsSupported.includes(q('byCustomizationType') as string))
+    .filter(() => !q('byOutputModality') || q('byOutputModality') === 'EMBEDDING')
+    .filter((e) => !q('byInferenceType') || e.inferenceTypesSupported.includes(q('byInferenceType') as string));
+  return json(200, { modelSummaries: list.map(details) });
+};

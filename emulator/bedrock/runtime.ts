@@ -1,13 +1,38 @@
-// Bedrock runtime InvokeModel (`POST /model/{modelId}/invoke`): the model comes from invokeModels.ts (base
-// foundation models on demand, provisioned-model ARNs of emulated fine-tuned models), the answer from its family.
+// Bedrock runtime InvokeModel (`POST /model/{modelId}/invoke`): the emulated contenders (contenders.ts) first, else
+// the model from invokeModels.ts (base foundation models on demand, provisioned-model ARNs of emulated fine-tuned
+// models), the answer from its family.
 import { json, type EmuRequest, type EmuResponse, type ServiceDefinition } from '../http';
-import { BedrockError, bedrockFault, errorResponse, toResponse } from './errors';
+import { foundationModelId } from './arns';
+import { catalogueEntry, COHERE_V4_ID, NOVA_MME_ID } from './catalogue';
+import { invokeContender } from './contenders';
+import { BedrockError, bedrockFault, errorResponse, toResponse, validation } from './errors';
 import { onDemandModel } from './invokeModels';
 import type { RateLimiter } from './rateLimit';
 import type { BedrockState } from './state';
 import { malformed } from './titanModel';
 
+/** A contender (Nova MME, Cohere Embed v4) answers from contenders.ts; undefined for every other id. */
+function invokeOffTheShelf(state: BedrockState, req: EmuRequest, modelId: string, limiter: RateLimiter): EmuResponse | undefined {
+  const id = modelId.replace(/^arn:aws:bedrock:[a-z0-9-]+::foundation-model\//, '');
+  if (id !== NOVA_MME_ID && id !== COHERE_V4_ID) return undefined;
+  if (!catalogueEntry(id, state.notOffered)) throw validation('The provided model identifier is invalid.');
+  if (!limiter.admit(state.clock.now())) {
+    throw new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again. You have sent too many requests in a short period of time.');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body.toString('utf8'));
+  } catch {
+    throw malformed('the body is not valid JSON');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw malformed('expected a JSON object');
+  return invokeContender(id, body as Record<string, unknown>);
+}
+
 async function invoke(state: BedrockState, req: EmuRequest, modelId: string, limiter: RateLimiter): Promise<EmuResponse> {
+  const contender = invokeOffTheShelf(state, req, modelId, limiter);
+  if (contender) return contender;
+  if (foundationModelId(modelId) && state.notOffered.has(foundationModelId(modelId) as string)) throw validation('The provided model identifier is invalid.');
   const { model, base } = await onDemandModel(state, modelId);
   if (base && !limiter.admit(state.clock.now())) {
     throw new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again. You have sent too many requests in a short period of time.');

@@ -118,6 +118,12 @@ export async function seedBedrock(state: BedrockState, body: Seed, jobDurationMs
     state.throughputs.set(arn, t);
     result.provisionedModelArns.push(arn);
   }
+  // Models this emulated region does not offer: absent from the catalogue, refused by InvokeModel.
+  const notOffered = body['notOffered'];
+  if (notOffered !== undefined) {
+    if (!Array.isArray(notOffered) || !notOffered.every((m) => typeof m === 'string')) throw validation('notOffered must be a list of model ids');
+    for (const m of notOffered) state.notOffered.add(m);
+  }
   result.batchJobArns = seedBatchJobs(state, body['batchJobs']);
   return result;
 }

@@ -27,6 +27,8 @@ export class BedrockState {
   readonly models = new Map<string, ModelRecord>();
   readonly throughputs = new Map<string, ThroughputRecord>();
   readonly tags = new Map<string, Tag[]>();
+  /** Foundation models this emulated region does not offer (POST /seed {"notOffered": [...]}). */
+  readonly notOffered = new Set<string>();
   readonly jobTokens = new Map<string, string>();
   readonly throughputTokens = new Map<string, string>();
   readonly batch: BatchJobs;
@@ -38,7 +40,7 @@ export class BedrockState {
   }
 
   reset(): void {
-    for (const m of [this.jobs, this.models, this.throughputs, this.tags, this.jobTokens, this.throughputTokens, this.checks, this.completions]) m.clear();
+    for (const m of [this.jobs, this.models, this.throughputs, this.tags, this.jobTokens, this.throughputTokens, this.checks, this.completions, this.notOffered]) m.clear();
     this.batch.reset();
   }
 

@@ -1,22 +1,30 @@
 import {
   BedrockClient,
   CreateModelCustomizationJobCommand,
+  CreateModelInvocationJobCommand,
   CreateProvisionedModelThroughputCommand,
   DeleteCustomModelCommand,
   DeleteProvisionedModelThroughputCommand,
   GetCustomModelCommand,
   GetFoundationModelCommand,
   GetModelCustomizationJobCommand,
+  GetModelInvocationJobCommand,
   GetProvisionedModelThroughputCommand,
   ListCustomModelsCommand,
   ListModelCustomizationJobsCommand,
+  ListModelInvocationJobsCommand,
   ListProvisionedModelThroughputsCommand,
   ListTagsForResourceCommand,
   StopModelCustomizationJobCommand,
+  StopModelInvocationJobCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateProvisionedModelThroughputCommand,
   type CreateModelCustomizationJobRequest,
+  type CreateModelInvocationJobRequest,
+  type GetModelInvocationJobResponse,
+  type ListModelInvocationJobsRequest,
+  type ModelInvocationJobSummary,
   type CreateProvisionedModelThroughputRequest,
   type CustomModelSummary,
   type FoundationModelDetails,
@@ -35,6 +43,9 @@ import { iteratePages, type Page } from './pages';
 
 export type {
   CreateModelCustomizationJobRequest,
+  CreateModelInvocationJobRequest,
+  GetModelInvocationJobResponse,
+  ModelInvocationJobSummary,
   CreateProvisionedModelThroughputRequest,
   CustomModelSummary,
   FoundationModelDetails,
@@ -50,6 +61,7 @@ export type {
 export type JobFilter = Omit<ListModelCustomizationJobsRequest, 'nextToken'>;
 export type CustomModelFilter = Omit<ListCustomModelsRequest, 'nextToken'>;
 export type ThroughputFilter = Omit<ListProvisionedModelThroughputsRequest, 'nextToken'>;
+export type InvocationJobFilter = Omit<ListModelInvocationJobsRequest, 'nextToken'>;
 
 /** Who is calling, for error messages. */
 export interface CallScope {
@@ -85,6 +97,29 @@ export class BedrockControlPlane {
 
   async stopJob(jobIdentifier: string): Promise<void> {
     await this.call('StopModelCustomizationJob', jobIdentifier, () => this.client.send(new StopModelCustomizationJobCommand({ jobIdentifier })));
+  }
+
+  // ---- batch inference (model invocation) jobs
+  async createInvocationJob(input: CreateModelInvocationJobRequest): Promise<{ jobArn: string }> {
+    const out = await this.call('CreateModelInvocationJob', input.jobName, () => this.client.send(new CreateModelInvocationJobCommand(input)));
+    return { jobArn: out.jobArn ?? '' };
+  }
+
+  getInvocationJob(jobIdentifier: string): Promise<GetModelInvocationJobResponse> {
+    return this.call('GetModelInvocationJob', jobIdentifier, () => this.client.send(new GetModelInvocationJobCommand({ jobIdentifier })));
+  }
+
+  async listInvocationJobsPage(filter: InvocationJobFilter = {}, nextToken?: string): Promise<Page<ModelInvocationJobSummary>> {
+    const out = await this.call('ListModelInvocationJobs', undefined, () => this.client.send(new ListModelInvocationJobsCommand({ ...filter, nextToken })));
+    return { items: out.invocationJobSummaries ?? [], nextToken: out.nextToken };
+  }
+
+  listInvocationJobs(filter: InvocationJobFilter = {}): AsyncGenerator<ModelInvocationJobSummary> {
+    return iteratePages((token) => this.listInvocationJobsPage(filter, token));
+  }
+
+  async stopInvocationJob(jobIdentifier: string): Promise<void> {
+    await this.call('StopModelInvocationJob', jobIdentifier, () => this.client.send(new StopModelInvocationJobCommand({ jobIdentifier })));
   }
 
   // ---- custom models

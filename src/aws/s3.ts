@@ -1,5 +1,8 @@
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
   DeleteBucketCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -7,6 +10,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import type { CallScope } from './bedrock';
 import { callAws } from './errors';
@@ -110,6 +114,33 @@ export class S3Storage {
 
   async putObject(bucket: string, key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
     await this.call('s3:PutObject', `s3://${bucket}/${key}`, () => this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType })));
+  }
+
+  /** The object's body as it arrives (a large batch output file is read without holding it). */
+  async *getObjectChunks(bucket: string, key: string): AsyncGenerator<Uint8Array> {
+    const body = await this.call('s3:GetObject', `s3://${bucket}/${key}`, async () => (await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body);
+    if (body) yield* body as AsyncIterable<Uint8Array>;
+  }
+
+  // ---- multipart upload: a file written part by part (every part but the last at least 5 MiB)
+  async createMultipartUpload(bucket: string, key: string, contentType?: string): Promise<string> {
+    const out = await this.call('s3:PutObject', `s3://${bucket}/${key}`, () => this.client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType })));
+    return out.UploadId ?? '';
+  }
+
+  async uploadPart(bucket: string, key: string, uploadId: string, partNumber: number, body: Uint8Array): Promise<string> {
+    const out = await this.call('s3:PutObject', `s3://${bucket}/${key}`, () => this.client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, Body: body })));
+    return out.ETag ?? '';
+  }
+
+  async completeMultipartUpload(bucket: string, key: string, uploadId: string, etags: readonly string[]): Promise<void> {
+    await this.call('s3:PutObject', `s3://${bucket}/${key}`, () => this.client.send(new CompleteMultipartUploadCommand({
+      Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+    })));
+  }
+
+  async abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void> {
+    await this.call('s3:AbortMultipartUpload', `s3://${bucket}/${key}`, () => this.client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })));
   }
 
   /** Deletes the keys in batches of at most 1,000; per-key failures are returned, not thrown. */

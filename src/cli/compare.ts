@@ -14,7 +14,10 @@ import { parseFlags, UsageError } from './usage';
 
 export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile NAME] [--region R] [--rpm N] [--concurrency N]
                          [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
-                         [--allow-outside] [--overwrite] [--workspace DIR] [--yes] [--gate EXPR]... [--gate-model NAME]
+                         [--allow-outside] [--overwrite] [--workspace DIR] [--yes]
+                         [--inference auto|on-demand|batch] [--batch-role ARN] [--batch-s3 s3://bucket/prefix/]
+                         [--batch-threshold N] [--batch-poll-seconds N]
+                         [--gate EXPR]... [--gate-model NAME]
 
   --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
                   <name>.report.json for <name>.compare.json
@@ -30,16 +33,28 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
   --workspace     the workspace folder (default: the current folder): a collection the comparison creates is
                   recorded in its .bedrock-mm/ledger.jsonl, where bedrock-mm cleanup --workspace finds it
   --yes           confirm creating the OpenSearch Serverless collection a spec asks for ("create": true); it is
-                  billed in OCU-hours while it exists. Without --yes the run refuses (exit 2) and creates nothing.
+                  billed in OCU-hours while it exists; and confirm submitting batch inference jobs (billed per
+                  record). Without --yes such a run states what it would do, refuses (exit 2) and creates nothing.
+  --inference     every model's route, overriding the spec's "inference" (default: the spec's, else auto: batch
+                  for a custom model ARN or above --batch-threshold records to embed, on-demand otherwise)
+  --batch-role    the service role batch jobs run as (overrides the spec's batch.roleArn)
+  --batch-s3      the working prefix for batch input and output files (overrides the spec's batch.s3Uri;
+                  default: bedrock-mm-batch/ next to the test set's manifest)
+  --batch-threshold N
+                  auto picks batch above N records to embed (default 5000)
+  --batch-poll-seconds N
+                  seconds between job status checks (default 30)
   --gate EXPR     a quality gate over the report (repeatable; all must hold): "accuracy@1 >= 0.70",
                   "ndcg@10 - baseline >= 0.05", "accuracy@1 - best_other > 0" (against the best other model),
                   "significant accuracy@1" (paired test p < 0.05 and the 95% interval above 0); MODE:METRIC for one
                   mode, else every mode with the metric. The report is still written; a failed gate exits 5
   --gate-model NAME  the model the gates judge (default: the report's one model besides the baseline)
+  Batch jobs are recorded next to the spec (<name>.batch-jobs.json): a rerun, or a run after Ctrl-C, attaches to
+  the jobs already submitted and collects their results; Ctrl-C leaves them running.
 
 A spec's vectorStore.endpoint must be an AWS https endpoint or exactly one of the endpoint variables below.
 
-compare calls Bedrock Runtime, S3, OpenSearch Serverless and STS: redirect all four, or none.
+compare calls Bedrock, Bedrock Runtime, S3, OpenSearch Serverless and STS: redirect all five, or none.
 ${ENDPOINTS_HELP}`;
 
 function positiveInt(name: string, v: string | undefined, fallback: number): number {
@@ -50,7 +65,8 @@ function positiveInt(name: string, v: string | undefined, fallback: number): num
 }
 
 /** What a comparison may call: embeddings, the test set and images, an OpenSearch Serverless store, the caller's ARN. */
-const COMPARE_SERVICES: readonly EndpointService[] = ['bedrockRuntime', 's3', 'opensearchServerless', 'sts'];
+const COMPARE_SERVICES: readonly EndpointService[] = ['bedrock', 'bedrockRuntime', 's3', 'opensearchServerless', 'sts'];
+const INFERENCE = ['auto', 'on-demand', 'batch'] as const;
 
 function readGates(texts: readonly string[]): Gate[] {
   try { return texts.map(parseGate); } catch (e) {
@@ -88,6 +104,11 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     yes: { type: 'boolean', default: false },
     gate: { type: 'string', multiple: true, default: [] },
     'gate-model': { type: 'string' },
+    inference: { type: 'string' },
+    'batch-role': { type: 'string' },
+    'batch-s3': { type: 'string' },
+    'batch-threshold': { type: 'string' },
+    'batch-poll-seconds': { type: 'string' },
   }, COMPARE_USAGE);
   if (values.help) {
     io.stdout.write(COMPARE_USAGE);
@@ -99,13 +120,23 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
   const concurrency = positiveInt('concurrency', values.concurrency, 8);
   // Read before any AWS call: a gate that is not one is a usage error, not a failed gate after an hour of embedding.
   const gates = readGates(values.gate);
+  const inference = values.inference;
+  if (inference !== undefined && !(INFERENCE as readonly string[]).includes(inference)) throw new UsageError(`--inference must be auto, on-demand or batch, got "${inference}"`, COMPARE_USAGE);
+  const batchThreshold = positiveInt('batch-threshold', values['batch-threshold'], 5000);
+  const pollSeconds = positiveInt('batch-poll-seconds', values['batch-poll-seconds'], 30);
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    io.stderr.write('bedrock-mm compare: cancelled. Batch jobs already submitted keep running (billed per record); run the same command again to collect them, or bedrock-mm cleanup to stop them.\n');
+    controller.abort();
+  };
   try {
     // Read once, before any AWS call; a partial redirect is an EndpointError (exit 2).
     const endpoints = await endpointsFor('bedrock-mm compare', COMPARE_SERVICES, io);
-    const { callerArn, createAwsSession, CreationDeclined, embeddingRuntime, runCompare, SpecError, WriteRefused } = loadAwsLayer();
+    const { BatchDeclined, callerArn, createAwsSession, CreationDeclined, embeddingRuntime, runCompare, SpecError, WriteRefused } = loadAwsLayer();
     const workspace = resolve(values.workspace ?? process.cwd());
     const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });
     const rt = embeddingRuntime({ profile: values.profile, region: session.region, endpoint: endpoints.bedrockRuntime });
+    process.once('SIGINT', onSigint);
     try {
       const out = await runCompare({
         specPath: values.spec,
@@ -124,8 +155,23 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         confirmCreate: () => Promise.resolve(values.yes === true),
         ledger: folderLedger(workspace),
         workspaceDir: workspace,
+        signal: controller.signal,
+        ...(inference ? { inference: inference as typeof INFERENCE[number] } : {}),
+        batch: { ...(values['batch-role'] ? { roleArn: values['batch-role'] } : {}), ...(values['batch-s3'] ? { s3Uri: values['batch-s3'] } : {}) },
+        batchThreshold,
+        batchPollMs: pollSeconds * 1000,
+        confirmBatch: () => Promise.resolve(values.yes === true),
+        // One line per change, suited to a CI log.
+        onBatchStatus: (() => {
+          const last = new Map<string, string>();
+          return (model: string, s: { jobArn: string; status: string; processed?: number; total?: number }): void => {
+            const line = `${model}: batch ${s.jobArn} ${s.status}${s.total !== undefined ? ` ${s.processed ?? 0}/${s.total} records` : ''}`;
+            if (last.get(s.jobArn) !== line) io.stderr.write(`${line}\n`);
+            last.set(s.jobArn, line);
+          };
+        })(),
       });
-      io.stderr.write(`embedding calls: ${out.calls} (${out.cached} inputs from the cache); report: ${out.reportPath}\n`);
+      io.stderr.write(`embedding calls: ${out.calls} (${out.cached} inputs from the cache); batch jobs: ${out.batchJobArns.length} (${out.batchJobsSubmitted} submitted now); report: ${out.reportPath}\n`);
       io.stdout.write(values.format === 'json' ? `${JSON.stringify(out.report, null, 2)}\n` : formatReportText(out.report));
       return gates.length === 0 ? 0 : judge(gates, out.report, values['gate-model'], io);
     } catch (e) {
@@ -141,12 +187,17 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         io.stderr.write('bedrock-mm compare: nothing was written and no AWS call was made\n');
         return 2;
       }
+      if (e instanceof BatchDeclined) {
+        io.stderr.write(`bedrock-mm compare: ${e.notice.message}\n${e.notice.detail}\nNothing was submitted. Run again with --yes to submit the batch jobs.\n`);
+        return 2;
+      }
       if (e instanceof CreationDeclined) {
         io.stderr.write(`bedrock-mm compare: ${e.notice.message}\n${e.notice.detail}\nNothing was created. Run again with --yes to create it.\n`);
         return 2;
       }
       throw e;
     } finally {
+      process.removeListener('SIGINT', onSigint);
       rt.dispose();
       session.dispose();
     }

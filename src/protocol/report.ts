@@ -41,6 +41,8 @@ export interface ReportModel {
   modelId?: string;
   embeddingLength?: number;
   baseline: boolean;
+  /** The model family (titan-mm-g1, nova-mme, cohere-embed-v4) when embedded through Bedrock. */
+  family?: string;
 }
 
 /** One query's ranked result, for drill-down in the webview. */
@@ -232,6 +234,21 @@ export interface ComparisonReport {
   embeddingMap?: EmbeddingMap;
   /** Schema 2: test images shared with the training set. */
   leakage?: LeakageReport;
+  /** Schema 2, optional: records a batch inference job could not embed; left out of every model's scoring. */
+  failedRecords?: FailedRecord[];
+}
+
+/** One record a batch job returned an error for, with AWS's code and message. */
+export interface FailedRecord {
+  model: string;
+  /** The image's reference or the query's text. */
+  item: string;
+  kind: 'image' | 'text';
+  recordId: string;
+  errorCode: string;
+  errorMessage: string;
+  /** The batch job that returned it. */
+  jobArn: string;
 }
 
 export const TIE_BREAK_RULE = 'equal scores are ordered by corpus order (earlier item first)';

@@ -19,6 +19,18 @@ export function jobTarget(bedrock: BedrockControlPlane): CleanupTarget {
   };
 }
 
+/** A batch inference job still moving is stopped (records processed so far are billed; the rest are not). */
+export function batchJobTarget(bedrock: BedrockControlPlane): CleanupTarget {
+  return {
+    verb: 'stop',
+    async exists(r): Promise<Presence> {
+      const job = await orAbsent(() => bedrock.getInvocationJob(idOf(r)));
+      return job?.status && ['Submitted', 'Validating', 'Scheduled', 'InProgress'].includes(job.status) ? { present: true, detail: `status ${job.status}` } : { present: false };
+    },
+    async delete(r) { await bedrock.stopInvocationJob(idOf(r)); },
+  };
+}
+
 export function throughputTarget(bedrock: BedrockControlPlane): CleanupTarget {
   return {
     async exists(r): Promise<Presence> {

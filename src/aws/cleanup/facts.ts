@@ -75,6 +75,26 @@ export async function gatherFacts(session: AwsSession, input: FactsInput): Promi
     });
   }
 
+  // Batch inference jobs: those the ledger names, and tagged ones still moving.
+  const batchArns = new Set(ledger.filter((e) => e.kind === 'batch-job' && e.identity.arn).map((e) => e.identity.arn as string));
+  const taggedBatch = new Set<string>();
+  if (byTag) {
+    await guard('list batch inference jobs', async () => {
+      for (const status of ['Submitted', 'Validating', 'Scheduled', 'InProgress'] as const) {
+        for await (const j of bedrock.listInvocationJobs({ statusEquals: status })) {
+          if (j.jobArn && hasOurTag(await bedrock.listTagsForResource(j.jobArn))) { taggedBatch.add(j.jobArn); batchArns.add(j.jobArn); }
+        }
+      }
+    });
+  }
+  facts.batchJobs = [];
+  for (const arn of batchArns) {
+    await guard(`read batch job ${arn}`, async () => {
+      const j = await orAbsent(() => bedrock.getInvocationJob(arn));
+      if (j?.jobArn) facts.batchJobs?.push({ arn: j.jobArn, tagged: taggedBatch.has(j.jobArn), ...(j.jobName ? { name: j.jobName } : {}), ...(j.status ? { status: j.status } : {}) });
+    });
+  }
+
   const ledgerThroughputs = new Set(ledger.filter((e) => e.kind === 'provisioned-throughput').map((e) => e.identity.arn));
   await guard('list provisioned throughputs', async () => {
     for await (const pt of bedrock.listProvisionedThroughputs()) {

@@ -4,7 +4,7 @@ import type { CleanupTarget } from '../../core/cleanup/executor';
 import type { ResourceKind } from '../../core/cleanup/plan';
 import { credentialsFor, type AwsCredentialIdentityProvider } from '../credentials';
 import type { AwsSession } from '../session';
-import { jobTarget, modelTarget, throughputTarget } from './bedrockTargets';
+import { batchJobTarget, jobTarget, modelTarget, throughputTarget } from './bedrockTargets';
 import { iamRoleTarget } from './iamTarget';
 import { accessPolicyTarget, collectionTarget, indexTarget, securityPolicyTarget } from './opensearchTargets';
 import { s3PrefixTarget, type S3TargetOptions } from './s3Target';
@@ -30,6 +30,7 @@ export function cleanupTargets(session: AwsSession, opts: TargetOptions): Record
   const lazyIam = (): CleanupTarget => (iam ??= iamRoleTarget(iamClient()));
   return {
     'customization-job': jobTarget(session.bedrock),
+    'batch-job': batchJobTarget(session.bedrock),
     'provisioned-throughput': throughputTarget(session.bedrock),
     'custom-model': modelTarget(session.bedrock),
     'opensearch-index': indexTarget((endpoint, service) => session.openSearch(endpoint, service)),

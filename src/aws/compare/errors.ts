@@ -16,6 +16,13 @@ export class WriteRefused extends Error {
   }
 }
 
+/** Batch inference jobs were not confirmed (or no confirmation was possible): nothing was submitted or embedded. */
+export class BatchDeclined extends Error {
+  constructor(readonly notice: { message: string; detail: string }) {
+    super(`Nothing was submitted: the batch inference jobs were not confirmed.\n${notice.detail}`);
+  }
+}
+
 /** The spec asks to create a collection and the user did not confirm it: nothing was created, nothing embedded. */
 export class CreationDeclined extends Error {
   constructor(readonly facts: CollectionCreationFacts, readonly notice: { message: string; detail: string }) {

@@ -1,6 +1,9 @@
 // The options and outcome of a comparison run (runCompare.ts), shared with its pre-run checks (preflight.ts).
 import type { LedgerSink } from '../../core/cleanup/ledger';
 import type { CollectionCreationFacts } from '../../core/eval/collectionNotice';
+import type { BatchLimits } from '../../core/eval/batch/limits';
+import type { EmbedPrices, InferenceSetting } from '../../core/eval/batch/route';
+import type { RoutePlanFacts } from '../../core/eval/batch/routePlan';
 import type { Clock } from '../../core/eval/pacer';
 import type { WriteIssue } from '../../core/files/placement';
 import type { ComparisonReport } from '../../protocol/report';
@@ -46,6 +49,22 @@ export interface CompareOptions {
   nearDuplicateDistance?: number;
   /** The workspace folder: ledger sources are spec paths relative to it, the project tag is its name. */
   workspaceDir?: string;
+  /** Overrides every model's `inference` (the CLI's --inference). */
+  inference?: InferenceSetting;
+  /** Overrides the spec's batch role and prefix (the CLI's --batch-role, --batch-s3). */
+  batch?: { roleArn?: string; s3Uri?: string };
+  /** `auto` picks batch above this many records to embed (bedrockCustomizer.compare.batchThreshold). */
+  batchThreshold?: number;
+  batchLimits?: BatchLimits;
+  prices?: EmbedPrices;
+  /** Between GetModelInvocationJob calls while a job moves (default 30 s). */
+  batchPollMs?: number;
+  /** Asks for the batch role or prefix the spec and overrides lack (the editor); undefined keeps them missing. */
+  askBatch?(known: { roleArn?: string; s3Uri?: string }): Promise<{ roleArn?: string; s3Uri?: string } | undefined>;
+  /** Asked once before any batch job is submitted, with the per-model plan; without it none is (BatchDeclined). */
+  confirmBatch?(facts: RoutePlanFacts, notice: { message: string; detail: string }): Promise<boolean>;
+  /** A batch job's status as it is polled. */
+  onBatchStatus?(model: string, job: { jobArn: string; status: string; processed?: number; total?: number }): void;
 }
 
 export interface CompareOutcome {
@@ -55,4 +74,8 @@ export interface CompareOutcome {
   calls: number;
   embedded: number;
   cached: number;
+  /** Batch jobs this run submitted (0 when it re-attached or nothing was embedded by batch). */
+  batchJobsSubmitted: number;
+  /** Every batch job the run used (submitted or re-attached). */
+  batchJobArns: string[];
 }

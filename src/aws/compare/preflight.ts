@@ -6,6 +6,7 @@ import { endpointProblem } from '../../core/awsRules/endpointPolicy';
 import { ledgerEntry, scopeOfArn, type LedgerEntry } from '../../core/cleanup/ledger';
 import { collectionCreationNotice, type CollectionCreationFacts } from '../../core/eval/collectionNotice';
 import { EmbeddingCache } from '../../core/eval/embeddingCache';
+import { planOrThrow } from '../../core/eval/families/forModel';
 import type { CompareSpec } from '../../core/eval/spec';
 import { EXPORT_RECORD, isOurExport, isOurReport } from '../../core/files/ours';
 import { isInside, realLocation, writeIssues, type WriteIssue } from '../../core/files/placement';
@@ -62,7 +63,7 @@ export async function approvePlacement(o: CompareOptions, specPath: string, spec
   // The .tmp is removed before writing, so only where it lands matters.
   issues.push(...writeIssues(root, `${reportPath}.tmp`, () => true).filter((i) => i.kind === 'outside'));
   // The cache folder and its shards (appended to, never replaced): only where they land matters.
-  const cacheTargets = [cacheDir, ...spec.models.map((m) => EmbeddingCache.fileFor(cacheDir, m.modelId, spec.embeddingLength))];
+  const cacheTargets = [cacheDir, ...spec.models.map((m) => EmbeddingCache.fileFor(cacheDir, m.modelId, planOrThrow(m, spec.embeddingLength).dimension))];
   for (const t of cacheTargets) if (!isInside(root, t)) issues.push({ kind: 'outside', path: resolve(t), root: resolve(root), resolved: realLocation(t) });
   if (o.exportDir) {
     const dir = resolve(o.exportDir);

@@ -5,13 +5,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { AwsUserError } from '../../core/awsRules/userError';
-import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
-import { EmbeddingCache, imageKey, textKey } from '../../core/eval/embeddingCache';
-import { evaluate, type ModelEmbeddings } from '../../core/eval/evaluate';
+import { evaluate } from '../../core/eval/evaluate';
 import { compileLabelRule, type LabelRule } from '../../core/eval/labels';
 import { EXPORT_RECORD } from '../../core/files/ours';
-import { formatEmbeddingsJsonl, type EmbeddingRecord } from '../../core/eval/records';
+import { formatEmbeddingsJsonl } from '../../core/eval/records';
 import { baselineOf, parseCompareSpec, placeOfFile, reportPathFor, type CompareSpec } from '../../core/eval/spec';
 import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import { resourceTags } from '../../core/lifecycle/tags';
@@ -20,13 +17,14 @@ import { ensureCollection } from './collection';
 import { checkLeakage } from './leakage';
 import { mapSettings } from '../../core/eval/projection/embeddingMap';
 import { DEFAULT_NEAR_DUPLICATE_DISTANCE } from '../../core/eval/leakage';
+import { embedModels, type LabelledImage } from './embedModels';
 import { SpecError } from './errors';
 import { openSearchStore } from './openSearchStore';
 import type { CompareOptions, CompareOutcome } from './options';
 import { approvePlacement, collectionEntries, EXPORT_GENERATOR, exportName, preflightStore, specSource } from './preflight';
 import { parseManifest, sourceReader, type ManifestEntry, type SourceReader } from './sources';
 
-export { CreationDeclined, SpecError, WriteRefused } from './errors';
+export { BatchDeclined, CreationDeclined, SpecError, WriteRefused } from './errors';
 export type { CompareOptions, CompareOutcome } from './options';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -40,12 +38,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
   return out;
-}
-
-interface LabelledImage {
-  ref: string;
-  caption: string;
-  label: string;
 }
 
 async function readManifest(reader: SourceReader, ref: string, rule: LabelRule, role: string, inputs: InputFingerprint[], warnings: string[]): Promise<LabelledImage[]> {
@@ -136,43 +128,8 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const ids = await mapLimit(refs, o.concurrency, (ref) => reader.identity(ref));
   const identity = new Map(refs.map((r, i) => [r, ids[i] as string]));
 
-  const totals = { calls: 0, embedded: 0, cached: 0 };
-  const runtime = o.runtime ?? o.session.runtime;
-  const models: ModelEmbeddings[] = [];
-  for (const m of spec.models) {
-    const cache = new EmbeddingCache(cacheDir, m.modelId, spec.embeddingLength);
-    const items: EmbedItem[] = [
-      ...refs.map((ref) => ({ key: imageKey(identity.get(ref) as string), load: async () => ({ imageBase64: Buffer.from(await reader.readBytes(ref)).toString('base64') }) })),
-      ...queries.map((q) => ({ key: textKey(q.text), load: async () => ({ text: q.text }) })),
-    ];
-    log(`${m.name}: embedding ${items.length} inputs (${cache.size} cached)`);
-    const r = await embedAll(items, {
-      cache,
-      embed: async (input, signal) => (await runtime.embed({ modelId: m.modelId, ...input, length: spec.embeddingLength, signal })).vector,
-      isRetryable: (e) => e instanceof AwsUserError && e.details.retryable,
-      isThrottling: (e) => e instanceof AwsUserError && e.kind === 'throttled',
-      concurrency: o.concurrency,
-      requestsPerMinute: o.requestsPerMinute,
-      ...(o.signal ? { signal: o.signal } : {}),
-      ...(o.clock ? { clock: o.clock } : {}),
-      onProgress: (done, total) => o.onProgress?.(m.name, done, total),
-    });
-    totals.calls += r.calls;
-    totals.embedded += r.embedded;
-    totals.cached += r.cached;
-    const vec = (key: string): number[] => Array.from(cache.get(key) as Float32Array);
-    const imageRecords = (set: LabelledImage[]): EmbeddingRecord[] =>
-      set.map((i) => ({ id: i.ref, label: i.label, kind: 'image' as const, vector: vec(imageKey(identity.get(i.ref) as string)) }));
-    const records: EmbeddingRecord[] = [
-      ...imageRecords(test),
-      ...queries.map((q, n) => ({ id: `query-${n}`, label: q.label, kind: 'text' as const, text: q.text, vector: vec(textKey(q.text)) })),
-    ];
-    models.push({
-      model: { name: m.name, modelId: m.modelId, embeddingLength: spec.embeddingLength, baseline: false },
-      records,
-      ...(gallery ? { gallery: imageRecords(gallery) } : {}),
-    });
-  }
+  const { models, totals, failedRecords } = await embedModels({ spec, specPath, test, gallery, queries, identity, reader, runtime: o.runtime ?? o.session.runtime, cacheDir }, o);
+  if (failedRecords.length > 0) warnings.push(`${new Set(failedRecords.map((f) => f.item)).size} input(s) could not be embedded by batch inference and are left out of every model's scores (listed in failedRecords)`);
 
   if (o.exportDir) {
     await mkdir(o.exportDir, { recursive: true });
@@ -219,6 +176,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     await store.close();
   }
   report.warnings.push(...warnings, ...store.warnings());
+  if (failedRecords.length > 0) report.failedRecords = failedRecords;
   // Write then rename: a reader never sees half a report. A leftover .tmp (or a link there) is removed, not
   // written through; rename replaces the report's own entry, never what a link there points to.
   await rm(`${reportPath}.tmp`, { force: true });

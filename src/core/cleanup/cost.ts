@@ -36,6 +36,7 @@ export function costWording(cost: CostFacts, now: Date): string {
     }
     case 'model-storage': return 'Custom model storage, billed monthly while it exists.';
     case 'job-training': return 'Training is billed until the job stops.';
+    case 'batch-inference': return 'Batch inference bills per record processed until the job stops.';
     case 'collection-ocu': return 'OpenSearch Compute Units (OCUs), billed every hour while the collection exists.';
     case 's3-storage': {
       if (cost.objectCount === undefined) return 'S3 storage, billed monthly.';

@@ -13,8 +13,8 @@ export const LEDGER_PATH = '.bedrock-mm/ledger.jsonl';
 
 /** What can be created by this work (the job creates its model; its output folder is derived from the job). */
 export type LedgerKind = Extract<ResourceKind,
-  'customization-job' | 'provisioned-throughput' | 'aoss-collection' | 'aoss-security-policy' | 'aoss-access-policy' | 'opensearch-index' | 's3-prefix'>;
-const LEDGER_KINDS: readonly LedgerKind[] = ['customization-job', 'provisioned-throughput', 'aoss-collection', 'aoss-security-policy', 'aoss-access-policy', 'opensearch-index', 's3-prefix'];
+  'customization-job' | 'batch-job' | 'provisioned-throughput' | 'aoss-collection' | 'aoss-security-policy' | 'aoss-access-policy' | 'opensearch-index' | 's3-prefix'>;
+const LEDGER_KINDS: readonly LedgerKind[] = ['customization-job', 'batch-job', 'provisioned-throughput', 'aoss-collection', 'aoss-security-policy', 'aoss-access-policy', 'opensearch-index', 's3-prefix'];
 
 export interface LedgerEntry {
   v: typeof LEDGER_VERSION;

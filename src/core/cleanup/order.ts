@@ -8,6 +8,8 @@ import type { CleanupPlan, PlanResource, ResourceKind } from './plan';
 /** Lower phases go first. Kinds sharing a phase have no order between them. */
 export const KIND_PHASE: Record<ResourceKind, number> = {
   'customization-job': 0,
+  // Stopped before its input and output prefixes (phase 1) are deleted.
+  'batch-job': 0,
   'provisioned-throughput': 1,
   'opensearch-index': 1,
   's3-prefix': 1,

@@ -12,6 +12,8 @@ import { labelFor, roleNameFromArn, type CostFacts, type Reason } from './plan';
 import { inScope, type LedgerEntry } from './ledger';
 
 export interface JobFact { arn: string; name?: string; status?: string; roleArn?: string; outputS3Uri?: string; outputModelArn?: string; tagged: boolean }
+/** A batch inference job this work may have submitted (its prefixes are the ledger's s3-prefix entries). */
+export interface BatchJobFact { arn: string; name?: string; status?: string; tagged: boolean }
 export interface ModelFact { arn: string; name?: string; jobArn?: string; tagged: boolean }
 export interface ThroughputFact {
   arn: string; name?: string; modelArn?: string; desiredModelArn?: string; tagged: boolean;
@@ -33,6 +35,8 @@ export interface AccountFacts {
   /** Indexes that exist, by endpoint and name. */
   indexes: { endpoint: string; name: string }[];
   prefixes: PrefixFact[];
+  /** Batch inference jobs named in the ledger or tagged (absent: none read). */
+  batchJobs?: BatchJobFact[];
 }
 
 /** A ledger entry with how far it is trusted: `confirmed` (our own record) ticks; unconfirmed only offers. */
@@ -44,6 +48,8 @@ export interface ManualPrefix { bucket: string; prefix: string; ticked: boolean;
 export interface OwnershipInput { ledger: readonly LedgerInput[]; manual: readonly ManualPrefix[] }
 
 type Strength = 'proven' | 'offered';
+/** Batch statuses StopModelInvocationJob applies to (Stopping is already on its way). */
+const BATCH_STOPPABLE = new Set(['Submitted', 'Validating', 'Scheduled', 'InProgress']);
 interface Proof { strength: Strength; reason: Reason }
 
 const TAG: Reason = { source: 'tag', detail: 'tag created-by=bedrock-mm-customizer' };
@@ -128,6 +134,15 @@ export function ownedCandidates(facts: AccountFacts, input: OwnershipInput): { c
     if (role && j.roleArn) {
       add({ kind: 'iam-role', identity: { arn: j.roleArn, name: role }, cost: { kind: 'none' } },
         [{ strength: 'offered', reason: { source: 'related', detail: `service role of job ${label}; this work never creates roles: tick it only if you made it for this work alone` } }]);
+    }
+  }
+
+  // Batch jobs: ours by tag or ledger; only one still moving has anything to stop (its input is deleted after).
+  for (const b of facts.batchJobs ?? []) {
+    const proofs: Proof[] = b.tagged ? [{ strength: 'proven', reason: TAG }] : [];
+    for (const l of ledger) if (l.entry.kind === 'batch-job' && l.entry.identity.arn === b.arn) proofs.push({ strength: strengthOf(l), reason: ledgerReason(l, 'submitted') });
+    if (proofs.length > 0 && b.status !== undefined && BATCH_STOPPABLE.has(b.status)) {
+      add({ kind: 'batch-job', identity: { arn: b.arn, ...(b.name ? { name: b.name } : {}) }, cost: { kind: 'batch-inference' } }, proofs);
     }
   }
 

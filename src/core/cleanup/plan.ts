@@ -8,6 +8,7 @@ export const PLAN_VERSION = 2;
 /** Kinds in the order a human reads them (grouping in the UI); deletion order is `order.ts`'s job. */
 export const RESOURCE_KINDS = [
   'customization-job',
+  'batch-job',
   'provisioned-throughput',
   'custom-model',
   'opensearch-index',
@@ -21,6 +22,7 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 export const KIND_LABELS: Record<ResourceKind, string> = {
   'customization-job': 'Running customization jobs (stopped)',
+  'batch-job': 'Batch inference jobs in progress (stopped)',
   'provisioned-throughput': 'Provisioned throughputs',
   'custom-model': 'Custom models',
   'opensearch-index': 'OpenSearch indexes',
@@ -66,6 +68,7 @@ export type CostFacts =
   | { kind: 'throughput'; modelUnits: number; commitment?: string; commitmentExpiresAt?: string }
   | { kind: 'model-storage' }
   | { kind: 'job-training' }
+  | { kind: 'batch-inference' }
   | { kind: 'collection-ocu' }
   | { kind: 's3-storage'; objectCount?: number; bytes?: number; truncated?: boolean }
   | { kind: 'none'; note?: string };
@@ -126,6 +129,7 @@ export function resourceKey(kind: ResourceKind, id: ResourceIdentity): string {
 export function identityProblem(kind: ResourceKind, id: ResourceIdentity): string | undefined {
   switch (kind) {
     case 'customization-job':
+    case 'batch-job':
     case 'provisioned-throughput':
     case 'custom-model':
       return id.arn ? undefined : 'needs "arn" (the identity is the ARN)';

@@ -41,6 +41,7 @@ function readCost(v: unknown, kind: ResourceKind): CostFacts {
     case 'provisioned-throughput': return { kind: 'throughput', modelUnits: 1 };
     case 'custom-model': return { kind: 'model-storage' };
     case 'customization-job': return { kind: 'job-training' };
+    case 'batch-job': return { kind: 'batch-inference' };
     case 'aoss-collection': return { kind: 'collection-ocu' };
     case 's3-prefix': return { kind: 's3-storage' };
     default: return { kind: 'none' };

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 
 export const imageKey = (etag: string): string => `etag:${etag.replace(/"/g, '')}`;
 export const textKey = (text: string): string => `text:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+/** A key under a family's cache variant (purpose, input type): '' leaves the key as it is. */
+export const variantKey = (variant: string, key: string): string => (variant === '' ? key : `${variant}|${key}`);
 
 export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();
@@ -46,11 +48,23 @@ export class EmbeddingCache {
   }
 
   put(key: string, vector: Float32Array): void {
-    if (this.vectors.has(key)) return;
-    if (vector.length !== this.length) throw new RangeError(`cache for ${this.model}@${this.length}: vector has ${vector.length} values`);
-    appendFileSync(this.file, `${JSON.stringify({ k: key, v: Array.from(vector) })}\n`);
-    this.vectors.set(key, vector);
-    this.written++;
+    this.putMany([[key, vector]]);
+  }
+
+  /** Several vectors in one append (a batch job's output arrives by the thousand); complete lines, as put's. */
+  putMany(entries: readonly (readonly [string, Float32Array])[]): void {
+    let text = '';
+    const fresh = new Map<string, Float32Array>();
+    for (const [key, vector] of entries) {
+      if (this.vectors.has(key) || fresh.has(key)) continue;
+      if (vector.length !== this.length) throw new RangeError(`cache for ${this.model}@${this.length}: vector has ${vector.length} values`);
+      text += `${JSON.stringify({ k: key, v: Array.from(vector) })}\n`;
+      fresh.set(key, vector);
+    }
+    if (text === '') return;
+    appendFileSync(this.file, text);
+    for (const [key, vector] of fresh) this.vectors.set(key, vector);
+    this.written += fresh.size;
   }
 
   private load(): void {

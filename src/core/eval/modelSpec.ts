@@ -1,4 +1,5 @@
 // The compare spec written for a model picked in the explorer. Pure (no vscode), checked against the schema in tests.
+import { modelKindOf } from './batch/route';
 import { DEFAULT_K, DEFAULT_MODES } from './spec';
 
 export const BASE_MODEL_ID = 'amazon.titan-embed-image-v1';
@@ -17,7 +18,8 @@ export function modelSpecText(arn: string, testManifest: string, schemaRef: stri
     testSet: { manifest: testManifest },
     models: [
       { name: 'base', modelId: BASE_MODEL_ID, baseline: true },
-      { name: 'fine-tuned', modelId: arn },
+      // A custom model (not its provisioned throughput) is compared through batch inference: no throughput needed.
+      { name: 'fine-tuned', modelId: arn, ...(modelKindOf(arn) === 'custom-model' ? { inference: 'batch' } : {}) },
     ],
     modes: DEFAULT_MODES,
     k: DEFAULT_K,

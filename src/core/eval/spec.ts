@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import schema from '../../../schemas/compare-spec.schema.json';
 import type { EvalMode } from '../../protocol/report';
+import { settingProblem } from './batch/route';
+import { planFor } from './families/forModel';
 import { compileLabelRule } from './labels';
 import { jsonLocations } from './jsonLocations';
 import { kProblem } from './kValues';
@@ -19,7 +21,7 @@ export const DEFAULT_MODES: readonly EvalMode[] = schema.properties.modes.defaul
 export const DEFAULT_EMBEDDING_LENGTH = schema.properties.embeddingLength.default as EmbeddingLengthValue;
 
 /** Keys that only the Bedrock pipeline reads: an embeddings file carries its own labels and vectors. */
-const PIPELINE_ONLY = ['testSet', 'gallery', 'queries', 'embeddingLength', 'cacheDir', 'vectorStore', 'nearDuplicateDistance'] as const;
+const PIPELINE_ONLY = ['testSet', 'gallery', 'queries', 'embeddingLength', 'cacheDir', 'vectorStore', 'nearDuplicateDistance', 'batch'] as const;
 
 /**
  * A spec with its warnings (the old form), or every problem; `beyondSchema` is the part the schema cannot say (so
@@ -133,10 +135,29 @@ function check(raw: unknown, locations: Map<string, { line: number; column: numb
   if (byFile.length > 0 && byId.length > 0) {
     problems.push({ ...at('/models'), message: `models: give every model by "modelId" or every model by "embeddings" (${byId[0]?.name} has a modelId, ${byFile[0]?.name} an embeddings file)` });
   } else if (byFile.length > 0) {
+    byFile.forEach((m) => {
+      if ('inference' in m) problems.push({ ...at(`/models/${models.indexOf(m)}/inference`), message: `models.${models.indexOf(m)}.inference: applies to models given by "modelId"` });
+    });
     if (byFile.length < 2) problems.push({ ...at('/models'), message: 'models: comparing embeddings files needs at least two models, the baseline and one to compare with it' });
     for (const key of PIPELINE_ONLY) {
       if (r[key] !== undefined) problems.push({ ...at(`/${key}`), message: `${key}: applies to models given by "modelId"; these models give "embeddings" files, which carry their own labels and vectors` });
     }
+  }
+  byId.forEach((m) => {
+    const p = settingProblem(m.modelId, m.inference ?? 'auto');
+    if (p) problems.push({ ...at(`/models/${models.indexOf(m)}/inference`), message: `models.${models.indexOf(m)}.inference: ${p}` });
+  });
+  if (byFile.length === 0) {
+    // Each model's family (named or inferred from its id) and its dimension, at the place that decides it.
+    const length = r.embeddingLength ?? DEFAULT_EMBEDDING_LENGTH;
+    models.forEach((m, i) => {
+      if (!('modelId' in m)) return;
+      const plan = planFor(m, length);
+      if ('problem' in plan) {
+        const key = plan.problem.startsWith('dimension') ? 'dimension' : m.family !== undefined ? 'family' : 'modelId';
+        problems.push({ ...at(`/models/${i}/${key}`), message: `models.${i}.${key}: ${plan.problem}` });
+      }
+    });
   }
   if (problems.length > 0) return { problems: sorted(problems), beyondSchema: sorted([...problems]) };
   const common = {

@@ -1,6 +1,7 @@
 // The compare spec's types (schemas/compare-spec.schema.json): the file as written, and the two forms a parsed spec
 // takes. `CompareSpecFile` lists the schema's properties; test/unit/eval/specSchema.test.ts keeps the two equal.
 import type { EvalMode } from '../../protocol/report';
+import type { FamilyId } from './families/types';
 
 /** The report's embedding map: projection and seed. */
 export interface MapSpec { method?: 'pca' | 'umap'; seed?: number }
@@ -12,8 +13,23 @@ export type VectorStoreSpec =
   | { type: 'opensearch-serverless'; collection: string; create?: boolean; allowPublicAccess?: boolean; sourceVpce?: string; principal?: string }
   | { type: 'opensearch'; endpoint: string; service?: 'es' | 'aoss' };
 
-/** A model embedded through Bedrock (base model id or a fine-tuned model's provisioned throughput ARN). */
-export interface ModelById { name: string; modelId: string; baseline?: boolean }
+/** A model embedded through Bedrock (base model id, a custom model ARN or a provisioned throughput ARN). */
+export interface ModelById {
+  name: string;
+  modelId: string;
+  baseline?: boolean;
+  /** The model family (src/core/eval/families); default: inferred from modelId. */
+  family?: FamilyId;
+  /** This model's embedding dimension; default: embeddingLength when the family offers it, else the family's default. */
+  dimension?: number;
+  /** How its records are embedded (core/eval/batch/route.ts decides `auto`). */
+  inference?: InferenceSetting;
+}
+
+export type InferenceSetting = 'auto' | 'on-demand' | 'batch';
+
+/** Where batch inference jobs read and write; what is missing is asked for. */
+export interface BatchSpec { roleArn?: string; s3Uri?: string }
 /** A model given by an embeddings JSONL it already wrote (scored with no AWS call). */
 export interface ModelFromFile { name: string; embeddings: string; baseline?: boolean }
 
@@ -34,6 +50,7 @@ export interface CompareSpecFile {
   map?: MapSpec;
   nearDuplicateDistance?: number;
   vectorStore?: VectorStoreSpec;
+  batch?: BatchSpec;
   output?: string;
   /** The old embeddings-spec form: the baseline's name. Read, with a warning saying to flag the model instead. */
   baseline?: string;
@@ -57,6 +74,7 @@ export interface CompareSpec {
   map?: MapSpec;
   nearDuplicateDistance?: number;
   vectorStore: VectorStoreSpec;
+  batch?: BatchSpec;
   /** Where the report is written (absolute). */
   output: string;
 }

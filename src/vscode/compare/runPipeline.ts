@@ -11,6 +11,10 @@ import type { Config } from '../shell/config';
 import type { Input } from '../shell/input';
 import type { Log } from '../shell/log';
 import { approveWrites } from '../shell/writeGuard';
+import { readFile } from 'node:fs/promises';
+import { jobsPathFor, parseJobsFile } from '../../core/eval/batch/jobsFile';
+import { isRunning, statusWords } from '../../core/eval/batch/status';
+import { askBatch, SUBMIT_BATCH } from './batchQuestions';
 import { ComparisonInputError, type Progress } from './runComparison';
 
 export interface PipelineDeps {
@@ -26,6 +30,24 @@ export interface PipelineDeps {
 }
 
 export const CREATE_COLLECTION = 'Create Collection';
+
+export const STOP_BATCH = 'Stop Batch Jobs';
+export const LEAVE_RUNNING = 'Leave Running';
+
+/** After a cancel: the run's batch jobs still moving are stopped or left running, as the user says. */
+async function offerStop(specPath: string, bedrock: { getInvocationJob(arn: string): Promise<{ status?: string | undefined }>; stopInvocationJob(arn: string): Promise<void> }, deps: PipelineDeps): Promise<void> {
+  const recorded = parseJobsFile(await readFile(jobsPathFor(specPath), 'utf8').catch(() => undefined)).jobs;
+  const running: string[] = [];
+  for (const j of recorded) if (isRunning((await bedrock.getInvocationJob(j.jobArn).catch(() => ({ status: '' }))).status ?? '')) running.push(j.jobArn);
+  if (running.length === 0) return;
+  const answer = await deps.input.driver().confirm(
+    `The comparison was cancelled; ${running.length} batch inference job(s) are still running.`,
+    `${running.join('\n')}\nLeft running, they finish and bill per record; run Compare Models on the same spec to collect their results (nothing is embedded twice). Stopped, the records processed so far are billed.`,
+    [STOP_BATCH, LEAVE_RUNNING],
+  );
+  if (answer === STOP_BATCH) for (const arn of running) await bedrock.stopInvocationJob(arn);
+  deps.log.info(answer === STOP_BATCH ? `Stopped ${running.join(', ')}` : `Left running: ${running.join(', ')}; run Compare Models on the same spec to collect them.`);
+}
 
 export async function runPipeline(
   spec: vscode.Uri, deps: PipelineDeps, progress: Progress, token: vscode.CancellationToken,
@@ -60,12 +82,26 @@ export async function runPipeline(
       },
       ledger: deps.ledger,
       ...(workspaceDir ? { workspaceDir } : {}),
+      batchThreshold: deps.config.get('compare.batchThreshold'),
+      batchLimits: deps.config.get('compare.batchLimits'),
+      batchPollMs: deps.config.get('compare.batchPollSeconds') * 1000,
+      prices: { onDemandPerImage: deps.config.get('pricing.onDemandPerImage'), batchPerImage: deps.config.get('pricing.batchPerImage') },
+      askBatch: (known) => askBatch(deps.input.driver(), known, async () => {
+        const roles = [];
+        for await (const r of session.iam.listRoles(1000)) roles.push(r);
+        return roles;
+      }),
+      confirmBatch: async (_facts, notice) => (await deps.input.driver().confirm(notice.message, notice.detail, [SUBMIT_BATCH])) === SUBMIT_BATCH,
+      onBatchStatus: (model, s) => progress.report(`${model}: batch job ${statusWords(s.status)}${s.total !== undefined ? ` (${s.processed ?? 0}/${s.total} records)` : ''}`, s.processed ?? 0, s.total ?? 1),
     });
     deps.log.info(`Comparison: ${out.calls} embedding calls, ${out.cached} inputs from the cache`);
     return { report: out.report, reportPath: out.reportPath };
   } catch (err) {
-    if (token.isCancellationRequested) return undefined;
-    if (err instanceof aws.CreationDeclined) { deps.log.info(err.message); return undefined; }
+    if (token.isCancellationRequested) {
+      await offerStop(spec.fsPath, session.bedrock, deps);
+      return undefined;
+    }
+    if (err instanceof aws.CreationDeclined || err instanceof aws.BatchDeclined) { deps.log.info(err.message); return undefined; }
     if (err instanceof aws.SpecError) throw new ComparisonInputError(`The compare spec has problems:\n${err.problems.join('\n')}`);
     if (err instanceof aws.WriteRefused) throw new ComparisonInputError(`Comparison not run (nothing written, no AWS call made): ${err.message}`);
     throw deps.aws.toUserError(err, { action: 'bedrock:InvokeModel', resource: spec.fsPath });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import { placeWrite } from '../shell/writeGuard';
+import { modelKindOf } from '../../core/eval/batch/route';
 import { modelSpecText } from '../../core/eval/modelSpec';
 
 export async function specFromModel(arn: string, extensionUri: vscode.Uri, driver: InputDriver): Promise<vscode.Uri | undefined> {
@@ -27,6 +28,9 @@ export async function specFromModel(arn: string, extensionUri: vscode.Uri, drive
   const schema = vscode.Uri.joinPath(extensionUri, 'schemas', 'compare-spec.schema.json').toString();
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(modelSpecText(arn, relative, schema)));
   await vscode.window.showTextDocument(target);
-  void vscode.window.showInformationMessage(`Wrote ${path.basename(target.fsPath)}: check the test set and models, then click "Run comparison" above the spec.`);
+  const batch = modelKindOf(arn) === 'custom-model'
+    ? ' The fine-tuned model runs through batch inference (billed per record, no provisioned throughput); the alternative, a provisioned throughput, bills every hour until it is deleted.'
+    : '';
+  void vscode.window.showInformationMessage(`Wrote ${path.basename(target.fsPath)}: check the test set and models, then click "Run comparison" above the spec.${batch}`);
   return target;
 }

@@ -1,6 +1,8 @@
 // The extension's settings, typed, with their defaults. No vscode import, so unit tests can check them
 // against package.json's `contributes.configuration`.
 
+import { DEFAULT_BATCH_LIMITS, DEFAULT_BATCH_THRESHOLD, type BatchLimits } from '../../core/eval/batch/limits';
+
 /** Every setting the extension reads, with its type. Keys are relative to `bedrockCustomizer.`. */
 export interface Settings {
   'profile': string;
@@ -27,6 +29,9 @@ export interface Settings {
   'compare.requestsPerMinute': number;
   'compare.concurrency': number;
   'compare.nearDuplicateDistance': number;
+  'compare.batchThreshold': number;
+  'compare.batchLimits': BatchLimits;
+  'compare.batchPollSeconds': number;
   'cleanup.typeNameObjectThreshold': number;
   'cleanup.s3Prefixes': string[];
   'explorer.pollSeconds': number;
@@ -35,6 +40,8 @@ export interface Settings {
   'pricing.throughputHourlyOneMonth': number;
   'pricing.throughputHourlySixMonths': number;
   'pricing.trainingPerRecordEpoch': number;
+  'pricing.onDemandPerImage': number;
+  'pricing.batchPerImage': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -69,6 +76,9 @@ export const DEFAULTS: Settings = {
   'compare.requestsPerMinute': 300,
   'compare.concurrency': 8,
   'compare.nearDuplicateDistance': 6,
+  'compare.batchThreshold': DEFAULT_BATCH_THRESHOLD,
+  'compare.batchLimits': { ...DEFAULT_BATCH_LIMITS },
+  'compare.batchPollSeconds': 30,
   'cleanup.typeNameObjectThreshold': 1000,
   'cleanup.s3Prefixes': [],
   'explorer.pollSeconds': 10,
@@ -77,4 +87,6 @@ export const DEFAULTS: Settings = {
   'pricing.throughputHourlyOneMonth': 0,
   'pricing.throughputHourlySixMonths': 0,
   'pricing.trainingPerRecordEpoch': 0,
+  'pricing.onDemandPerImage': 0,
+  'pricing.batchPerImage': 0,
 };

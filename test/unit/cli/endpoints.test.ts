@@ -65,7 +65,7 @@ describe('CLI endpoint overrides', () => {
 
     const compare = await run(['compare', '--spec', join(dir, 'none.compare.json')], { BEDROCK_MM_ENDPOINT_S3: e.s3 });
     assert.equal(compare.code, 2);
-    assert.match(compare.stderr, /redirected by BEDROCK_MM_ENDPOINT_S3 but not by BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, BEDROCK_MM_ENDPOINT_OPENSEARCH_SERVERLESS, BEDROCK_MM_ENDPOINT_STS/);
+    assert.match(compare.stderr, /redirected by BEDROCK_MM_ENDPOINT_S3 but not by BEDROCK_MM_ENDPOINT_BEDROCK, BEDROCK_MM_ENDPOINT_BEDROCK_RUNTIME, BEDROCK_MM_ENDPOINT_OPENSEARCH_SERVERLESS, BEDROCK_MM_ENDPOINT_STS/);
 
     // validate --deep calls only S3: an override for another service alone means S3 would go to the public endpoint.
     const manifest = join(dir, 'empty.jsonl');
@@ -114,7 +114,7 @@ describe('CLI endpoint overrides', () => {
     const e = emulator.endpoints;
     const compare = await run(['compare', '--spec', join(dir, 'none.compare.json')], { AWS_ENDPOINT_URL_S3: e.s3, AWS_ENDPOINT_URL_STS: e.sts });
     assert.equal(compare.code, 2, compare.stderr);
-    assert.match(compare.stderr, /redirected by AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_STS but not by AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS/);
+    assert.match(compare.stderr, /redirected by AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_STS but not by AWS_ENDPOINT_URL_BEDROCK, AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS/);
 
     // The SDK reads the shared config file's services section of the active profile: S3 and Bedrock only here.
     const config = join(dir, 'partial-config');

@@ -70,10 +70,10 @@ test('embedAll: retries retryable failures, stops on others, embeds each key onc
   let failures = 0;
   const r = await embedAll(items, {
     cache,
-    embed: async (input) => {
-      seen.push(input.text ?? '');
-      if (input.text === 't2' && failures++ < 2) throw Object.assign(new Error('slow down'), { throttle: true });
-      return vec(Number((input.text ?? 't0').slice(1)));
+    embed: async ([input]) => {
+      seen.push(input?.text ?? '');
+      if (input?.text === 't2' && failures++ < 2) throw Object.assign(new Error('slow down'), { throttle: true });
+      return [vec(Number((input?.text ?? 't0').slice(1)))];
     },
     isRetryable: (e) => (e as { throttle?: boolean }).throttle === true,
     isThrottling: (e) => (e as { throttle?: boolean }).throttle === true,
