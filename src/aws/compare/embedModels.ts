@@ -8,6 +8,7 @@ import { EmbeddingCache, imageKey, textKey, variantKey } from '../../core/eval/e
 import type { ModelEmbeddings } from '../../core/eval/evaluate';
 import { planOrThrow } from '../../core/eval/families/forModel';
 import type { EmbedParams } from '../../core/eval/families/types';
+import { modelCost } from '../../core/eval/modelCost';
 import type { EmbeddingRecord } from '../../core/eval/records';
 import type { CompareSpec, ModelById } from '../../core/eval/spec';
 import type { BedrockRuntime } from '../runtime';
@@ -40,7 +41,10 @@ export interface EmbedTotals {
   cached: number;
 }
 
-type Options = Pick<CompareOptions, 'concurrency' | 'requestsPerMinute' | 'signal' | 'clock' | 'log' | 'onProgress'>;
+type Options = Pick<CompareOptions, 'concurrency' | 'requestsPerMinute' | 'signal' | 'clock' | 'log' | 'onProgress' | 'prices'>;
+
+/** Text tokens estimated from characters (English averages about 4.7 characters a token; the tokenizers are not public). */
+const estimateTokens = (chars: number): number => Math.ceil(chars / 4.7);
 
 export async function embedModels(i: EmbedModelsInput, o: Options): Promise<{ models: ModelEmbeddings[]; totals: EmbedTotals }> {
   const totals: EmbedTotals = { calls: 0, embedded: 0, cached: 0 };
@@ -58,6 +62,10 @@ export async function embedModels(i: EmbedModelsInput, o: Options): Promise<{ mo
       ...refs.map((ref) => ({ key: imageItemKey(ref), group: 'image', load: async () => ({ imageBase64: Buffer.from(await i.reader.readBytes(ref)).toString('base64') }) })),
       ...i.queries.map((q) => ({ key: textItemKey(q.text), group: 'text', load: async () => ({ text: q.text }) })),
     ];
+    // What this run pays for: the inputs not cached yet (each key once).
+    const due = new Set(items.filter((it) => !cache.has(it.key)).map((it) => it.key));
+    const dueImages = refs.filter((ref) => due.has(imageItemKey(ref))).length;
+    const dueTextChars = [...new Set(i.queries.map((q) => q.text))].filter((t) => due.has(textItemKey(t))).reduce((n, t) => n + t.length, 0);
     o.log?.(`${m.name}: embedding ${items.length} inputs with ${family.displayName} at ${dimension} (${cache.size} cached)`);
     const r = await embedAll(items, {
       cache,
@@ -82,7 +90,10 @@ export async function embedModels(i: EmbedModelsInput, o: Options): Promise<{ mo
       ...i.queries.map((q, n) => ({ id: `query-${n}`, label: q.label, kind: 'text' as const, text: q.text, vector: vec(textItemKey(q.text)) })),
     ];
     models.push({
-      model: { name: m.name, modelId: m.modelId, embeddingLength: dimension, baseline: false, family: family.id },
+      model: {
+        name: m.name, modelId: m.modelId, embeddingLength: dimension, baseline: false, family: family.id,
+        cost: modelCost(o.prices, family.id, family.customizable && m.modelId.startsWith('arn:'), { images: dueImages, textTokens: estimateTokens(dueTextChars) }),
+      },
       records,
       ...(i.gallery ? { gallery: imageRecords(i.gallery) } : {}),
     });

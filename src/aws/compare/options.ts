@@ -1,6 +1,7 @@
 // The options and outcome of a comparison run (runCompare.ts), shared with its pre-run checks (preflight.ts).
 import type { LedgerSink } from '../../core/cleanup/ledger';
 import type { CollectionCreationFacts } from '../../core/eval/collectionNotice';
+import type { EmbeddingPrices } from '../../core/eval/modelCost';
 import type { Clock } from '../../core/eval/pacer';
 import type { WriteIssue } from '../../core/files/placement';
 import type { ComparisonReport } from '../../protocol/report';
@@ -43,6 +44,8 @@ export interface CompareOptions {
   ledger?: LedgerSink;
   /** The workspace folder: ledger sources are spec paths relative to it, the project tag is its name. */
   workspaceDir?: string;
+  /** The user's price settings, for the report's per-model cost lines (none set: no amounts, nothing invented). */
+  prices?: EmbeddingPrices;
 }
 
 export interface CompareOutcome {

@@ -14,6 +14,7 @@ import { exactStore, type VectorStore } from '../../core/eval/vectorStore';
 import { resourceTags } from '../../core/lifecycle/tags';
 import type { ComparisonReport, InputFingerprint } from '../../protocol/report';
 import { ensureCollection } from './collection';
+import { availableModels } from './availability';
 import { embedModels, type LabelledImage } from './embedModels';
 import { SpecError } from './errors';
 import { openSearchStore } from './openSearchStore';
@@ -122,7 +123,10 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const ids = await mapLimit(refs, o.concurrency, (ref) => reader.identity(ref));
   const identity = new Map(refs.map((r, i) => [r, ids[i] as string]));
 
-  const { models, totals } = await embedModels({ spec, test, gallery, queries, identity, reader, runtime: o.runtime ?? o.session.runtime, cacheDir }, o);
+  // Contenders not offered in this region are left out with the reason, before any embedding call.
+  const { models: available, skipped } = await availableModels(spec, o.session);
+  for (const s of skipped) log(`${s.name}: skipped, ${s.reason}`);
+  const { models, totals } = await embedModels({ spec, models: available, test, gallery, queries, identity, reader, runtime: o.runtime ?? o.session.runtime, cacheDir }, o);
 
   if (o.exportDir) {
     await mkdir(o.exportDir, { recursive: true });
@@ -155,6 +159,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     await store.close();
   }
   report.warnings.push(...warnings, ...store.warnings());
+  if (skipped.length > 0) report.skipped = skipped;
   // Write then rename: a reader never sees half a report. A leftover .tmp (or a link there) is removed, not
   // written through; rename replaces the report's own entry, never what a link there points to.
   await rm(`${reportPath}.tmp`, { force: true });

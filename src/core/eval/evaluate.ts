@@ -8,6 +8,7 @@ import {
   type ComparisonReport,
   type EvalMode,
   type InputFingerprint,
+  type ModelModeResult,
   type ModeReport,
   type ReportModel,
 } from '../../protocol/report';
@@ -75,6 +76,13 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
       if (c.unpaired > 0) warnings.push(`${s.result.model}: ${c.unpaired} quer(ies) are not scored by both ${s.result.model} and ${req.baseline} and are left out of the comparison`);
       comparisons.push(c.comparison);
     }
+    const versusBestOther = [];
+    if (scored.length >= 3) {
+      for (const s of scored) {
+        const best = bestOther(scored.map((x) => x.result), s.result.model);
+        if (best) versusBestOther.push(compareModels(best, s.result, settings).comparison);
+      }
+    }
     modes.push({
       mode,
       ...(mode === 'image-to-image' ? { corpus: req.models.some((m) => m.gallery) ? 'gallery' as const : 'leave-one-out' as const } : {}),
@@ -83,6 +91,7 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
       droppedQueries: first.droppedQueries,
       results: scored.map((s) => s.result),
       comparisons,
+      ...(versusBestOther.length > 0 ? { versusBestOther } : {}),
       warnings,
     });
   }
@@ -104,4 +113,13 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
     modes,
     warnings: [],
   };
+}
+
+/** The model other than `name` with the highest accuracy@1 (the first in spec order on a tie). */
+function bestOther(results: readonly ModelModeResult[], name: string): ModelModeResult | undefined {
+  let best: ModelModeResult | undefined;
+  for (const r of results) {
+    if (r.model !== name && (!best || (r.metrics['accuracy@1'] ?? 0) > (best.metrics['accuracy@1'] ?? 0))) best = r;
+  }
+  return best;
 }
