@@ -17,8 +17,8 @@ const malformed = (detail: string): BedrockError => validation(`Malformed input 
 interface Contender { labelWords: (letter: string) => string; blend: number; temperature: number; seed: string }
 
 // Nova is the stronger emulation (AWS presents it as state of the art); both are weaker than the fine-tuned Titan.
-const NOVA: Contender = { labelWords: (l) => `letter ${l} sign`, blend: 0.5, temperature: 0.12, seed: 'nova' };
-const COHERE: Contender = { labelWords: (l) => `${l} hand sign`, blend: 0.45, temperature: 0.1, seed: 'cohere' };
+const NOVA: Contender = { labelWords: (l) => `letter ${l} sign`, blend: 0.3, temperature: 0.2, seed: 'nova' };
+const COHERE: Contender = { labelWords: (l) => `${l} hand sign`, blend: 0.25, temperature: 0.25, seed: 'cohere' };
 
 const adapters = new Map<string, Adapter>();
 

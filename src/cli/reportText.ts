@@ -1,18 +1,33 @@
 // The text rendering of a comparison report for terminals and CI logs.
 
-import type { ComparisonReport, MetricKey, ModeReport } from '../protocol/report';
+import type { ComparisonReport, MetricKey, ModelCost, ModeReport } from '../protocol/report';
+import { verdict } from '../protocol/verdict';
 
 const fmt = (x: number | null | undefined): string => (x == null ? '-' : Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : x.toFixed(3));
 
-function modeText(mode: ModeReport): string {
+const usd = (x: number): string => `$${x < 0.01 ? x.toPrecision(2) : x.toFixed(2)}`;
+
+/** A model's cost line: the amounts the user's prices give, and which prices are not set. */
+function costText(name: string, c: ModelCost): string {
+  const parts = [`${c.embeddedImages} images and about ${c.embeddedTextTokens} text tokens embedded this run`];
+  if (c.evaluationUsd !== undefined) parts.push(`${usd(c.evaluationUsd)} for this evaluation`);
+  if (c.onDemandPer1000ImagesUsd !== undefined) parts.push(`${usd(c.onDemandPer1000ImagesUsd)} per 1,000 images on demand`);
+  if (c.provisionedPerHourUsd !== undefined) parts.push(`${usd(c.provisionedPerHourUsd)} per hour of provisioned throughput`);
+  if (parts.length === 1) parts.push('no prices set, so no amounts');
+  return `cost ${name}: ${parts.join('; ')}`;
+}
+
+function modeText(report: ComparisonReport, mode: ModeReport): string {
   const lines: string[] = [];
   lines.push(`== ${mode.mode}${mode.corpus ? ` (${mode.corpus})` : ''}: ${mode.queryCount} queries, corpus ${mode.corpusSize}`);
+  const answer = verdict(report, mode);
+  if (answer) lines.push(`Answer: ${answer}`);
   const keys = Object.keys(mode.results[0]?.metrics ?? {}) as MetricKey[];
   const names = mode.results.map((r) => r.model);
   const width = Math.max(22, ...keys.map((k) => k.length + 2));
   lines.push(['metric'.padEnd(width), ...names.map((n) => n.padStart(12))].join(''));
   for (const key of keys) lines.push([key.padEnd(width), ...mode.results.map((r) => fmt(r.metrics[key]).padStart(12))].join(''));
-  for (const c of mode.comparisons) {
+  for (const c of [...mode.comparisons, ...(mode.versusBestOther ?? [])]) {
     lines.push(
       `${c.model} vs ${c.baseline}: accuracy@1 difference ${fmt(c.difference)}, 95% CI [${fmt(c.ci95[0])}, ${fmt(c.ci95[1])}] ` +
         `(paired bootstrap, ${c.bootstrap.resamples} resamples, seed ${c.bootstrap.seed}), ` +
@@ -45,5 +60,8 @@ export function formatReportText(report: ComparisonReport): string {
     `MAP: ${report.conventions.averagePrecision}.`,
     `Labels: ${report.conventions.labelRule}.`,
   ];
-  return `${[...head, ...report.modes.map(modeText), ...report.warnings.map((w) => `warning: ${w}`)].join('\n\n')}\n`;
+  const skipped = (report.skipped ?? []).map((m) => `skipped ${m.name} (${m.modelId}): ${m.reason}`);
+  const costs = report.models.flatMap((m) => (m.cost ? [costText(m.name, m.cost)] : []));
+  const extra = [...skipped, ...costs].length > 0 ? [[...skipped, ...costs].join('\n')] : [];
+  return `${[...head, ...extra, ...report.modes.map((m) => modeText(report, m)), ...report.warnings.map((w) => `warning: ${w}`)].join('\n\n')}\n`;
 }

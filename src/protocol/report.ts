@@ -41,8 +41,30 @@ export interface ReportModel {
   modelId?: string;
   embeddingLength?: number;
   baseline: boolean;
-  /** The model family (titan-mm-g1, nova-mme, cohere-embed-v4) when embedded through Bedrock. */
+  /** Schema 2: the model family (titan-mm-g1, nova-mme, cohere-embed-v4) when embedded through Bedrock. */
   family?: string;
+  /** Schema 2: what this evaluation's embeddings and serving the model cost, from the user's price settings only. */
+  cost?: ModelCost;
+}
+
+/** A model's cost lines. A price the user has not set is absent: nothing is invented. */
+export interface ModelCost {
+  /** Images and text tokens this evaluation embedded (cache hits cost nothing and are not counted). */
+  embeddedImages: number;
+  embeddedTextTokens: number;
+  /** USD for this evaluation's embeddings, when the prices of what was embedded are set. */
+  evaluationUsd?: number;
+  /** USD per 1,000 images embedded on demand (base and off-the-shelf models). */
+  onDemandPer1000ImagesUsd?: number;
+  /** USD per hour of the provisioned throughput a fine-tuned model is served by (one model unit, no commitment). */
+  provisionedPerHourUsd?: number;
+}
+
+/** Schema 2: a spec model left out before any embedding call, and why (e.g. not offered in the region). */
+export interface SkippedModel {
+  name: string;
+  modelId: string;
+  reason: string;
 }
 
 /** One query's ranked result, for drill-down in the webview. */
@@ -164,6 +186,11 @@ export interface ModeReport {
   droppedQueries: string[];
   results: ModelModeResult[];
   comparisons: ModelComparison[];
+  /**
+   * Schema 2, with three or more models: each model against the best *other* model (highest accuracy@1 among the
+   * rest; `baseline` names it), so "fine-tuned vs the strongest contender" is a paired comparison too.
+   */
+  versusBestOther?: ModelComparison[];
   warnings: string[];
 }
 
@@ -236,6 +263,8 @@ export interface ComparisonReport {
   leakage?: LeakageReport;
   /** Schema 2, optional: records a batch inference job could not embed; left out of every model's scoring. */
   failedRecords?: FailedRecord[];
+  /** Schema 2: spec models left out before embedding (pre-flight), with the reason. */
+  skipped?: SkippedModel[];
 }
 
 /** One record a batch job returned an error for, with AWS's code and message. */

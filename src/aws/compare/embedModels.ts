@@ -13,6 +13,7 @@ import type { ModelEmbeddings } from '../../core/eval/evaluate';
 import { planOrThrow } from '../../core/eval/families/forModel';
 import type { EmbedParams, ModelFamily } from '../../core/eval/families/types';
 import { realClock } from '../../core/eval/pacer';
+import { modelCost } from '../../core/eval/modelCost';
 import type { EmbeddingRecord } from '../../core/eval/records';
 import type { CompareSpec, ModelById } from '../../core/eval/spec';
 import type { FailedRecord } from '../../protocol/report';
@@ -65,6 +66,9 @@ interface ModelPlan {
   textItemKey(text: string): string;
 }
 
+/** Text tokens estimated from characters (English averages about 4.7 characters a token; the tokenizers are not public). */
+const estimateTokens = (chars: number): number => Math.ceil(chars / 4.7);
+
 export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promise<{ models: ModelEmbeddings[]; totals: EmbedTotals; failedRecords: FailedRecord[] }> {
   const totals: EmbedTotals = { calls: 0, embedded: 0, cached: 0, batchJobsSubmitted: 0, batchJobArns: [] };
   const refs = [...new Set([...i.test, ...(i.gallery ?? [])].map((x) => x.ref))];
@@ -79,6 +83,12 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
       textItemKey: (text) => variantKey(family.cacheVariant(texts), textKey(text)),
     };
   });
+  // What this run pays for, per model: the inputs not cached yet (each text once), for the report's cost lines.
+  const dueOf = new Map(plans.map((p) => {
+    const images = refs.filter((ref) => !p.cache.has(p.imageItemKey(ref))).length;
+    const chars = [...new Set(i.queries.map((q) => q.text))].filter((t) => !p.cache.has(p.textItemKey(t))).reduce((n, t) => n + t.length, 0);
+    return [p, { images, textTokens: estimateTokens(chars) }] as const;
+  }));
   // Every model's route, and one confirmation before any batch job, before anything is embedded.
   const routing = await routeModels(i.spec, i.specPath, o, plans.map((p) => ({
     model: p.m, cache: p.cache, imageKeys: refs.map(p.imageItemKey), textKeys: i.queries.map((q) => p.textItemKey(q.text)),
@@ -140,8 +150,12 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
       ...imageRecords(i.test),
       ...i.queries.flatMap((q, n) => (failedTexts.has(q.text) ? [] : [{ id: `query-${n}`, label: q.label, kind: 'text' as const, text: q.text, vector: vec(p.textItemKey(q.text)) }])),
     ];
+    const fineTuned = p.family.customizable && p.m.modelId.startsWith('arn:');
     return {
-      model: { name: p.m.name, modelId: p.m.modelId, embeddingLength: p.dimension, baseline: false, family: p.family.id },
+      model: {
+        name: p.m.name, modelId: p.m.modelId, embeddingLength: p.dimension, baseline: false, family: p.family.id,
+        cost: modelCost(o.embeddingPrices, p.family.id, fineTuned, dueOf.get(p) ?? { images: 0, textTokens: 0 }),
+      },
       records,
       ...(i.gallery ? { gallery: imageRecords(i.gallery) } : {}),
     };

@@ -4,6 +4,7 @@ import type { CollectionCreationFacts } from '../../core/eval/collectionNotice';
 import type { BatchLimits } from '../../core/eval/batch/limits';
 import type { EmbedPrices, InferenceSetting } from '../../core/eval/batch/route';
 import type { RoutePlanFacts } from '../../core/eval/batch/routePlan';
+import type { EmbeddingPrices } from '../../core/eval/modelCost';
 import type { Clock } from '../../core/eval/pacer';
 import type { WriteIssue } from '../../core/files/placement';
 import type { ComparisonReport } from '../../protocol/report';
@@ -65,6 +66,8 @@ export interface CompareOptions {
   confirmBatch?(facts: RoutePlanFacts, notice: { message: string; detail: string }): Promise<boolean>;
   /** A batch job's status as it is polled. */
   onBatchStatus?(model: string, job: { jobArn: string; status: string; processed?: number; total?: number }): void;
+  /** The user's price settings, for the report's per-model cost lines (none set: no amounts, nothing invented). */
+  embeddingPrices?: EmbeddingPrices;
 }
 
 export interface CompareOutcome {

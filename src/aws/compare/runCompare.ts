@@ -17,6 +17,7 @@ import { ensureCollection } from './collection';
 import { checkLeakage } from './leakage';
 import { mapSettings } from '../../core/eval/projection/embeddingMap';
 import { DEFAULT_NEAR_DUPLICATE_DISTANCE } from '../../core/eval/leakage';
+import { availableModels } from './availability';
 import { embedModels, type LabelledImage } from './embedModels';
 import { SpecError } from './errors';
 import { openSearchStore } from './openSearchStore';
@@ -128,7 +129,10 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   const ids = await mapLimit(refs, o.concurrency, (ref) => reader.identity(ref));
   const identity = new Map(refs.map((r, i) => [r, ids[i] as string]));
 
-  const { models, totals, failedRecords } = await embedModels({ spec, specPath, test, gallery, queries, identity, reader, runtime: o.runtime ?? o.session.runtime, cacheDir }, o);
+  // Contenders not offered in this region are left out with the reason, before any embedding call.
+  const { models: available, skipped } = await availableModels(spec, o.session);
+  for (const s of skipped) log(`${s.name}: skipped, ${s.reason}`);
+  const { models, totals, failedRecords } = await embedModels({ spec, specPath, models: available, test, gallery, queries, identity, reader, runtime: o.runtime ?? o.session.runtime, cacheDir }, o);
   if (failedRecords.length > 0) warnings.push(`${new Set(failedRecords.map((f) => f.item)).size} input(s) could not be embedded by batch inference and are left out of every model's scores (listed in failedRecords)`);
 
   if (o.exportDir) {
@@ -177,6 +181,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
   }
   report.warnings.push(...warnings, ...store.warnings());
   if (failedRecords.length > 0) report.failedRecords = failedRecords;
+  if (skipped.length > 0) report.skipped = skipped;
   // Write then rename: a reader never sees half a report. A leftover .tmp (or a link there) is removed, not
   // written through; rename replaces the report's own entry, never what a link there points to.
   await rm(`${reportPath}.tmp`, { force: true });

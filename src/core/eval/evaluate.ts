@@ -9,6 +9,7 @@ import {
   type EvalMode,
   type InputFingerprint,
   type LeakageReport,
+  type ModelModeResult,
   type ModeReport,
   type ReportModel,
 } from '../../protocol/report';
@@ -88,6 +89,13 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
       comparisons.push(c.comparison);
     }
     attachSeparation(mode, scored.map((s) => s.result), sepModels, req.baseline, separations, settings);
+    const versusBestOther = [];
+    if (scored.length >= 3) {
+      for (const s of scored) {
+        const best = bestOther(scored.map((x) => x.result), s.result.model);
+        if (best) versusBestOther.push(compareModels(best, s.result, settings).comparison);
+      }
+    }
     modes.push({
       mode,
       ...(mode === 'image-to-image' ? { corpus: req.models.some((m) => m.gallery) ? 'gallery' as const : 'leave-one-out' as const } : {}),
@@ -96,6 +104,7 @@ export async function evaluate(req: EvaluateRequest): Promise<ComparisonReport> 
       droppedQueries: first.droppedQueries,
       results: scored.map((s) => s.result),
       comparisons,
+      ...(versusBestOther.length > 0 ? { versusBestOther } : {}),
       warnings,
     });
   }
@@ -135,4 +144,13 @@ async function scoreLeakage(req: EvaluateRequest, found: Omit<LeakageReport, 'wi
     leakage: undefined,
   } as EvaluateRequest);
   return { report: { ...found, withoutLeaked: again.modes }, headline: leakageHeadline(leaked.size, modes, again.modes) };
+}
+
+/** The model other than `name` with the highest accuracy@1 (the first in spec order on a tie). */
+function bestOther(results: readonly ModelModeResult[], name: string): ModelModeResult | undefined {
+  let best: ModelModeResult | undefined;
+  for (const r of results) {
+    if (r.model !== name && (!best || (r.metrics['accuracy@1'] ?? 0) > (best.metrics['accuracy@1'] ?? 0))) best = r;
+  }
+  return best;
 }

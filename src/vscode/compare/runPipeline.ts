@@ -86,6 +86,12 @@ export async function runPipeline(
       batchLimits: deps.config.get('compare.batchLimits'),
       batchPollMs: deps.config.get('compare.batchPollSeconds') * 1000,
       prices: { onDemandPerImage: deps.config.get('pricing.onDemandPerImage'), batchPerImage: deps.config.get('pricing.batchPerImage') },
+      // The report's cost lines: Titan's on-demand image price and the no-commitment throughput price (Nova and
+      // Cohere have no price setting yet, so their lines give counts only).
+      embeddingPrices: {
+        families: { 'titan-mm-g1': { perImage: deps.config.get('pricing.onDemandPerImage') } },
+        throughputHourly: deps.config.get('pricing.throughputHourlyNoCommitment'),
+      },
       askBatch: (known) => askBatch(deps.input.driver(), known, async () => {
         const roles = [];
         for await (const r of session.iam.listRoles(1000)) roles.push(r);

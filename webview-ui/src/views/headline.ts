@@ -1,6 +1,7 @@
 // The answer at a glance: per comparison, baseline's and model's top-1 accuracy and chosen metric, the difference
 // with its 95% interval and p-value in plain words, and the engine's warnings.
 import type { ComparisonReport, MetricKey, ModeReport } from '../../../src/protocol/report';
+import { verdict } from '../../../src/protocol/verdict';
 import { fmt, headlineP, metricDifference, metricLabel, plainWords, top1Difference } from '../logic/format';
 import { h } from '../dom';
 
@@ -12,6 +13,12 @@ function figure(label: string, value: number | undefined, testid: string): HTMLE
 export function renderHeadline(report: ComparisonReport, mode: ModeReport, metric: MetricKey | undefined): HTMLElement {
   const section = h('section', { class: 'headline', attrs: { 'aria-label': 'Headline' } });
   const metricOf = (model: string, key: MetricKey): number | undefined => mode.results.find((r) => r.model === model)?.metrics[key];
+  // The question a team asks first: better than what Bedrock offers off the shelf?
+  const answer = verdict(report, mode);
+  if (answer) section.append(h('p', { class: 'words verdict', attrs: { 'data-testid': 'verdict' } }, answer));
+  for (const s of report.skipped ?? []) {
+    section.append(h('p', { class: 'fine-print', attrs: { 'data-testid': 'skipped' } }, `Skipped ${s.name} (${s.modelId}): ${s.reason}`));
+  }
   if (mode.comparisons.length === 0) {
     section.append(h('p', {}, 'No model to compare with the baseline in this mode.'));
   }
