@@ -18,7 +18,9 @@ export const COHERE_V4_ID = 'cohere.embed-v4:0';
 export const CATALOGUE: readonly CatalogueEntry[] = [
   { modelId: 'amazon.titan-embed-image-v1', modelName: 'Titan Multimodal Embeddings G1', providerName: 'Amazon', inputModalities: ['TEXT', 'IMAGE'], customizationsSupported: [], inferenceTypesSupported: ['ON_DEMAND'] },
   { modelId: 'amazon.titan-embed-image-v1:0', modelName: 'Titan Multimodal Embeddings G1', providerName: 'Amazon', inputModalities: ['TEXT', 'IMAGE'], customizationsSupported: ['FINE_TUNING'], inferenceTypesSupported: ['PROVISIONED'] },
-  { modelId: NOVA_MME_ID, modelName: 'Nova Multimodal Embeddings', providerName: 'Amazon', inputModalities: ['TEXT', 'IMAGE', 'AUDIO', 'VIDEO'], customizationsSupported: [], inferenceTypesSupported: ['ON_DEMAND'] },
+  // Nova also takes audio and video, but the service model's ModelModality enum (botocore 1.43.11) has only TEXT, IMAGE
+  // and EMBEDDING, so the emulator lists the two this extension sends (emulator/test/conformance.test.ts).
+  { modelId: NOVA_MME_ID, modelName: 'Nova Multimodal Embeddings', providerName: 'Amazon', inputModalities: ['TEXT', 'IMAGE'], customizationsSupported: [], inferenceTypesSupported: ['ON_DEMAND'] },
   { modelId: COHERE_V4_ID, modelName: 'Embed v4', providerName: 'Cohere', inputModalities: ['TEXT', 'IMAGE'], customizationsSupported: [], inferenceTypesSupported: ['ON_DEMAND'] },
 ];
 

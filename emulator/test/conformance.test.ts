@@ -72,7 +72,10 @@ async function call<T>(c: Checked, send: () => Promise<T>, expect?: string): Pro
  * "Titan Multimodal Embeddings G1" (30 characters, the name AWS's model catalogue shows) exceed BrandedName's max of 20.
  * The SDK does not enforce output constraints, so clients see no difference.
  */
-const AS_AWS_ANSWERS = [/^GetFoundationModel\.modelDetails\.modelName: length \d+ above max 20 \(BrandedName\)$/];
+const AS_AWS_ANSWERS = [
+  /^GetFoundationModel\.modelDetails\.modelName: length \d+ above max 20 \(BrandedName\)$/,
+  /^ListFoundationModels\.modelSummaries\[\d+\]\.modelName: length \d+ above max 20 \(BrandedName\)$/,
+];
 const deviations = (problems: string[]): string[] => problems.filter((p) => !AS_AWS_ANSWERS.some((re) => re.test(p)));
 
 const common = { region: 'us-east-1', credentials, maxAttempts: 1 };
@@ -123,6 +126,10 @@ describe('conformance of every emulator response to AWS\'s service models', () =
     try {
       for (const id of ['amazon.titan-embed-image-v1', 'amazon.titan-embed-image-v1:0']) await call(c, () => b.send(new s.GetFoundationModelCommand({ modelIdentifier: id })));
       await call(c, () => b.send(new s.GetFoundationModelCommand({ modelIdentifier: 'nope.model-v1' })), 'ValidationException');
+      // The catalogue with every family's models (Titan, Nova, Cohere), unfiltered and filtered by modality.
+      await call(c, () => b.send(new s.ListFoundationModelsCommand({})));
+      await call(c, () => b.send(new s.ListFoundationModelsCommand({ byOutputModality: 'EMBEDDING', byProvider: 'Amazon' })));
+      for (const id of ['amazon.nova-2-multimodal-embeddings-v1:0', 'cohere.embed-v4:0']) await call(c, () => b.send(new s.GetFoundationModelCommand({ modelIdentifier: id })));
 
       const job = (input: Partial<bedrockSdk.CreateModelCustomizationJobCommandInput>) => new s.CreateModelCustomizationJobCommand({
         jobName: 'conf-job', customModelName: 'conf-model', roleArn: ROLE, baseModelIdentifier: 'amazon.titan-embed-image-v1:0',
