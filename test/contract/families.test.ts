@@ -2,23 +2,16 @@
 // against the emulator, both modalities; what the family sends is what the emulator validates as AWS does.
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseS3Uri } from '../../src/core/awsRules/s3Uri';
 import { cohereFamily, familyFor, novaFamily } from '../../src/core/eval/families';
-import { rejection, useEmulator } from './support';
+import { rejection, sampleImageBase64, useEmulator } from './support';
 
 const NOVA = 'amazon.nova-2-multimodal-embeddings-v1:0';
 const COHERE = 'cohere.embed-v4:0';
 let imageBase64 = '';
 
 const fx = useEmulator({
-  setup: async ({ emulator, aws }) => {
-    const dataset = await emulator.uploadSampleData({ imagesPerClass: 1 });
-    const manifest = parseS3Uri(dataset.training);
-    assert.ok(manifest);
-    const firstLine = (await aws.s3.getObjectText(manifest.bucket, manifest.key)).split('\n')[0] ?? '';
-    const image = parseS3Uri((JSON.parse(firstLine) as { 'image-ref': string })['image-ref']);
-    assert.ok(image);
-    imageBase64 = Buffer.from(await aws.s3.getObject(image.bucket, image.key)).toString('base64');
+  setup: async (fixture) => {
+    imageBase64 = await sampleImageBase64(fixture);
   },
 });
 

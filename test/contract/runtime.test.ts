@@ -1,22 +1,15 @@
 // Contract: Bedrock runtime embeddings (InvokeModel, Titan Multimodal Embeddings shape) against the emulator.
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseS3Uri } from '../../src/core/awsRules/s3Uri';
-import { rejection, sessionFor, useEmulator } from './support';
+import { rejection, sampleImageBase64, sessionFor, useEmulator } from './support';
 
 const MODEL = 'amazon.titan-embed-image-v1';
 let imageBase64 = '';
 
 const fx = useEmulator({
   // A real image from the emulator's sample dataset, read back through the S3 wrapper.
-  setup: async ({ emulator, aws }) => {
-    const dataset = await emulator.uploadSampleData({ imagesPerClass: 1 });
-    const manifest = parseS3Uri(dataset.training);
-    assert.ok(manifest);
-    const firstLine = (await aws.s3.getObjectText(manifest.bucket, manifest.key)).split('\n')[0] ?? '';
-    const image = parseS3Uri((JSON.parse(firstLine) as { 'image-ref': string })['image-ref']);
-    assert.ok(image);
-    imageBase64 = Buffer.from(await aws.s3.getObject(image.bucket, image.key)).toString('base64');
+  setup: async (fixture) => {
+    imageBase64 = await sampleImageBase64(fixture);
   },
 });
 

@@ -1,6 +1,8 @@
 // Shared by the contract tests: one emulator per test file (started in-process), its admin API, and sessions
 // built exactly as the extension builds them, through the real AWS SDK, with dummy static credentials.
 import { after, before, beforeEach } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseS3Uri } from '../../src/core/awsRules/s3Uri';
 import { startEmulator, type EmulatorOptions } from '../../emulator';
 import { AwsUserError, createAwsSession, type AwsSession, type AwsSessionOptions } from '../../src/aws/index';
 
@@ -105,4 +107,15 @@ export function useEmulator(options: { resetEach?: boolean; setup?: (fixture: Em
   });
   if (options.resetEach) beforeEach(() => fixture.admin.reset());
   return fixture;
+}
+
+/** A real image of the emulator's sample dataset (the first training line's), read back through the S3 wrapper, as base64. */
+export async function sampleImageBase64({ emulator, aws }: EmulatorFixture): Promise<string> {
+  const dataset = await emulator.uploadSampleData({ imagesPerClass: 1 });
+  const manifest = parseS3Uri(dataset.training);
+  assert.ok(manifest);
+  const firstLine = (await aws.s3.getObjectText(manifest.bucket, manifest.key)).split('\n')[0] ?? '';
+  const image = parseS3Uri((JSON.parse(firstLine) as { 'image-ref': string })['image-ref']);
+  assert.ok(image);
+  return Buffer.from(await aws.s3.getObject(image.bucket, image.key)).toString('base64');
 }
