@@ -48,6 +48,7 @@ export { parseS3Uri, formatS3Uri } from '../core/awsRules/s3Uri';
 // The comparison pipeline (compare spec -> embeddings -> vector store -> report), for `Compare Models` in VS Code.
 export { runCompare, reportPathFor, SpecError, WriteRefused, CreationDeclined, BatchDeclined } from './compare/runCompare';
 export type { CompareOptions, CompareOutcome } from './compare/runCompare';
+export { readImageIdentities } from './compare/leakage';
 export { embeddingRuntime } from './compare/embeddingRuntime';
 export { callerArn } from './compare/callerIdentity';
 

@@ -5,7 +5,7 @@ import { roleFromFileName, seekableInput, spoolStream, validateFileOnThreads, ty
 import type { CliIo } from './run';
 import { endpointsFor } from './endpoints';
 import { parseFlags, UsageError } from './usage';
-import { deepCheckFile } from './validateDeep';
+import { deepCheckFile, sharedImagesCheck } from './validateDeep';
 
 export const VALIDATE_USAGE = `Usage: bedrock-mm validate FILE... [--role training|validation|auto] [--deep]
                             [--format text|json] [--max-diagnostics N] [--stats]
@@ -71,6 +71,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   // Read once, before any file is read: a partial redirect is refused here (EndpointError, exit 2 in runCli).
   const endpoints = args.deep ? await endpointsFor('bedrock-mm validate --deep', ['s3'], io) : undefined;
   const results: FileResult[] = [];
+  const read: { truncated: boolean; bytes?: Uint8Array }[] = [];
   let ioFailed = false;
   for (const path of args.files) {
     const role = args.role === 'auto' ? roleFromFileName(path) : args.role;
@@ -92,8 +93,9 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
       path, role: role ?? null, records: report.records, errors: report.errors, warnings: report.warnings,
       diagnostics: report.diagnostics.map(toOneBased),
     };
-    if (args.deep) {
-      const deep = await deepCheckFile(path, readFileSync(input.path), io, endpoints ?? {});
+    const bytes = args.deep ? readFileSync(input.path) : undefined;
+    if (bytes) {
+      const deep = await deepCheckFile(path, bytes, io, endpoints ?? {});
       if (typeof deep === 'string') { io.stderr.write(`bedrock-mm validate --deep: ${deep}\n`); ioFailed = true; }
       else {
         for (const d of deep) {
@@ -105,12 +107,35 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     }
     input.dispose();
     results.push(result);
-    if (args.format === 'text') io.stdout.write(formatText(result, report.truncated));
+    read.push({ truncated: report.truncated, ...(bytes ? { bytes } : {}) });
+    // --deep compares the files with each other after the last one; without it each file prints as it is checked.
+    if (args.format === 'text' && !args.deep) io.stdout.write(formatText(result, report.truncated));
+  }
+  if (args.deep) {
+    if (!await addSharedImages(results, read, endpoints ?? {}, args.max, io)) ioFailed = true;
+    if (args.format === 'text') results.forEach((r, i) => io.stdout.write(formatText(r, read[i]?.truncated ?? false)));
   }
   if (args.stats) io.stderr.write(`peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
   if (args.format === 'json') io.stdout.write(`${JSON.stringify({ files: results })}\n`);
   if (ioFailed) return 2;
   return results.some((r) => r.errors > 0) ? 1 : 0;
+}
+
+/** One training and one validation file: warnings on the validation lines whose images the training file has. */
+async function addSharedImages(results: FileResult[], read: { bytes?: Uint8Array }[], endpoints: Parameters<typeof sharedImagesCheck>[2], max: number, io: CliIo): Promise<boolean> {
+  const t = results.filter((r) => r.role === 'training');
+  const v = results.filter((r) => r.role === 'validation');
+  if (t.length !== 1 || v.length !== 1) return true;
+  const [train, valid] = [t[0] as FileResult, v[0] as FileResult];
+  const bytesOf = (r: FileResult): Uint8Array => read[results.indexOf(r)]?.bytes ?? new Uint8Array(0);
+  const shared = await sharedImagesCheck({ path: train.path, bytes: bytesOf(train) }, { path: valid.path, bytes: bytesOf(valid) }, endpoints);
+  if (typeof shared === 'string') { io.stderr.write(`bedrock-mm validate --deep: ${shared}\n`); return false; }
+  for (const d of shared) {
+    valid.warnings++;
+    if (valid.diagnostics.length < max) valid.diagnostics.push(toOneBased(d));
+  }
+  valid.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return true;
 }
 
 function formatText(r: FileResult, truncated: boolean): string {

@@ -1,13 +1,16 @@
 // The comparison's leakage check (core/eval/leakage.ts): the identity and hashes of every test and training image,
 // read once and cached by identity (core/image/hashCache.ts), then the pairs that evaluate() scores without.
+// `validate --deep` reads its two manifests' images the same way (imageIdentities).
 
 import { createHash } from 'node:crypto';
+import { mapBounded } from '../../core/concurrency';
 import { decodeImage } from '../../core/image/decode';
 import { ImageHashCache, type CachedHashes } from '../../core/image/hashCache';
 import { perceptualHashes, PHASH_NAME } from '../../core/image/phash';
 import { findLeakedPairs, type ImageIdentity } from '../../core/eval/leakage';
 import type { LeakageReport } from '../../protocol/report';
-import type { SourceReader } from './sources';
+import type { S3Storage } from '../s3';
+import { sourceReader, type SourceReader } from './sources';
 
 export interface LeakageInput {
   reader: SourceReader;
@@ -21,7 +24,10 @@ export interface LeakageInput {
   mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]>;
 }
 
-async function hashesOf(reader: SourceReader, cache: ImageHashCache, ref: string, identity: string): Promise<CachedHashes> {
+/** The cache's two calls: the comparison's file beside its embeddings, or a run's memory (validate --deep). */
+export type HashStore = Pick<ImageHashCache, 'get' | 'put'>;
+
+async function hashesOf(reader: SourceReader, cache: HashStore, ref: string, identity: string): Promise<CachedHashes> {
   const cached = cache.get(identity);
   if (cached) return cached;
   let entry: CachedHashes;
@@ -50,20 +56,33 @@ export async function checkLeakage(input: LeakageInput): Promise<Omit<LeakageRep
     return { id: ref, uri: ref, etag: identity, sha256: h.sha256, phash: h.phash, fine: h.fine };
   });
   const trainRefs = [...new Set(input.against.flatMap((a) => a.refs))];
-  const train: ImageIdentity[] = await input.mapLimit(trainRefs, input.concurrency, async (ref) => {
-    let identity: string;
-    try {
-      identity = await input.reader.identity(ref);
-    } catch {
-      return { uri: ref };
-    }
-    const h = await hashesOf(input.reader, cache, ref, identity);
-    return { uri: ref, etag: identity, sha256: h.sha256, phash: h.phash, fine: h.fine };
-  });
+  const train = await imageIdentities(input.reader, cache, trainRefs, input.concurrency, input.mapLimit);
   return {
     against: input.against.map((a) => a.manifest),
     threshold: input.threshold,
     hash: PHASH_NAME,
     pairs: findLeakedPairs(testIds, train, input.threshold),
   };
+}
+
+/** Each ref's identity (ETag, or sha256 of a local file) and hashes; only the uri when it cannot be read. */
+export async function imageIdentities(reader: SourceReader, cache: HashStore, refs: readonly string[], concurrency: number, mapLimit: LeakageInput['mapLimit']): Promise<ImageIdentity[]> {
+  return mapLimit(refs, concurrency, async (ref) => {
+    let identity: string;
+    try {
+      identity = await reader.identity(ref);
+    } catch {
+      return { uri: ref };
+    }
+    const h = await hashesOf(reader, cache, ref, identity);
+    return { uri: ref, etag: identity, sha256: h.sha256, phash: h.phash, fine: h.fine };
+  });
+}
+
+/** For `validate --deep`: S3 or local refs (relative to `baseDir`), hashed once per identity within the run. */
+export async function readImageIdentities(s3: () => S3Storage, baseDir: string, refs: readonly string[], concurrency: number): Promise<ImageIdentity[]> {
+  const memory = new Map<string, CachedHashes>();
+  const store: HashStore = { get: (k) => memory.get(k), put: (k, h) => { memory.set(k, h); } };
+  const limit = async <T, R>(items: readonly T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> => (await mapBounded(items, n, fn)) as R[];
+  return imageIdentities(sourceReader(s3, baseDir), store, refs, concurrency, limit);
 }

@@ -12,7 +12,7 @@ export type ManifestCode =
   | 'empty-caption' | 'blank-line' | 'bom' | 'encoding' | 'line-too-long'
   | 'duplicate-image' | 'conflicting-caption' | 'record-count' | 'too-many-problems'
   | 'image-missing' | 'image-access-denied' | 'image-format' | 'image-too-large' | 'image-side' | 'image-pixels'
-  | 'image-aspect' | 'image-corrupt' | 'image-unreadable';
+  | 'image-aspect' | 'image-corrupt' | 'image-unreadable' | 'image-shared';
 
 export interface TextRange {
   line: number;
