@@ -11,20 +11,28 @@ import type { RateLimiter } from './rateLimit';
 import type { BedrockState } from './state';
 import { malformed } from './titanModel';
 
+/** The on-demand quota: a request over it is refused as AWS refuses it. */
+function admitOrThrottle(state: BedrockState, limiter: RateLimiter): void {
+  if (!limiter.admit(state.clock.now())) {
+    throw new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again. You have sent too many requests in a short period of time.');
+  }
+}
+
+function parseBody(req: EmuRequest): unknown {
+  try {
+    return JSON.parse(req.body.toString('utf8'));
+  } catch {
+    throw malformed('the body is not valid JSON');
+  }
+}
+
 /** A contender (Nova MME, Cohere Embed v4) answers from contenders.ts; undefined for every other id. */
 function invokeOffTheShelf(state: BedrockState, req: EmuRequest, modelId: string, limiter: RateLimiter): EmuResponse | undefined {
   const id = modelId.replace(/^arn:aws:bedrock:[a-z0-9-]+::foundation-model\//, '');
   if (id !== NOVA_MME_ID && id !== COHERE_V4_ID) return undefined;
   if (!catalogueEntry(id, state.notOffered)) throw validation('The provided model identifier is invalid.');
-  if (!limiter.admit(state.clock.now())) {
-    throw new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again. You have sent too many requests in a short period of time.');
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(req.body.toString('utf8'));
-  } catch {
-    throw malformed('the body is not valid JSON');
-  }
+  admitOrThrottle(state, limiter);
+  const body = parseBody(req);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw malformed('expected a JSON object');
   return invokeContender(id, body as Record<string, unknown>);
 }
@@ -32,18 +40,11 @@ function invokeOffTheShelf(state: BedrockState, req: EmuRequest, modelId: string
 async function invoke(state: BedrockState, req: EmuRequest, modelId: string, limiter: RateLimiter): Promise<EmuResponse> {
   const contender = invokeOffTheShelf(state, req, modelId, limiter);
   if (contender) return contender;
-  if (foundationModelId(modelId) && state.notOffered.has(foundationModelId(modelId) as string)) throw validation('The provided model identifier is invalid.');
+  const foundation = foundationModelId(modelId);
+  if (foundation && state.notOffered.has(foundation)) throw validation('The provided model identifier is invalid.');
   const { model, base } = await onDemandModel(state, modelId);
-  if (base && !limiter.admit(state.clock.now())) {
-    throw new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again. You have sent too many requests in a short period of time.');
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(req.body.toString('utf8'));
-  } catch {
-    throw malformed('the body is not valid JSON');
-  }
-  return json(200, model.invoke(body).body);
+  if (base) admitOrThrottle(state, limiter);
+  return json(200, model.invoke(parseBody(req)).body);
 }
 
 export function bedrockRuntime(state: BedrockState, limiter: RateLimiter): ServiceDefinition {
