@@ -221,6 +221,9 @@ export interface LeakedPair {
   kind: 'exact' | 'near';
   /** Hamming distance of the 64-bit perceptual hashes (0 for exact). */
   distance: number;
+  /** The manifest (one of `against`) that holds `trainUri`, and its role; absent in reports written before them. */
+  manifest?: string;
+  role?: 'training' | 'validation';
 }
 
 export interface LeakageReport {

@@ -7,7 +7,7 @@ import { mapBounded } from '../../core/concurrency';
 import { decodeImage } from '../../core/image/decode';
 import { ImageHashCache, type CachedHashes } from '../../core/image/hashCache';
 import { perceptualHashes, PHASH_NAME } from '../../core/image/phash';
-import { findLeakedPairs, type ImageIdentity } from '../../core/eval/leakage';
+import { findLeakedPairsIn, type ImageIdentity } from '../../core/eval/leakage';
 import type { LeakageReport } from '../../protocol/report';
 import type { S3Storage } from '../s3';
 import { sourceReader, type SourceReader } from './sources';
@@ -17,8 +17,8 @@ export interface LeakageInput {
   cacheDir: string;
   /** Test image refs with their content identity (already read for the embedding cache). */
   test: ReadonlyMap<string, string>;
-  /** The manifests checked against, and their image refs. */
-  against: { manifest: string; refs: readonly string[] }[];
+  /** The manifests checked against (training first), and their image refs. */
+  against: { manifest: string; role: 'training' | 'validation'; refs: readonly string[] }[];
   threshold: number;
   concurrency: number;
   mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]>;
@@ -56,12 +56,13 @@ export async function checkLeakage(input: LeakageInput): Promise<Omit<LeakageRep
     return { id: ref, uri: ref, etag: identity, sha256: h.sha256, phash: h.phash, fine: h.fine };
   });
   const trainRefs = [...new Set(input.against.flatMap((a) => a.refs))];
-  const train = await imageIdentities(input.reader, cache, trainRefs, input.concurrency, input.mapLimit);
+  const train = new Map((await imageIdentities(input.reader, cache, trainRefs, input.concurrency, input.mapLimit)).map((i) => [i.uri, i]));
+  const sources = input.against.map((a) => ({ manifest: a.manifest, role: a.role, images: a.refs.map((r) => train.get(r) ?? { uri: r }) }));
   return {
     against: input.against.map((a) => a.manifest),
     threshold: input.threshold,
     hash: PHASH_NAME,
-    pairs: findLeakedPairs(testIds, train, input.threshold),
+    pairs: findLeakedPairsIn(testIds, sources, input.threshold),
   };
 }
 
@@ -79,10 +80,13 @@ export async function imageIdentities(reader: SourceReader, cache: HashStore, re
   });
 }
 
-/** For `validate --deep`: S3 or local refs (relative to `baseDir`), hashed once per identity within the run. */
-export async function readImageIdentities(s3: () => S3Storage, baseDir: string, refs: readonly string[], concurrency: number): Promise<ImageIdentity[]> {
+/**
+ * For `validate --deep` and the editor's Validate Images: S3 or local refs (relative to `baseDir`), hashed once per
+ * identity within the run, or once ever with `cacheDir` (the comparison's hash file there).
+ */
+export async function readImageIdentities(s3: () => S3Storage, baseDir: string, refs: readonly string[], concurrency: number, cacheDir?: string): Promise<ImageIdentity[]> {
   const memory = new Map<string, CachedHashes>();
-  const store: HashStore = { get: (k) => memory.get(k), put: (k, h) => { memory.set(k, h); } };
+  const store: HashStore = cacheDir !== undefined ? new ImageHashCache(cacheDir) : { get: (k) => memory.get(k), put: (k, h) => { memory.set(k, h); } };
   const limit = async <T, R>(items: readonly T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> => (await mapBounded(items, n, fn)) as R[];
   return imageIdentities(sourceReader(s3, baseDir), store, refs, concurrency, limit);
 }

@@ -120,6 +120,12 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     trainingCaptions = entries.map((e) => e.caption);
     trainingRefs = entries.map((e) => e.imageRef);
   }
+  let validationRefs: string[] = [];
+  if (spec.validationManifest) {
+    const text = await reader.readText(spec.validationManifest);
+    inputs.push(fingerprint('validation', spec.validationManifest, text));
+    validationRefs = parseManifest(text, spec.validationManifest).entries.map((e) => e.imageRef);
+  }
   const classes = [...new Set(test.map((t) => t.label))].sort();
   const queries = queryTexts(spec, classes);
 
@@ -146,12 +152,16 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
     // The record that makes these files ours: a rerun may replace them without asking.
     await writeFile(join(o.exportDir, EXPORT_RECORD), `${JSON.stringify({ generator: EXPORT_GENERATOR, files: models.map((m) => exportName(m.model.name)) }, null, 2)}\n`);
   }
-  const leakage = spec.trainingManifest
+  const against = [
+    ...(spec.trainingManifest ? [{ manifest: spec.trainingManifest, role: 'training' as const, refs: trainingRefs }] : []),
+    ...(spec.validationManifest ? [{ manifest: spec.validationManifest, role: 'validation' as const, refs: validationRefs }] : []),
+  ];
+  const leakage = against.length > 0
     ? await checkLeakage({
       reader,
       cacheDir,
       test: new Map(test.map((t) => [t.ref, identity.get(t.ref) as string])),
-      against: [{ manifest: spec.trainingManifest, refs: trainingRefs }],
+      against,
       threshold: spec.nearDuplicateDistance ?? o.nearDuplicateDistance ?? DEFAULT_NEAR_DUPLICATE_DISTANCE,
       concurrency: o.concurrency,
       mapLimit,

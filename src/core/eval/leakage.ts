@@ -52,6 +52,22 @@ export function findLeakedPairs(test: readonly TestImageIdentity[], training: re
   return pairs.sort((a, b) => (order.get(a.testId) as number) - (order.get(b.testId) as number));
 }
 
+/** A manifest the test images are checked against, with what is known of its images. */
+export interface LeakageSource { manifest: string; role: 'training' | 'validation'; images: readonly ImageIdentity[] }
+
+/**
+ * findLeakedPairs over several manifests at once: one pair per leaked test image (its closest image in any of them),
+ * naming the manifest that holds the matched image (the first listed when several hold the same URI).
+ */
+export function findLeakedPairsIn(test: readonly TestImageIdentity[], sources: readonly LeakageSource[], threshold: number): LeakedPair[] {
+  const from = new Map<string, { source: LeakageSource; image: ImageIdentity }>();
+  for (const source of sources) for (const image of source.images) if (!from.has(image.uri)) from.set(image.uri, { source, image });
+  return findLeakedPairs(test, [...from.values()].map((f) => f.image), threshold).map((p) => {
+    const { source } = from.get(p.trainUri) as { source: LeakageSource };
+    return { ...p, manifest: source.manifest, role: source.role };
+  });
+}
+
 /** The records without the given test image ids (text records stay: they are not images). */
 export function withoutImages<T extends { id: string; kind: string }>(records: readonly T[], ids: ReadonlySet<string>): T[] {
   return records.filter((r) => r.kind !== 'image' || !ids.has(r.id));

@@ -21,7 +21,7 @@ export const DEFAULT_MODES: readonly EvalMode[] = schema.properties.modes.defaul
 export const DEFAULT_EMBEDDING_LENGTH = schema.properties.embeddingLength.default as EmbeddingLengthValue;
 
 /** Keys that only the Bedrock pipeline reads: an embeddings file carries its own labels and vectors. */
-const PIPELINE_ONLY = ['testSet', 'gallery', 'queries', 'embeddingLength', 'cacheDir', 'vectorStore', 'nearDuplicateDistance', 'batch'] as const;
+const PIPELINE_ONLY = ['testSet', 'gallery', 'validationManifest', 'queries', 'embeddingLength', 'cacheDir', 'vectorStore', 'nearDuplicateDistance', 'batch'] as const;
 
 /**
  * A spec with its warnings (the old form), or every problem; `beyondSchema` is the part the schema cannot say (so
@@ -158,6 +158,9 @@ function check(raw: unknown, locations: Map<string, { line: number; column: numb
         problems.push({ ...at(`/models/${i}/${key}`), message: `models.${i}.${key}: ${plan.problem}` });
       }
     });
+  }
+  if (r.validationManifest !== undefined && r.trainingManifest !== undefined && path.resolve(place.baseDir, r.validationManifest) === path.resolve(place.baseDir, r.trainingManifest)) {
+    problems.push({ ...at('/validationManifest'), message: `validationManifest: "${r.validationManifest}" is the trainingManifest too; name the fine-tuning job's validation manifest, or leave it out` });
   }
   if (problems.length > 0) return { problems: sorted(problems), beyondSchema: sorted([...problems]) };
   const common = {

@@ -39,6 +39,7 @@ export interface CompareSpecFile {
   testSet?: { manifest: string };
   gallery?: { manifest: string };
   trainingManifest?: string;
+  validationManifest?: string;
   labelRegex?: string;
   queries?: { template?: string; texts?: { text: string; label: string }[] };
   models: (ModelById | ModelFromFile)[];
@@ -63,6 +64,8 @@ export interface CompareSpec {
   testSet: { manifest: string };
   gallery?: { manifest: string };
   trainingManifest?: string;
+  /** The fine-tuning job's validation manifest: test images found in it count as leaked too. */
+  validationManifest?: string;
   labelRegex?: string;
   queries?: { template?: string; texts?: { text: string; label: string }[] };
   models: ModelById[];

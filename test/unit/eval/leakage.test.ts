@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { Jimp } from 'jimp';
 import { decodeImage, type DecodedImage } from '../../../src/core/image/decode';
 import { perceptualHashes } from '../../../src/core/image/phash';
-import { DEFAULT_NEAR_DUPLICATE_DISTANCE, findLeakedPairs, type ImageIdentity, type TestImageIdentity } from '../../../src/core/eval/leakage';
+import { DEFAULT_NEAR_DUPLICATE_DISTANCE, findLeakedPairs, findLeakedPairsIn, type ImageIdentity, type TestImageIdentity } from '../../../src/core/eval/leakage';
 import { evaluate } from '../../../src/core/eval/evaluate';
 import { compileLabelRule } from '../../../src/core/eval/labels';
 import type { EmbeddingRecord } from '../../../src/core/eval/records';
@@ -81,5 +81,39 @@ describe('leakage between training and test images', () => {
     assert.notDeepEqual(report.modes, clean.modes, 'the planted images change the scores, so the equality above is not vacuous');
     assert.match(report.warnings[0] ?? '', /^without the 6 leaked test images: /);
     assert.ok(report.embeddingMap && report.modes.every((m) => m.results.every((r) => r.separation)));
+  });
+});
+
+describe('leakage against the training and the validation manifest', () => {
+  it('each pair names the manifest of its image; an image in both is named by the first; the rest pair with nothing', async () => {
+    const all = [...generateDataset({ classes: 4, imagesPerClass: 5, testPerClass: 2 })];
+    const training = all.filter((i) => i.split === 'training');
+    const validation = all.filter((i) => i.split === 'validation');
+    const tests: Img[] = all.filter((i) => i.split === 'test');
+    const [v0, v1] = [validation[0] as Img, validation[1] as Img];
+    const jpeg = await (await Jimp.fromBuffer(Buffer.from(v1.bytes))).getBuffer('image/jpeg', { quality: 70 });
+    const planted: Img[] = [
+      { key: 'leak/from-training.png', caption: (training[3] as Img).caption, bytes: (training[3] as Img).bytes },
+      { key: 'leak/from-validation.png', caption: v0.caption, bytes: v0.bytes },
+      { key: 'leak/validation-q70.jpg', caption: v1.caption, bytes: new Uint8Array(jpeg) },
+    ];
+    const trainIds = await Promise.all(training.map(identity));
+    const validIds = await Promise.all(validation.map(identity));
+    const testIds = await Promise.all([...tests, ...planted].map(async (t) => ({ ...(await identity(t)), id: t.key })));
+    // The training manifest also lists validation[0]'s URI: the pair is then the training manifest's.
+    const sources = [
+      { manifest: 'train.jsonl', role: 'training' as const, images: trainIds },
+      { manifest: 'valid.jsonl', role: 'validation' as const, images: validIds },
+    ];
+    const pairs = findLeakedPairsIn(testIds as TestImageIdentity[], sources, DEFAULT_NEAR_DUPLICATE_DISTANCE);
+    assert.deepEqual(pairs.map((p) => [p.testId, p.kind, p.role, p.manifest, p.trainUri]), [
+      ['leak/from-training.png', 'exact', 'training', 'train.jsonl', `s3://bucket/${(training[3] as Img).key}`],
+      ['leak/from-validation.png', 'exact', 'validation', 'valid.jsonl', `s3://bucket/${v0.key}`],
+      ['leak/validation-q70.jpg', 'near', 'validation', 'valid.jsonl', `s3://bucket/${v1.key}`],
+    ]);
+    const both = findLeakedPairsIn(testIds as TestImageIdentity[], [sources[0] as (typeof sources)[number], { ...sources[1] as (typeof sources)[number], images: [...validIds, trainIds[3] as ImageIdentity] }], DEFAULT_NEAR_DUPLICATE_DISTANCE);
+    assert.equal(both[0]?.manifest, 'train.jsonl', 'an image both manifests list is named by the first');
+    const trainOnly = findLeakedPairsIn(testIds as TestImageIdentity[], [sources[0] as (typeof sources)[number]], DEFAULT_NEAR_DUPLICATE_DISTANCE);
+    assert.deepEqual(trainOnly.map((p) => p.testId), ['leak/from-training.png'], 'without the validation manifest its copies are not found');
   });
 });

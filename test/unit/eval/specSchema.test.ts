@@ -23,7 +23,7 @@ test('compare spec: package.json binds *.compare.json to the compare-spec schema
 test('compare spec: the TS type and the schema list the same properties', () => {
   // `satisfies Record<keyof T, true>` fails to compile when the type gains or loses a key; the asserts catch the schema.
   const fileKeys = {
-    $schema: true, testSet: true, gallery: true, trainingManifest: true, labelRegex: true, queries: true, models: true, embeddingLength: true,
+    $schema: true, testSet: true, gallery: true, trainingManifest: true, validationManifest: true, labelRegex: true, queries: true, models: true, embeddingLength: true,
     modes: true, k: true, seed: true, cacheDir: true, map: true, nearDuplicateDistance: true, vectorStore: true, batch: true, output: true, baseline: true,
   } satisfies Record<keyof CompareSpecFile, true>;
   const modelKeys = { name: true, modelId: true, embeddings: true, baseline: true, family: true, dimension: true, inference: true } satisfies Record<keyof ModelById | keyof ModelFromFile, true>;

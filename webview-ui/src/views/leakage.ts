@@ -1,5 +1,5 @@
-// Leakage: test images that are also (or nearly) training images, both thumbnails side by side, and each model's
-// top-1 accuracy again without them.
+// Leakage: test images that are also (or nearly) training or validation images, both thumbnails side by side, each
+// pair naming the manifest it was found in, and each model's top-1 accuracy again without them.
 import type { ComparisonReport } from '../../../src/protocol/report';
 import { fmt, modeLabel } from '../logic/format';
 import { orderedModels } from '../logic/tables';
@@ -11,6 +11,9 @@ export function renderLeakage(report: ComparisonReport, thumbs: Thumbs): HTMLEle
   if (!l) return null;
   const leaked = new Set(l.pairs.map((p) => p.testId)).size;
   const models = orderedModels(report);
+  // A report written before pairs named their manifest checked against training only.
+  const where = (p: (typeof l.pairs)[number]): string => p.role ?? 'training';
+  const seenIn = [...new Set(l.pairs.map(where))].join(' or ');
   const rescored = (l.withoutLeaked ?? []).map((m) => h('tr', {},
     h('td', {}, modeLabel(m.mode)),
     ...models.map((name) => {
@@ -21,7 +24,7 @@ export function renderLeakage(report: ComparisonReport, thumbs: Thumbs): HTMLEle
   return h('section', { class: 'leakage', attrs: { 'data-testid': 'leakage' } },
     h('h2', {}, 'Leakage between training and test'),
     h('p', { class: 'fine-print' }, `Checked against ${l.against.join(', ')} with ${l.hash}; near duplicates at Hamming distance <= ${l.threshold}.`),
-    l.pairs.length === 0 ? h('p', {}, 'No test image is also a training image.') : h('p', { class: 'words' }, `${leaked} test image(s) also appear in training.`),
+    l.pairs.length === 0 ? h('p', {}, `No test image is also an image of ${l.against.join(' or ')}.`) : h('p', { class: 'words' }, `${leaked} test image(s) also appear in ${seenIn}.`),
     rescored.length > 0 ? h('table', { class: 'data', attrs: { 'data-table': 'without-leaked' } },
       h('caption', {}, `Top-1 accuracy without the ${leaked} leaked test images`),
       h('thead', {}, h('tr', {}, h('th', {}, 'Mode'), ...models.map((m) => h('th', {}, m)))), h('tbody', {}, ...rescored)) : null,
@@ -29,5 +32,6 @@ export function renderLeakage(report: ComparisonReport, thumbs: Thumbs): HTMLEle
       h('div', { class: 'pair-images' }, thumb(thumbs, p.testUri, 96), thumb(thumbs, p.trainUri, 96)),
       h('figcaption', { class: 'fine-print' },
         h('div', {}, `${p.kind === 'exact' ? 'exact copy' : `near duplicate, distance ${p.distance}`}`),
-        h('div', { class: 'top-id' }, 'test: ', h('bdi', {}, p.testUri)), h('div', { class: 'top-id' }, 'train: ', h('bdi', {}, p.trainUri)))))));
+        h('div', { class: 'top-id' }, 'test: ', h('bdi', {}, p.testUri)), h('div', { class: 'top-id', attrs: { 'data-role': where(p) } }, `${where(p)}: `, h('bdi', {}, p.trainUri)),
+        p.manifest !== undefined ? h('div', { class: 'top-id' }, 'in ', h('bdi', {}, p.manifest)) : null)))));
 }
