@@ -6,7 +6,7 @@ import { routedImageSource } from '../core/image/fileSource';
 import { s3ImageSource } from '../core/image/s3Source';
 import { decodeManifest, forEachLine, scanJsonLine, type ManifestDiagnostic } from '../core/manifest';
 import { deepCheck, imageTargets } from '../core/manifest/deep';
-import { sharedImageDiagnostics, type ImageAt } from '../core/manifest/sharedImages';
+import { imageRefsAt, sharedImageDiagnostics, type ImageAt } from '../core/manifest/sharedImages';
 import { DEFAULT_NEAR_DUPLICATE_DISTANCE } from '../core/eval/leakage';
 import { loadAwsLayer, type AwsLayer } from './awsLayer';
 import type { CliIo } from './run';
@@ -15,24 +15,13 @@ function sessionFor(endpoints: AwsLayer.AwsEndpoints): AwsLayer.AwsSession {
   return loadAwsLayer().createAwsSession({ profile: process.env['AWS_PROFILE'] || undefined, region: undefined, endpoints });
 }
 
-/** Each line's image-ref with the value's columns. */
-function refsOf(bytes: Uint8Array): { ref: string; line: number; column: number; endColumn: number }[] {
-  const { text } = decodeManifest(bytes);
-  const lines: [number, string][] = [];
-  forEachLine(text, (start, end, line) => { lines.push([line, text.slice(start, end)]); });
-  return imageTargets(lines).map((t) => {
-    const m = scanJsonLine(lines[t.line]?.[1] ?? '').members.filter((x) => x.key === 'image-ref').pop();
-    return { ref: t.ref, line: t.line, column: m?.valueStart ?? 0, endColumn: m?.valueEnd ?? 0 };
-  });
-}
-
 /** Warnings on the validation manifest for images it shares with the training one (core/manifest/sharedImages.ts). */
 export async function sharedImagesCheck(training: { path: string; bytes: Uint8Array }, validation: { path: string; bytes: Uint8Array }, endpoints: AwsLayer.AwsEndpoints): Promise<ManifestDiagnostic[] | string> {
   const concurrency = Number(process.env['BEDROCK_MM_DEEP_CONCURRENCY'] ?? 32) || 32;
   const session = sessionFor(endpoints);
   try {
     const side = async (f: { path: string; bytes: Uint8Array }): Promise<{ path: string; images: ImageAt[] }> => {
-      const refs = refsOf(f.bytes);
+      const refs = imageRefsAt(decodeManifest(f.bytes).text);
       const ids = await loadAwsLayer().readImageIdentities(() => session.s3, dirname(f.path), [...new Set(refs.map((r) => r.ref))], concurrency);
       const byUri = new Map(ids.map((i) => [i.uri, i]));
       return { path: f.path, images: refs.map((r) => ({ ...(byUri.get(r.ref) ?? { uri: r.ref }), uri: r.ref, line: r.line, column: r.column, endColumn: r.endColumn })) };

@@ -33,6 +33,8 @@ export interface ManifestFix {
 
 export interface RelatedInfo extends TextRange {
   message: string;
+  /** The absolute path of the file the range is in, when it is not the diagnostic's own file. */
+  file?: string;
 }
 
 export interface ManifestDiagnostic extends TextRange {
