@@ -6,7 +6,7 @@ import { routedImageSource } from '../core/image/fileSource';
 import { s3ImageSource } from '../core/image/s3Source';
 import { decodeManifest, forEachLine, scanJsonLine, type ManifestDiagnostic } from '../core/manifest';
 import { deepCheck, imageTargets } from '../core/manifest/deep';
-import { imageRefsAt, sharedImageDiagnostics, type ImageAt } from '../core/manifest/sharedImages';
+import { imageRefsAt, placeImages, sharedImageDiagnostics, type ImageAt } from '../core/manifest/sharedImages';
 import { DEFAULT_NEAR_DUPLICATE_DISTANCE } from '../core/eval/leakage';
 import { loadAwsLayer, type AwsLayer } from './awsLayer';
 import type { CliIo } from './run';
@@ -23,8 +23,7 @@ export async function sharedImagesCheck(training: { path: string; bytes: Uint8Ar
     const side = async (f: { path: string; bytes: Uint8Array }): Promise<{ path: string; images: ImageAt[] }> => {
       const refs = imageRefsAt(decodeManifest(f.bytes).text);
       const ids = await loadAwsLayer().readImageIdentities(() => session.s3, dirname(f.path), [...new Set(refs.map((r) => r.ref))], concurrency);
-      const byUri = new Map(ids.map((i) => [i.uri, i]));
-      return { path: f.path, images: refs.map((r) => ({ ...(byUri.get(r.ref) ?? { uri: r.ref }), uri: r.ref, line: r.line, column: r.column, endColumn: r.endColumn })) };
+      return { path: f.path, images: placeImages(refs, ids) };
     };
     return sharedImageDiagnostics(await side(validation), await side(training), DEFAULT_NEAR_DUPLICATE_DISTANCE);
   } catch (err) {

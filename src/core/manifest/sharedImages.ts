@@ -28,6 +28,12 @@ export function imageRefsAt(text: string): { ref: string; line: number; column: 
   });
 }
 
+/** Each occurrence with its image's identity (the uri alone when it could not be read). */
+export function placeImages(refs: readonly { ref: string; line: number; column: number; endColumn: number }[], ids: readonly ImageIdentity[]): ImageAt[] {
+  const byUri = new Map(ids.map((i) => [i.uri, i]));
+  return refs.map((r) => ({ ...(byUri.get(r.ref) ?? { uri: r.ref }), uri: r.ref, line: r.line, column: r.column, endColumn: r.endColumn }));
+}
+
 /** Warnings on both manifests, one pair per shared validation image ref (its first line), in validation line order. */
 export function sharedImageWarnings(validation: ManifestImages, training: ManifestImages, threshold: number): { validation: SharedImageWarning[]; training: SharedImageWarning[] } {
   const first = (images: readonly ImageAt[]): Map<string, ImageAt> => {
@@ -59,4 +65,30 @@ export function sharedImageWarnings(validation: ManifestImages, training: Manife
 /** The validation side only (what `bedrock-mm validate --deep` prints). */
 export function sharedImageDiagnostics(validation: ManifestImages, training: ManifestImages, threshold: number): ManifestDiagnostic[] {
   return sharedImageWarnings(validation, training, threshold).validation;
+}
+
+/** A manifest's current lines (the editor's IncrementalManifest). */
+export interface LinesView { linesOf(ref: string): number[]; lineText(line: number): string | undefined }
+
+/**
+ * The warnings on the lines that hold their refs now, after edits since the check (the same line when it still holds
+ * the ref, else the first that does); a warning whose ref is gone is dropped. `there`, the other manifest when it is
+ * open, moves the linked line the same way.
+ */
+export function placeSharedWarnings(warnings: readonly SharedImageWarning[], here: LinesView, there?: LinesView): SharedImageWarning[] {
+  const place = (view: LinesView, ref: string, line: number): { line: number; column: number; endLine: number; endColumn: number } | undefined => {
+    const lines = view.linesOf(ref);
+    const now = lines.includes(line) ? line : lines[0];
+    if (now === undefined) return undefined;
+    const [column, endColumn] = imageRefRange(view.lineText(now) ?? '');
+    return { line: now, column, endLine: now, endColumn };
+  };
+  const out: SharedImageWarning[] = [];
+  for (const w of warnings) {
+    const at = place(here, w.ref, w.line);
+    if (!at) continue;
+    const linked = there ? place(there, w.related.ref, w.related.line) : undefined;
+    out.push({ ...w, ...at, related: { ...w.related, ...(linked ?? {}) } });
+  }
+  return out;
 }

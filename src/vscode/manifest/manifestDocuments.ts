@@ -3,6 +3,7 @@
 // short debounce, and dropped (diagnostics cleared) on close.
 import * as vscode from 'vscode';
 import { imageRefRange, IncrementalManifest, placeDeepProblems, roleFromFileName, type DeepProblem, type ManifestDiagnostic, type ManifestRole } from '../../core/manifest';
+import { placeSharedWarnings, type SharedImageWarning } from '../../core/manifest/sharedImages';
 import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
 import { toDiagnostics } from './toVscode';
@@ -13,6 +14,11 @@ export class ManifestDocuments implements vscode.Disposable {
   private readonly models = new Map<string, IncrementalManifest>();
   /** Deep-check findings per document, per image-ref: they follow the ref through edits. */
   private readonly deep = new Map<string, ReadonlyMap<string, readonly DeepProblem[]>>();
+  /**
+   * Images each document shares with another manifest (Validate Images over a training + validation pair), by the
+   * other's URI. Kept when a document closes: an unshown counterpart VS Code closes shows them again when reopened.
+   */
+  private readonly shared = new Map<string, Map<string, readonly SharedImageWarning[]>>();
   /** What was last published per document (quick fixes read their edits from here). */
   private readonly published = new Map<string, ManifestDiagnostic[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -55,6 +61,27 @@ export class ManifestDocuments implements vscode.Disposable {
   setDeepResults(uri: vscode.Uri, byRef: ReadonlyMap<string, readonly DeepProblem[]>): void {
     this.deep.set(uri.toString(), byRef);
     this.publish(uri);
+  }
+
+  /** The warnings for the images `uri` shares with `other` (replacing that pair's last result). */
+  setSharedResults(uri: vscode.Uri, other: vscode.Uri, warnings: readonly SharedImageWarning[]): void {
+    const key = uri.toString();
+    const mine = this.shared.get(key) ?? new Map<string, readonly SharedImageWarning[]>();
+    mine.set(other.toString(), warnings);
+    this.shared.set(key, mine);
+    this.publish(uri);
+  }
+
+  /** Forgets every shared-image result this manifest is part of, on both sides (a rerun found no counterpart). */
+  clearSharedResults(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const mine = this.shared.get(key);
+    if (!mine) return;
+    this.shared.delete(key);
+    this.publish(uri);
+    for (const other of mine.keys()) {
+      if (this.shared.get(other)?.delete(key)) this.publish(vscode.Uri.parse(other));
+    }
   }
 
   isManifest(doc: vscode.TextDocument): boolean {
@@ -150,7 +177,12 @@ export class ManifestDocuments implements vscode.Disposable {
     const key = uri.toString();
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.publish(uri); }, DEBOUNCE_MS));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.publish(uri);
+      // The manifests sharing images with this one link its lines: they move with the edit.
+      for (const other of this.shared.get(key)?.keys() ?? []) this.publish(vscode.Uri.parse(other));
+    }, DEBOUNCE_MS));
   }
 
   private publish(uri: vscode.Uri): void {
@@ -158,10 +190,12 @@ export class ManifestDocuments implements vscode.Disposable {
     if (!model) return;
     let records = model.diagnostics();
     const deep = this.deep.get(uri.toString());
+    const shared = [...this.shared.get(uri.toString()) ?? []];
     if (deep && deep.size > 0) {
       records = records.concat(placeDeepProblems(deep, (ref) => model.linesOf(ref), (line) => model.lineText(line), imageRefRange));
-      records.sort((a, b) => a.line - b.line || a.column - b.column);
     }
+    for (const [other, warnings] of shared) records = records.concat(placeSharedWarnings(warnings, model, this.models.get(other)));
+    if ((deep && deep.size > 0) || shared.length > 0) records.sort((a, b) => a.line - b.line || a.column - b.column);
     this.published.set(uri.toString(), records);
     this.collection.set(uri, toDiagnostics(records, uri, this.config.get('manifest.maxDiagnostics')));
     this.changed.fire(uri);

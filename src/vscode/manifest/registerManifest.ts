@@ -9,6 +9,7 @@ import { launchFineTuning, ManifestCodeLens } from './codeLens';
 import { ManifestHover } from './hover';
 import { ImageSources } from './imageSources';
 import { ManifestDocuments } from './manifestDocuments';
+import { imageHashCacheDir } from './sharedImages';
 import { validateFile } from './validateFile';
 import { validateImages } from './validateImages';
 
@@ -21,10 +22,11 @@ export interface ManifestFeature {
   readonly sources: ImageSources;
 }
 
-export function registerManifest({ config, log, aws, context }: Services): ManifestFeature {
+export function registerManifest({ config, log, aws, context, input }: Services): ManifestFeature {
   const collection = vscode.languages.createDiagnosticCollection('bedrock-mm-manifest');
   const docs = new ManifestDocuments(collection, config, log);
   const sources = new ImageSources(config, aws);
+  const shared = { aws, driver: () => input.driver(), hashCacheDir: imageHashCacheDir(context.globalStorageUri) };
   return {
     sources,
     disposables: [
@@ -35,7 +37,7 @@ export function registerManifest({ config, log, aws, context }: Services): Manif
       vscode.languages.registerCodeLensProvider(SELECTOR, new ManifestCodeLens(docs)),
     ],
     commands: {
-      validateImages: (uri?: vscode.Uri) => validateImages(docs, sources, config, log, uri),
+      validateImages: (uri?: vscode.Uri) => validateImages(docs, sources, config, log, shared, uri),
       validateFile: (uri?: vscode.Uri) => validateFile(docs, config, log, context.extensionPath, uri),
       launchFineTuning: (uri?: vscode.Uri) => launchFineTuning(uri),
     },

@@ -18,7 +18,10 @@ export function toDiagnostic(d: ManifestDiagnostic, uri: vscode.Uri): vscode.Dia
   const out = new vscode.Diagnostic(toRange(d), d.message, SEVERITY[d.severity]);
   out.source = DIAGNOSTIC_SOURCE;
   out.code = d.code;
-  if (d.related) out.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(d.related)), d.related.message)];
+  if (d.related) {
+    const where = d.related.file !== undefined ? vscode.Uri.file(d.related.file) : uri;
+    out.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(where, toRange(d.related)), d.related.message)];
+  }
   return out;
 }
 

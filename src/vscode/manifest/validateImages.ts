@@ -1,16 +1,27 @@
 // "Validate images": the deep check of every image a manifest references, with progress and cancel; findings join
-// the manifest's diagnostics and follow their lines through later edits.
+// the manifest's diagnostics and follow their lines through later edits. For a training or validation manifest, the
+// images it shares with its counterpart (counterpart.ts) are warnings at both lines (sharedImages.ts).
 import * as vscode from 'vscode';
+import type { InputDriver } from '../../core/lifecycle/steps';
 import { deepCheck, type DeepTarget } from '../../core/manifest';
+import type { AwsContext } from '../session/awsContext';
 import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
+import { findCounterpart } from './counterpart';
 import type { ImageSources } from './imageSources';
 import type { ManifestDocuments } from './manifestDocuments';
+import { checkSharedImages, type SharedImagesResult } from './sharedImages';
 
-export interface ValidateImagesResult { images: number; problems: number; cancelled: boolean; fromCache: number }
+export interface ValidateImagesResult {
+  images: number; problems: number; cancelled: boolean; fromCache: number;
+  /** The images shared with the counterpart manifest, when there is one. */
+  shared?: SharedImagesResult;
+}
+
+export interface SharedImagesDeps { aws: AwsContext; driver: () => InputDriver; hashCacheDir: string }
 
 export async function validateImages(
-  docs: ManifestDocuments, sources: ImageSources, config: Config, log: Log, uri?: vscode.Uri,
+  docs: ManifestDocuments, sources: ImageSources, config: Config, log: Log, deps: SharedImagesDeps, uri?: vscode.Uri,
 ): Promise<ValidateImagesResult | undefined> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
@@ -55,8 +66,25 @@ export async function validateImages(
   );
   docs.setDeepResults(doc.uri, result.byRef);
   const problems = [...result.byRef.values()].reduce((n, p) => n + p.length, 0);
-  const summary = `${result.cancelled ? 'Cancelled after' : 'Checked'} ${result.checked.toLocaleString('en-US')} of ${result.images.toLocaleString('en-US')} images: ${problems === 0 ? 'no problems' : `${problems} problems (see Problems)`}${result.fromCache > 0 ? `; ${result.fromCache} unchanged since the last check` : ''}.`;
+  const role = docs.role(doc);
+  const counterpart = result.cancelled ? undefined : await findCounterpart(doc.uri, role, (u) => docs.roleOfFile(u), deps.driver);
+  let shared: SharedImagesResult | undefined;
+  let sharedText = '';
+  if (!counterpart) docs.clearSharedResults(doc.uri);
+  else if (role) {
+    try {
+      shared = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Looking for images shared with ${vscode.workspace.asRelativePath(counterpart.uri)}` },
+        () => checkSharedImages(docs, deps.aws, config, deps.hashCacheDir, { uri: doc.uri, role }, counterpart),
+      );
+      sharedText = `; ${shared.shared === 0 ? 'no image' : `${shared.shared} image(s)`} shared with ${shared.with}${shared.shared > 0 ? ' (warnings at both lines)' : ''}`;
+    } catch (err) {
+      // The deep check's findings stand; the comparison with the other manifest says why it could not be made.
+      sharedText = `; could not compare with ${vscode.workspace.asRelativePath(counterpart.uri)}: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  const summary = `${result.cancelled ? 'Cancelled after' : 'Checked'} ${result.checked.toLocaleString('en-US')} of ${result.images.toLocaleString('en-US')} images: ${problems === 0 ? 'no problems' : `${problems} problems (see Problems)`}${result.fromCache > 0 ? `; ${result.fromCache} unchanged since the last check` : ''}${sharedText}.`;
   log.info(`Validate images ${doc.uri.fsPath}: ${summary}`);
   void vscode.window.showInformationMessage(summary);
-  return { images: result.images, problems, cancelled: result.cancelled, fromCache: result.fromCache };
+  return { images: result.images, problems, cancelled: result.cancelled, fromCache: result.fromCache, ...(shared ? { shared } : {}) };
 }

@@ -2,7 +2,7 @@
 // the two lines, each linking the other line (and its file), in the CLI's words; distinct images give none.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { imageRefsAt, sharedImageDiagnostics, sharedImageWarnings, type ImageAt } from '../../../src/core/manifest/sharedImages';
+import { imageRefsAt, placeSharedWarnings, sharedImageDiagnostics, sharedImageWarnings, type ImageAt, type LinesView } from '../../../src/core/manifest/sharedImages';
 
 const line = (ref: string): string => JSON.stringify({ 'image-ref': ref, caption: 'c' });
 
@@ -43,4 +43,19 @@ test('sharedImageWarnings: exact and near pairs warn on both lines, each linking
   assert.equal(w.validation[2]?.related.message, 'training train.jsonl:2:14: a near duplicate (distance 2)');
   assert.deepEqual(sharedImageDiagnostics(validation, training, 6).map((d) => d.message), w.validation.map((d) => d.message));
   assert.deepEqual(sharedImageWarnings(validation, training, 1).validation.map((d) => d.line), [1, 2], 'the near pair needs distance <= threshold');
+});
+
+test('placeSharedWarnings: warnings and their links follow the refs through edits; a removed ref drops its warning', () => {
+  const view = (lines: string[]): LinesView => ({
+    linesOf: (ref) => lines.flatMap((l, i) => (l.includes(`"${ref}"`) ? [i] : [])),
+    lineText: (i) => lines[i],
+  });
+  const training = { path: 't.jsonl', file: '/w/t.jsonl', images: imageRefsAt([line('s3://b/a.png'), line('s3://b/b.png')].join('\n')).map((r) => ({ ...r, uri: r.ref, sha256: r.ref })) };
+  const validation = { path: 'v.jsonl', file: '/w/v.jsonl', images: imageRefsAt([line('s3://b/a.png'), line('s3://b/b.png')].join('\n')).map((r) => ({ ...r, uri: r.ref, sha256: r.ref })) };
+  const w = sharedImageWarnings(validation, training, 6);
+  // The validation file got a line inserted at the top and lost its b.png line; the training file moved b.png down.
+  const placed = placeSharedWarnings(w.validation, view(['{}', line('s3://b/a.png')]), view([line('s3://b/a.png'), '', line('s3://b/b.png')]));
+  assert.deepEqual(placed.map((d) => [d.ref, d.line, d.column, d.related.line]), [['s3://b/a.png', 1, 13, 0]]);
+  const back = placeSharedWarnings(w.training, view([line('s3://b/a.png'), '', line('s3://b/b.png')]));
+  assert.deepEqual(back.map((d) => [d.ref, d.line, d.related.line]), [['s3://b/a.png', 0, 0], ['s3://b/b.png', 2, 1]], 'without the other file open its link stays where it was');
 });
