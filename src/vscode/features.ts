@@ -20,7 +20,10 @@ export function registerFeatures(services: Services): vscode.Disposable[] {
   // Manifest diagnostics, quick fixes, hover, CodeLens, "Validate images" / "Validate file".
   const manifest = registerManifest(services);
   // Compare Models, the report panels and their serializer, the compare-spec CodeLens.
-  const compare = registerCompare(services);
+  // Its batch inference jobs appear in the explorer's Batch Inference Jobs view as soon as it waits on them.
+  const compare = registerCompare(services, (arn) => {
+    explorer.explorer.watchBatchJob(arn).catch((err: unknown) => services.log.warn(`Batch Inference Jobs view: ${String(err)}`));
+  });
   const commands: CommandTable = {
     showLog: () => services.log.show(),
     ...awsCommands(services),

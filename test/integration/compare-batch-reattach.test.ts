@@ -1,7 +1,7 @@
 // Issue 17's re-attach in real VS Code: a comparison whose fine-tuned model runs through batch inference is cancelled
 // while its job runs, and the user chooses "Leave Running" (what a window reload leaves behind: the extension host
 // goes, the job stays). The Batch Inference Jobs view then shows the job in progress; when it ends the view notifies
-// with "Collect Results", which runs Compare Models on the same spec: it finishes from the same job, and the
+// with "Collect Results" (the view shows the job from the moment the comparison waits on it), which runs Compare Models on the same spec: it finishes from the same job, and the
 // emulator's request log holds exactly ONE CreateModelInvocationJob.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -55,6 +55,9 @@ describe('batch comparison re-attach in real VS Code', () => {
     const run = vscode.commands.executeCommand<vscode.Uri | undefined>('bedrockCustomizer.compareModels', vscode.Uri.file(specPath));
     const jobArn = await waitUntil(onJobsFile, async () => recorded(), 'the job recorded next to the spec', 60_000);
     written.dispose();
+    // While the comparison waits, its job is in the view already (no Refresh needed).
+    const live = await waitUntil(explorer.onDidChange, async () => (await explorer.snapshot('batchJob')).find((i) => i.arn === jobArn), 'the job in the view while the comparison waits', 30_000);
+    assert.match(live.description, /· by this extension$/);
     assert.equal(compare.cancelRunning(), 1, 'one comparison was running');
     assert.equal(await run, undefined, 'cancelled: no report');
     assert.equal(first.exhausted, true, first.asked.join('\n'));

@@ -33,7 +33,8 @@ export interface CompareFeature {
   readonly commands: Commands<'compareModels' | 'openReport'>;
 }
 
-export function registerCompare({ context, log, config, aws, input, ledger, errors, testMode, seams }: Services): CompareFeature {
+/** `onBatchJob`: each batch inference job a comparison waits on (the explorer shows and watches it). */
+export function registerCompare({ context, log, config, aws, input, ledger, errors, testMode, seams }: Services, onBatchJob?: (jobArn: string) => void): CompareFeature {
   const traffic = new PanelTraffic();
   const panels = new ComparePanels({ context, log, traffic, aws });
   // The running pipelines' cancellation, linked to their progress notification's Cancel (and, in Test mode, to a
@@ -71,7 +72,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, erro
             { actions: [{ label: 'Manage Workspace Trust', kind: 'command', command: 'workbench.trust.manage' }] });
           return undefined;
         }
-        const out = await withProgress((p, token) => cancellable(token, (t) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec) }, p, t)));
+        const out = await withProgress((p, token) => cancellable(token, (t) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec), ...(onBatchJob ? { onBatchJob } : {}) }, p, t)));
         written = out ? vscode.Uri.file(out.reportPath) : undefined;
       } else {
         // Asked before any work: the report stays in the workspace and replaces only an earlier report.

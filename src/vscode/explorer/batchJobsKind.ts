@@ -12,7 +12,7 @@ import type { ResourceKind } from './resourceKind';
 import type { ExplorerSource } from './source';
 
 /** Our tag, asked only for jobs the ledger does not know; a refused ListTagsForResource leaves it unknown. */
-async function withOwnership(source: ExplorerSource, items: BatchJobSummary[], ledger: Set<string>): Promise<BatchJobSummary[]> {
+export async function withOwnership(source: ExplorerSource, items: BatchJobSummary[], ledger: Set<string>): Promise<BatchJobSummary[]> {
   return Promise.all(items.map(async (j) => {
     if (ledger.has(j.jobArn)) return { ...j, ours: 'ledger' as const };
     const tagged = await source.hasOurTag(j.jobArn).catch(() => false);

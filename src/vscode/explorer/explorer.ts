@@ -6,7 +6,7 @@ import { batchJobEndMessage } from '../../core/lifecycle/batchJobWording';
 import { TERMINAL_BATCH_STATUSES, TERMINAL_JOB_STATUSES } from '../../core/lifecycle/status';
 import type { Config } from '../shell/config';
 import type { Log } from '../shell/log';
-import { batchJobsKind } from './batchJobsKind';
+import { batchJobsKind, withOwnership } from './batchJobsKind';
 import { NO_OWNERS, type BatchOwners } from './batchOwners';
 import { jobsKind } from './jobsKind';
 import { modelsKind } from './modelsKind';
@@ -108,6 +108,14 @@ export class Explorer implements vscode.Disposable {
     if (kind === 'throughput') this.refreshModelOf(data as ResourceData['throughput']);
     this.schedulePoll();
     return node;
+  }
+
+  /** A batch job a comparison submitted or re-attached to: shown and watched at once, without a Refresh. */
+  async watchBatchJob(jobArn: string): Promise<void> {
+    if (this.batchJobs.find(jobArn)) return;
+    const source = await this.host.current();
+    const [job] = await withOwnership(source, [await source.getBatchJob(jobArn)], this.owners.ledgerArns());
+    if (job && !this.batchJobs.find(jobArn)) this.put('batchJob', job);
   }
 
   remove(kind: ResourceKindName, arn: string, modelArn?: string): void {
