@@ -6,7 +6,7 @@ import type { InputDriver } from '../../core/lifecycle/steps';
 import type { ThroughputSummary } from '../../core/lifecycle/types';
 import type { Explorer } from '../explorer/explorer';
 
-/** StopModelInvocationJob accepts these (a Stopping job is already on its way). */
+/** A job still moving before Stopping (docs/reference/bedrock-batch.md §2: Stop bills only what was processed). */
 const STOPPABLE_BATCH: readonly string[] = ['Submitted', 'Validating', 'Scheduled', 'InProgress'];
 
 async function attempt<T>(explorer: Explorer, what: string, call: () => Promise<T>): Promise<T> {
