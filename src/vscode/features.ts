@@ -13,7 +13,7 @@ import { registerManifest } from './manifest/registerManifest';
 import type { Services } from './shell/services';
 
 export function registerFeatures(services: Services): vscode.Disposable[] {
-  // The sidebar explorer (jobs, custom models, provisioned throughput) and the job-details panels.
+  // The sidebar explorer (jobs, custom models, provisioned throughput, batch inference jobs) and the job-details panels.
   const explorer = registerExplorerViews(services);
   // Launch (wizard or spec file), provision, stop, delete; the job-spec CodeLens.
   const lifecycle = registerLifecycle(services, explorer.explorer, explorer.details);
