@@ -9,8 +9,8 @@ export type { AwsEndpoints, AwsSessionOptions } from './session';
 export { BedrockControlPlane } from './bedrock';
 export type {
   CallScope, CreateModelCustomizationJobRequest, CreateProvisionedModelThroughputRequest, CustomModelFilter, CustomModelSummary,
-  FoundationModelDetails, GetCustomModelResponse, GetModelCustomizationJobResponse, GetProvisionedModelThroughputResponse, JobFilter,
-  ModelCustomizationJobSummary, ProvisionedModelSummary, Tag, ThroughputFilter,
+  FoundationModelDetails, GetCustomModelResponse, GetModelCustomizationJobResponse, GetModelInvocationJobResponse, GetProvisionedModelThroughputResponse, JobFilter,
+  ModelCustomizationJobSummary, ModelInvocationJobSummary, ProvisionedModelSummary, Tag, ThroughputFilter,
 } from './bedrock';
 
 export { BedrockRuntime } from './runtime';

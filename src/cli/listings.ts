@@ -1,5 +1,5 @@
 // `bedrock-mm jobs [list|show NAME|ARN|stop NAME|ARN]`, `bedrock-mm models`, `bedrock-mm throughputs`: what the
-// explorer's three views show, as text (one line each, with the times and the billing clock of core/lifecycle/time.ts)
+// explorer's first three views show, as text (one line each, with the times and the billing clock of core/lifecycle/time.ts)
 // or JSON (the records as AWS returns them).
 import { billingClockWording, jobTimeWording } from '../core/lifecycle/time';
 import { jobSteps } from '../core/lifecycle/waitProgress';

@@ -13,14 +13,17 @@ import { registerManifest } from './manifest/registerManifest';
 import type { Services } from './shell/services';
 
 export function registerFeatures(services: Services): vscode.Disposable[] {
-  // The sidebar explorer (jobs, custom models, provisioned throughput) and the job-details panels.
+  // The sidebar explorer (jobs, custom models, provisioned throughput, batch inference jobs) and the job-details panels.
   const explorer = registerExplorerViews(services);
   // Launch (wizard or spec file), provision, stop, delete; the job-spec CodeLens.
   const lifecycle = registerLifecycle(services, explorer.explorer, explorer.details);
   // Manifest diagnostics, quick fixes, hover, CodeLens, "Validate images" / "Validate file".
   const manifest = registerManifest(services);
   // Compare Models, the report panels and their serializer, the compare-spec CodeLens.
-  const compare = registerCompare(services);
+  // Its batch inference jobs appear in the explorer's Batch Inference Jobs view as soon as it waits on them.
+  const compare = registerCompare(services, (arn) => {
+    explorer.explorer.watchBatchJob(arn).catch((err: unknown) => services.log.warn(`Batch Inference Jobs view: ${String(err)}`));
+  });
   const commands: CommandTable = {
     showLog: () => services.log.show(),
     ...awsCommands(services),

@@ -1,7 +1,8 @@
 // Browser tests (Playwright in headless Chromium against code-server and the local emulator), run by
 // scripts/lib/run-e2e.mjs (`npm run test:e2e`, last stage of `npm test`), which starts the workbench on the demo
 // workspace and hands each test a context: first the comparison webview on a fixture report written here by the
-// comparison engine from the fixture embeddings (with a hostile caption), then the whole user path (userPath.ts).
+// comparison engine from the fixture embeddings (with a hostile caption), then the whole user path (userPath.ts), then
+// a batch comparison across a window reload (batchReload.ts).
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import { WHOLE_CAPTION } from '../../src/core/eval/labels';
 import { parseEmbeddingsJsonl } from '../../src/core/eval/records';
 import type { ComparisonReport } from '../../src/protocol/report';
 import { HOSTILE_CAPTION, writeCompareFixture } from '../support/compareFixture';
+import { BATCH_RELOAD } from './batchReload';
 import { USER_PATH, type PathContext } from './userPath';
 import { assert, eq, reportFrame, runCommand } from './workbench';
 import { bigMapReport, MAP_TESTS, measureBigMap } from './mapView';
@@ -267,5 +269,6 @@ const REPORT_TESTS: E2eTest[] = [
   },
 ];
 
-// The report tests first: the user path's comparison opens a second report panel after closing this one.
-export const TESTS: E2eTest[] = [...REPORT_TESTS, ...USER_PATH];
+// The report tests first: the user path's comparison opens a second report panel after closing this one. The batch
+// reload last: it reloads the window.
+export const TESTS: E2eTest[] = [...REPORT_TESTS, ...USER_PATH, ...BATCH_RELOAD];

@@ -18,11 +18,11 @@ describe('activation in real VS Code', () => {
     assert.ok(api.activationMs > 0, 'activate reports its own duration');
   });
 
-  it('registers the activity-bar container and its three views', async () => {
+  it('registers the activity-bar container and its four views', async () => {
     await activateExtension();
     const commands = await vscode.commands.getCommands(true);
     // VS Code creates a focus command for each registered view and one for each view container.
-    for (const view of ['bedrockCustomizer.jobs', 'bedrockCustomizer.models', 'bedrockCustomizer.throughputs']) {
+    for (const view of ['bedrockCustomizer.jobs', 'bedrockCustomizer.models', 'bedrockCustomizer.throughputs', 'bedrockCustomizer.batchJobs']) {
       assert.ok(commands.includes(`${view}.focus`), `${view} is registered`);
       await vscode.commands.executeCommand(`${view}.focus`);
     }

@@ -18,7 +18,7 @@ export async function admin<T = Record<string, unknown>>(path: string, body?: un
   return json;
 }
 
-export interface LoggedRequest { method: string; path: string; query: Record<string, string>; body: unknown; status: number }
+export interface LoggedRequest { method: string; path: string; query: Record<string, string>; body: unknown; status: number; operation?: string }
 
 export async function bedrockRequests(): Promise<LoggedRequest[]> {
   return (await admin<{ requests: LoggedRequest[] }>('/requests?service=bedrock')).requests;

@@ -37,8 +37,25 @@ const THROUGHPUT: Record<string, StatusLook> = {
   Failed: FAILED,
 };
 
-export type StatusKind = 'job' | 'subStep' | 'model' | 'throughput';
-const TABLES: Record<StatusKind, Record<string, StatusLook>> = { job: JOB, subStep: SUB_STEP, model: MODEL, throughput: THROUGHPUT };
+// A batch inference job (ModelInvocationJobStatus): polled while it still moves, the same set as
+// core/eval/batch/status.ts `isRunning` (test/unit/lifecycle/status.test.ts holds them equal).
+const BATCH_JOB: Record<string, StatusLook> = {
+  Submitted: { icon: 'cloud-upload', inProgress: true },
+  Validating: { icon: 'checklist', inProgress: true },
+  // Queued behind other jobs: nothing runs yet.
+  Scheduled: { icon: 'watch', inProgress: true },
+  InProgress: RUNNING,
+  Stopping: STOPPING,
+  Completed: SUCCESS,
+  // Results to read, but some records failed: noticed, not alarming.
+  PartiallyCompleted: { icon: 'warning', color: 'charts.yellow', inProgress: false },
+  Failed: FAILED,
+  Stopped: STOPPED,
+  Expired: { icon: 'history', color: 'testing.iconFailed', inProgress: false },
+};
+
+export type StatusKind = 'job' | 'subStep' | 'model' | 'throughput' | 'batchJob';
+const TABLES: Record<StatusKind, Record<string, StatusLook>> = { job: JOB, subStep: SUB_STEP, model: MODEL, throughput: THROUGHPUT, batchJob: BATCH_JOB };
 
 /** The look of `status` for `kind`; an unknown status (AWS may add some) gets a question mark, never a throw. */
 export function statusLook(kind: StatusKind, status: string | undefined): StatusLook {
@@ -47,3 +64,6 @@ export function statusLook(kind: StatusKind, status: string | undefined): Status
 
 /** Job statuses that end a job: the notification fires on entering one of these. */
 export const TERMINAL_JOB_STATUSES: readonly string[] = ['Completed', 'Failed', 'Stopped'];
+
+/** Batch inference job statuses that end a job: the notification fires on entering one of these. */
+export const TERMINAL_BATCH_STATUSES: readonly string[] = ['Completed', 'PartiallyCompleted', 'Failed', 'Stopped', 'Expired'];

@@ -62,6 +62,26 @@ export interface ThroughputSummary {
   failureMessage?: string;
 }
 
+/** A batch inference job (ModelInvocationJobSummary / GetModelInvocationJobResponse carry the same members). */
+export interface BatchJobSummary {
+  jobArn: string;
+  jobName: string;
+  modelId: string;
+  status: string;
+  message?: string;
+  submitTime?: Date;
+  lastModifiedTime?: Date;
+  endTime?: Date;
+  totalRecordCount?: number;
+  processedRecordCount?: number;
+  successRecordCount?: number;
+  errorRecordCount?: number;
+  inputDataUri?: string;
+  outputDataUri?: string;
+  /** How we know this work submitted it: a ledger entry, our tag, or not (undefined: not known to be ours). */
+  ours?: 'ledger' | 'tag';
+}
+
 export interface Page<T> { items: T[]; nextToken?: string }
 
 /** The body of CreateModelCustomizationJob (§4.1), as the launch flow sends it. */

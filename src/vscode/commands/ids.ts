@@ -15,10 +15,11 @@ export const COMMANDS = {
   openInConsole: 'bedrockCustomizer.openInConsole',
   openJobOutput: 'bedrockCustomizer.openJobOutput',
   showJobDetails: 'bedrockCustomizer.showJobDetails',
-  // The lifecycle: launch, provision, stop, delete
+  // The lifecycle: launch, provision, stop (customization and batch inference jobs), delete
   launchJob: 'bedrockCustomizer.launchJob',
   provisionThroughput: 'bedrockCustomizer.provisionThroughput',
   stopJob: 'bedrockCustomizer.stopJob',
+  stopBatchJob: 'bedrockCustomizer.stopBatchJob',
   deleteModel: 'bedrockCustomizer.deleteModel',
   deleteThroughput: 'bedrockCustomizer.deleteThroughput',
   // Manifests and the dataset tools

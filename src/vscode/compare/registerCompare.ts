@@ -24,6 +24,8 @@ export interface CompareTestHooks {
   panels: ComparePanels;
   /** Runs the serializer's deserialize path on a fresh panel, as VS Code does after a window reload. */
   revive(state: ViewState): Promise<void>;
+  /** Presses Cancel on every comparison's progress notification; returns how many were running. */
+  cancelRunning(): number;
 }
 
 export interface CompareFeature {
@@ -31,9 +33,19 @@ export interface CompareFeature {
   readonly commands: Commands<'compareModels' | 'openReport'>;
 }
 
-export function registerCompare({ context, log, config, aws, input, ledger, errors, testMode, seams }: Services): CompareFeature {
+/** `onBatchJob`: each batch inference job a comparison waits on (the explorer shows and watches it). */
+export function registerCompare({ context, log, config, aws, input, ledger, errors, testMode, seams }: Services, onBatchJob?: (jobArn: string) => void): CompareFeature {
   const traffic = new PanelTraffic();
   const panels = new ComparePanels({ context, log, traffic, aws });
+  // The running pipelines' cancellation, linked to their progress notification's Cancel (and, in Test mode, to a
+  // test that presses it: a notification button is out of reach of an extension-host test).
+  const running = new Set<vscode.CancellationTokenSource>();
+  const cancellable = async <T>(token: vscode.CancellationToken, work: (t: vscode.CancellationToken) => Promise<T>): Promise<T> => {
+    const source = new vscode.CancellationTokenSource();
+    const link = token.onCancellationRequested(() => source.cancel());
+    running.add(source);
+    try { return await work(source.token); } finally { running.delete(source); link.dispose(); source.dispose(); }
+  };
 
   const compareModels = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
     let source: SpecSource;
@@ -60,7 +72,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, erro
             { actions: [{ label: 'Manage Workspace Trust', kind: 'command', command: 'workbench.trust.manage' }] });
           return undefined;
         }
-        const out = await withProgress((p, token) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec) }, p, token));
+        const out = await withProgress((p, token) => cancellable(token, (t) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec), ...(onBatchJob ? { onBatchJob } : {}) }, p, t)));
         written = out ? vscode.Uri.file(out.reportPath) : undefined;
       } else {
         // Asked before any work: the report stays in the workspace and replaces only an earlier report.
@@ -107,6 +119,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, erro
     seams.compare = {
       onDidMessage: traffic.onDidMessage,
       panels,
+      cancelRunning: () => { for (const r of running) r.cancel(); return running.size; },
       revive: (state) => panels.deserializeWebviewPanel(vscode.window.createWebviewPanel(VIEW_TYPE, 'Comparison', vscode.ViewColumn.Active, {}), state),
     };
   }

@@ -27,6 +27,8 @@ export interface PipelineDeps {
   input: Input;
   /** Records what the comparison creates, at creation (Clean Up's proof). */
   ledger: LedgerSink;
+  /** Each batch job the run waits on, once (the explorer shows and watches it). */
+  onBatchJob?(jobArn: string): void;
 }
 
 export const CREATE_COLLECTION = 'Create Collection';
@@ -58,6 +60,7 @@ export async function runPipeline(
   const endpoint = deps.config.get('endpoints.bedrockRuntime') || undefined;
   const rt = aws.embeddingRuntime({ profile: id.profile || undefined, region: id.region, endpoint });
   const abort = new AbortController();
+  const seenJobs = new Set<string>();
   const sub = token.onCancellationRequested(() => abort.abort(new Error('cancelled')));
   const workspaceDir = (vscode.workspace.getWorkspaceFolder(spec) ?? vscode.workspace.workspaceFolders?.[0])?.uri.fsPath;
   progress.report('Reading the spec and manifests', 0, 1);
@@ -98,7 +101,10 @@ export async function runPipeline(
         return roles;
       }),
       confirmBatch: async (_facts, notice) => (await deps.input.driver().confirm(notice.message, notice.detail, [SUBMIT_BATCH])) === SUBMIT_BATCH,
-      onBatchStatus: (model, s) => progress.report(`${model}: batch job ${statusWords(s.status)}${s.total !== undefined ? ` (${s.processed ?? 0}/${s.total} records)` : ''}`, s.processed ?? 0, s.total ?? 1),
+      onBatchStatus: (model, s) => {
+        if (!seenJobs.has(s.jobArn)) { seenJobs.add(s.jobArn); deps.onBatchJob?.(s.jobArn); }
+        progress.report(`${model}: batch job ${statusWords(s.status)}${s.total !== undefined ? ` (${s.processed ?? 0}/${s.total} records)` : ''}`, s.processed ?? 0, s.total ?? 1);
+      },
     });
     deps.log.info(`Comparison: ${out.calls} embedding calls, ${out.cached} inputs from the cache`);
     return { report: out.report, reportPath: out.reportPath };

@@ -1,10 +1,11 @@
 // ExplorerSource over the AWS layer: one AwsSession (profile + region + endpoints). Converts the SDK's shapes to
 // the plain lifecycle records of src/core/lifecycle. Type-only imports from src/aws: values come via loadAws().
 import type {
-  AwsSession, CustomModelSummary, GetCustomModelResponse, GetModelCustomizationJobResponse, GetProvisionedModelThroughputResponse,
-  ModelCustomizationJobSummary, ProvisionedModelSummary,
+  AwsSession, CustomModelSummary, GetCustomModelResponse, GetModelCustomizationJobResponse, GetModelInvocationJobResponse,
+  GetProvisionedModelThroughputResponse, ModelCustomizationJobSummary, ModelInvocationJobSummary, ProvisionedModelSummary,
 } from '../../aws/index';
-import type { JobDetail, JobSummary, ModelSummary, SubStep, ThroughputSummary } from '../../core/lifecycle/types';
+import type { BatchJobSummary, JobDetail, JobSummary, ModelSummary, SubStep, ThroughputSummary } from '../../core/lifecycle/types';
+import { CREATED_BY_TAG } from '../../core/lifecycle/tags';
 import { parseS3Uri } from '../../core/awsRules/s3Uri';
 import { JOB_SUB_STEPS } from '../../core/lifecycle/waitProgress';
 import type { AwsContext } from '../session/awsContext';
@@ -81,6 +82,23 @@ function throughput(t: ProvisionedModelSummary | GetProvisionedModelThroughputRe
   return out;
 }
 
+function batchJob(j: ModelInvocationJobSummary | GetModelInvocationJobResponse): BatchJobSummary {
+  const out: BatchJobSummary = { jobArn: j.jobArn ?? '', jobName: j.jobName ?? '', modelId: j.modelId ?? '', status: j.status ?? 'Unknown' };
+  if (j.message) out.message = j.message;
+  if (j.submitTime) out.submitTime = new Date(j.submitTime);
+  if (j.lastModifiedTime) out.lastModifiedTime = new Date(j.lastModifiedTime);
+  if (j.endTime) out.endTime = new Date(j.endTime);
+  for (const k of ['totalRecordCount', 'processedRecordCount', 'successRecordCount', 'errorRecordCount'] as const) {
+    const v = j[k];
+    if (v !== undefined) out[k] = v;
+  }
+  const input = j.inputDataConfig?.s3InputDataConfig?.s3Uri;
+  const output = j.outputDataConfig?.s3OutputDataConfig?.s3Uri;
+  if (input) out.inputDataUri = input;
+  if (output) out.outputDataUri = output;
+  return out;
+}
+
 function location(uri: string): { bucket: string; key: string } {
   const loc = parseS3Uri(uri);
   if (!loc) throw new Error(`Not an S3 URI: ${uri}`);
@@ -140,6 +158,18 @@ export class AwsExplorerSource implements ExplorerSource {
   }
 
   deleteThroughput(arn: string) { return this.session.bedrock.deleteProvisionedThroughput(arn); }
+
+  async listBatchJobs(nextToken: string | undefined, pageSize: number) {
+    const page = await this.session.bedrock.listInvocationJobsPage({ maxResults: pageSize, sortBy: 'CreationTime', sortOrder: 'Descending' }, nextToken);
+    return { items: page.items.map(batchJob), nextToken: page.nextToken };
+  }
+
+  async getBatchJob(jobArn: string) { return batchJob(await this.session.bedrock.getInvocationJob(jobArn)); }
+  stopBatchJob(jobArn: string) { return this.session.bedrock.stopInvocationJob(jobArn); }
+
+  async hasOurTag(arn: string) {
+    return (await this.session.bedrock.listTagsForResource(arn)).some((t) => t.key === CREATED_BY_TAG.key && t.value === CREATED_BY_TAG.value);
+  }
 
   async listS3Keys(uri: string, limit: number) {
     const { bucket, key } = location(uri);

@@ -17,6 +17,17 @@ export enum ContextValue {
   ThroughputUpdating = 'bmc.throughput.updating',
   ThroughputFailed = 'bmc.throughput.failed',
   ThroughputUnknown = 'bmc.throughput.unknown',
+  BatchJobSubmitted = 'bmc.batchJob.submitted',
+  BatchJobValidating = 'bmc.batchJob.validating',
+  BatchJobScheduled = 'bmc.batchJob.scheduled',
+  BatchJobInProgress = 'bmc.batchJob.inProgress',
+  BatchJobStopping = 'bmc.batchJob.stopping',
+  BatchJobCompleted = 'bmc.batchJob.completed',
+  BatchJobPartiallyCompleted = 'bmc.batchJob.partiallyCompleted',
+  BatchJobFailed = 'bmc.batchJob.failed',
+  BatchJobStopped = 'bmc.batchJob.stopped',
+  BatchJobExpired = 'bmc.batchJob.expired',
+  BatchJobUnknown = 'bmc.batchJob.unknown',
   SubStep = 'bmc.subStep',
   Info = 'bmc.info',
   Placeholder = 'bmc.placeholder',
@@ -24,7 +35,9 @@ export enum ContextValue {
   LoadMore = 'bmc.loadMore',
 }
 
-const BY_STATUS: Record<'job' | 'model' | 'throughput', Record<string, ContextValue>> = {
+type Kind = 'job' | 'model' | 'throughput' | 'batchJob';
+
+const BY_STATUS: Record<Kind, Record<string, ContextValue>> = {
   job: {
     InProgress: ContextValue.JobInProgress, Stopping: ContextValue.JobStopping, Completed: ContextValue.JobCompleted,
     Failed: ContextValue.JobFailed, Stopped: ContextValue.JobStopped,
@@ -34,9 +47,15 @@ const BY_STATUS: Record<'job' | 'model' | 'throughput', Record<string, ContextVa
     InService: ContextValue.ThroughputInService, Creating: ContextValue.ThroughputCreating,
     Updating: ContextValue.ThroughputUpdating, Failed: ContextValue.ThroughputFailed,
   },
+  batchJob: {
+    Submitted: ContextValue.BatchJobSubmitted, Validating: ContextValue.BatchJobValidating, Scheduled: ContextValue.BatchJobScheduled,
+    InProgress: ContextValue.BatchJobInProgress, Stopping: ContextValue.BatchJobStopping, Completed: ContextValue.BatchJobCompleted,
+    PartiallyCompleted: ContextValue.BatchJobPartiallyCompleted, Failed: ContextValue.BatchJobFailed, Stopped: ContextValue.BatchJobStopped,
+    Expired: ContextValue.BatchJobExpired,
+  },
 };
-const UNKNOWN = { job: ContextValue.JobUnknown, model: ContextValue.ModelUnknown, throughput: ContextValue.ThroughputUnknown };
+const UNKNOWN = { job: ContextValue.JobUnknown, model: ContextValue.ModelUnknown, throughput: ContextValue.ThroughputUnknown, batchJob: ContextValue.BatchJobUnknown };
 
-export function contextValueFor(kind: 'job' | 'model' | 'throughput', status: string | undefined): ContextValue {
+export function contextValueFor(kind: Kind, status: string | undefined): ContextValue {
   return (status !== undefined ? BY_STATUS[kind][status] : undefined) ?? UNKNOWN[kind];
 }

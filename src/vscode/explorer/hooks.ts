@@ -34,6 +34,8 @@ export interface ExplorerHooks {
   selected(kind: ResourceKindName): string | undefined;
   /** The HTML of the open "Show Job Details" panel of a job, if open. */
   detailsHtml(jobArn: string): string | undefined;
+  /** Clicks `action` on the latest notification about `arn`, as the user would, and waits for what it runs. */
+  act(arn: string, action: string): Promise<void>;
 }
 
 async function describe(tree: ResourceTree<ResourceKindName>, nodes: ExplorerNode[]): Promise<SnapshotItem[]> {
@@ -81,6 +83,11 @@ export function explorerHooks(explorer: Explorer, details: JobDetailsPanels): Ex
     refresh: () => explorer.resetAll(),
     isPolling: () => explorer.isPolling(),
     detailsHtml: (jobArn) => details.html(jobArn),
+    async act(arn, action) {
+      const n = [...explorer.notifications].reverse().find((x) => x.arn === arn);
+      if (!n?.actions.includes(action)) throw new Error(`No notification about ${arn} offers "${action}"`);
+      await explorer.onNotificationAction(action, arn, n.spec);
+    },
     selected(kind) {
       const sel = explorer.views[kind].selection[0];
       return sel instanceof ResourceNode ? sel.arn : undefined;

@@ -21,7 +21,8 @@ export function explorerCommands(explorer: Explorer, details: JobDetailsPanels):
       void vscode.window.setStatusBarMessage(`Copied ${arn}`, 3000);
     },
     openInConsole: async (arg: unknown) => {
-      if (!(arg instanceof ResourceNode)) return;
+      // No console page for a batch job is documented to link to by ARN: its menu offers Copy ARN only.
+      if (!(arg instanceof ResourceNode) || arg.kind === 'batchJob') return;
       const source = await explorer.host.current();
       await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(arg.kind, source.region, arg.arn, arg.name)));
     },

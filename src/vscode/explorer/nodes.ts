@@ -1,12 +1,12 @@
-// The node kinds of the three trees. A resource node keeps its identity across refreshes (its data is replaced in
+// The node kinds of the four trees. A resource node keeps its identity across refreshes (its data is replaced in
 // place), so a change fires onDidChangeTreeData for that one node only.
-import type { JobDetail, JobSummary, ModelSummary, ThroughputSummary } from '../../core/lifecycle/types';
+import type { BatchJobSummary, JobDetail, JobSummary, ModelSummary, ThroughputSummary } from '../../core/lifecycle/types';
 import { ContextValue } from './contextValues';
 
-export type ResourceKindName = 'job' | 'model' | 'throughput';
+export type ResourceKindName = 'job' | 'model' | 'throughput' | 'batchJob';
 
 /** A job's data is its list summary until a Get returned the detail (sub-steps, failure message, hyperparameters). */
-export interface ResourceData { job: JobSummary | JobDetail; model: ModelSummary; throughput: ThroughputSummary }
+export interface ResourceData { job: JobSummary | JobDetail; model: ModelSummary; throughput: ThroughputSummary; batchJob: BatchJobSummary }
 
 export function jobDetailOf(data: JobSummary | JobDetail): JobDetail | undefined {
   return 'subSteps' in data ? data : undefined;
@@ -17,11 +17,11 @@ export class ResourceNode<K extends ResourceKindName = ResourceKindName> {
   constructor(readonly kind: K, public data: ResourceData[K], readonly parent?: ResourceNode) {}
   get arn(): string {
     const d = this.data as JobSummary & ModelSummary & ThroughputSummary;
-    return this.kind === 'job' ? d.jobArn : this.kind === 'model' ? d.modelArn : d.provisionedModelArn;
+    return this.kind === 'job' || this.kind === 'batchJob' ? d.jobArn : this.kind === 'model' ? d.modelArn : d.provisionedModelArn;
   }
   get name(): string {
     const d = this.data as JobSummary & ModelSummary & ThroughputSummary;
-    return this.kind === 'job' ? d.jobName : this.kind === 'model' ? d.modelName : d.provisionedModelName;
+    return this.kind === 'job' || this.kind === 'batchJob' ? d.jobName : this.kind === 'model' ? d.modelName : d.provisionedModelName;
   }
 }
 

@@ -13,7 +13,7 @@ export class PollIndicator implements vscode.Disposable {
       this.item.command = 'workbench.view.extension.bedrockCustomizer';
     }
     this.item.text = `$(sync~spin) Bedrock: ${watching} in progress`;
-    this.item.tooltip = 'Customization jobs or provisioned throughputs in progress; their status refreshes by itself.';
+    this.item.tooltip = 'Customization jobs, batch inference jobs or provisioned throughputs in progress; their status refreshes by itself.';
     this.item.show();
   }
 

@@ -1,4 +1,4 @@
-// What differs between the three trees (jobs, models, throughputs): how to list, refresh one item, draw it, and
+// What differs between the four trees (jobs, models, throughputs, batch inference jobs): how to list, refresh one item, draw it, and
 // what its children are. resourceTree.ts does the rest (paging, placeholders, errors, targeted refresh) once.
 import type * as vscode from 'vscode';
 import type { Page } from '../../core/lifecycle/types';

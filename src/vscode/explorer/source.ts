@@ -1,7 +1,7 @@
 // What the explorer and the lifecycle commands need from AWS, as one small interface. The implementation over the
 // AWS layer is awsSource.ts; keeping this seam lets the trees be written and reasoned about without the SDK.
 import type {
-  CreateJobRequest, CreateThroughputRequest, JobDetail, JobSummary, ModelSummary, Page, ThroughputSummary,
+  BatchJobSummary, CreateJobRequest, CreateThroughputRequest, JobDetail, JobSummary, ModelSummary, Page, ThroughputSummary,
 } from '../../core/lifecycle/types';
 import type { RoleWithTrust } from '../../core/lifecycle/roles';
 
@@ -22,6 +22,12 @@ export interface ExplorerSource {
   getThroughput(provisionedModelArn: string): Promise<ThroughputSummary>;
   createThroughput(request: CreateThroughputRequest): Promise<string>;
   deleteThroughput(provisionedModelArn: string): Promise<void>;
+  /** Batch inference jobs, newest first (ListModelInvocationJobs; its summaries carry the record counts). */
+  listBatchJobs(nextToken: string | undefined, pageSize: number): Promise<Page<BatchJobSummary>>;
+  getBatchJob(jobArn: string): Promise<BatchJobSummary>;
+  stopBatchJob(jobArn: string): Promise<void>;
+  /** True when the resource carries our `created-by` tag (ListTagsForResource). */
+  hasOurTag(arn: string): Promise<boolean>;
   /** Keys under an S3 prefix (s3://bucket/prefix), up to `limit`. */
   listS3Keys(uri: string, limit: number): Promise<string[]>;
   getS3Text(uri: string): Promise<string>;

@@ -1,10 +1,13 @@
-// Stop a job, delete a custom model, delete a provisioned throughput: each asks at the tier its cost deserves
+// Stop a job or a batch inference job, delete a custom model, delete a provisioned throughput: each asks at the tier its cost deserves
 // (docs/reference/vscode-ux.md): a modal for stop/delete, typing the name for a throughput with a commitment, and a
 // second question spelling out the consequence when a model is still served by a throughput.
 import * as vscode from 'vscode';
 import type { InputDriver } from '../../core/lifecycle/steps';
 import type { ThroughputSummary } from '../../core/lifecycle/types';
 import type { Explorer } from '../explorer/explorer';
+
+/** A job still moving before Stopping (docs/reference/bedrock-batch.md §2: Stop bills only what was processed). */
+const STOPPABLE_BATCH: readonly string[] = ['Submitted', 'Validating', 'Scheduled', 'InProgress'];
 
 async function attempt<T>(explorer: Explorer, what: string, call: () => Promise<T>): Promise<T> {
   const source = await explorer.host.current();
@@ -26,6 +29,24 @@ export async function stopJob(jobArn: string, explorer: Explorer, driver: InputD
   if (ok !== 'Stop Job') return false;
   await attempt(explorer, `stopping ${job.jobName}`, () => source.stopJob(jobArn));
   explorer.put('job', await source.getJob(jobArn));
+  return true;
+}
+
+/** Stops a batch inference job that still moves; the records processed so far are billed, the rest never run. */
+export async function stopBatchJob(jobArn: string, explorer: Explorer, driver: InputDriver): Promise<boolean> {
+  const source = await explorer.host.current();
+  const job = await attempt(explorer, 'reading the batch inference job', () => source.getBatchJob(jobArn));
+  if (!STOPPABLE_BATCH.includes(job.status)) {
+    void vscode.window.showWarningMessage(`Batch inference job "${job.jobName}" is ${job.status}: only a job still submitted, validating, scheduled or in progress can be stopped.`);
+    return false;
+  }
+  const done = job.totalRecordCount !== undefined ? ` (${job.processedRecordCount ?? 0} of ${job.totalRecordCount} records processed so far)` : '';
+  const ok = await driver.confirm(`Stop batch inference job "${job.jobName}"?`,
+    `The records processed so far${done} are billed; the rest are not run. A comparison waiting for this job cannot use it: running the comparison again submits a new job.`,
+    ['Stop Job']);
+  if (ok !== 'Stop Job') return false;
+  await attempt(explorer, `stopping ${job.jobName}`, () => source.stopBatchJob(jobArn));
+  explorer.put('batchJob', { ...await source.getBatchJob(jobArn), ...(job.ours ? { ours: job.ours } : {}) });
   return true;
 }
 

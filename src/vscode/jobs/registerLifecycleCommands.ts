@@ -11,11 +11,11 @@ import { runSteps, type InputDriver } from '../../core/lifecycle/steps';
 import { COMMANDS } from '../commands/ids';
 import type { Commands } from '../commands/registry';
 import { arnFromArg, nodeFromArg } from '../explorer/args';
-import type { Explorer } from '../explorer/explorer';
+import { COLLECT_RESULTS, OPEN_SPEC, type Explorer } from '../explorer/explorer';
 import type { JobDetailsPanels } from '../explorer/jobDetails';
 import type { Services } from '../shell/services';
 import { placeWrite } from '../shell/writeGuard';
-import { deleteModel, deleteThroughput, stopJob } from './destructive';
+import { deleteModel, deleteThroughput, stopBatchJob, stopJob } from './destructive';
 import { Launcher, type LaunchOutcome } from './launcher';
 import { launchSteps, wizardResult, type WizardState } from './launchWizard';
 import { provisionThroughput } from './provision';
@@ -24,7 +24,7 @@ import { JOB_SPEC_SELECTOR, JobSpecLens } from './specLens';
 
 const LAST_ROLE = 'bedrockCustomizer.lastRoleArn';
 
-type LifecycleCommand = 'launchJob' | 'provisionThroughput' | 'stopJob' | 'deleteModel' | 'deleteThroughput';
+type LifecycleCommand = 'launchJob' | 'provisionThroughput' | 'stopJob' | 'stopBatchJob' | 'deleteModel' | 'deleteThroughput';
 
 export interface LifecycleFeature {
   readonly disposables: vscode.Disposable[];
@@ -87,16 +87,18 @@ export function registerLifecycle(services: Services, explorer: Explorer, detail
     return launcher.launch(result.spec, randomUUID(), result.uploads, 'Launch Fine-Tuning wizard');
   }
 
-  explorer.onNotificationAction = (action, jobArn) => {
-    void (async () => {
-      if (action === 'Show Details' || action === 'Show Failure') await details.show(jobArn);
+  explorer.onNotificationAction = (action, jobArn, spec) =>
+    (async () => {
+      // The comparison re-attaches to its finished job by the jobs file: no new submission, then the report opens.
+      if (action === COLLECT_RESULTS && spec) await vscode.commands.executeCommand(COMMANDS.compareModels, vscode.Uri.file(spec));
+      else if (action === OPEN_SPEC && spec) await vscode.window.showTextDocument(vscode.Uri.file(spec));
+      else if (action === 'Show Details' || action === 'Show Failure') await details.show(jobArn);
       else if (action === 'Show Log') log.show();
       else if (action === 'Provision Throughput') {
         const job = await (await explorer.host.current()).getJob(jobArn);
         if (job.outputModelArn) await vscode.commands.executeCommand(COMMANDS.provisionThroughput, job.outputModelArn);
       }
     })().catch((err: unknown) => log.error(String(err)));
-  };
 
   const commands: Commands<LifecycleCommand> = {
     launchJob: async (arg?: unknown) => {
@@ -114,6 +116,10 @@ export function registerLifecycle(services: Services, explorer: Explorer, detail
     stopJob: async (arg?: unknown) => {
       const arn = arnFromArg(arg);
       return arn ? stopJob(arn, explorer, driver()) : false;
+    },
+    stopBatchJob: async (arg?: unknown) => {
+      const arn = arnFromArg(arg);
+      return arn ? stopBatchJob(arn, explorer, driver()) : false;
     },
     deleteModel: async (arg?: unknown) => {
       const arn = arnFromArg(arg);

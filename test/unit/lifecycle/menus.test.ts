@@ -37,6 +37,11 @@ test('destructive and lifecycle actions appear exactly where they apply', () => 
   assert.deepEqual(byCommand('bedrockCustomizer.provisionThroughput'), [ContextValue.ModelActive]);
   assert.deepEqual(byCommand('bedrockCustomizer.deleteModel'), values.filter((v) => v.startsWith('bmc.model.')).sort());
   assert.deepEqual(byCommand('bedrockCustomizer.deleteThroughput'), values.filter((v) => v.startsWith('bmc.throughput.')).sort());
+  assert.deepEqual(byCommand('bedrockCustomizer.stopBatchJob'), [
+    ContextValue.BatchJobInProgress, ContextValue.BatchJobScheduled, ContextValue.BatchJobSubmitted, ContextValue.BatchJobValidating,
+  ].sort(), 'Stop only where StopModelInvocationJob accepts the job');
+  assert.ok(byCommand('bedrockCustomizer.copyArn').includes(ContextValue.BatchJobCompleted));
+  assert.ok(!byCommand('bedrockCustomizer.showJobDetails').some((v) => v.startsWith('bmc.batchJob.')), 'job details are a customization job\'s');
   assert.deepEqual(byCommand('bedrockCustomizer.explorer.retry'), [ContextValue.Error]);
   const copy = byCommand('bedrockCustomizer.copyArn');
   assert.ok(![ContextValue.Error, ContextValue.Placeholder, ContextValue.LoadMore, ContextValue.SubStep].some((v) => copy.includes(v)));
@@ -47,4 +52,6 @@ test('statuses map to their contextValues, unknown ones to the kind\'s fallback'
   assert.equal(contextValueFor('throughput', 'InService'), ContextValue.ThroughputInService);
   assert.equal(contextValueFor('model', 'Mystery'), ContextValue.ModelUnknown);
   assert.equal(contextValueFor('job', undefined), ContextValue.JobUnknown);
+  assert.equal(contextValueFor('batchJob', 'PartiallyCompleted'), ContextValue.BatchJobPartiallyCompleted);
+  assert.equal(contextValueFor('batchJob', 'Paused'), ContextValue.BatchJobUnknown);
 });

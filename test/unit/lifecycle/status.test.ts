@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { statusLook, TERMINAL_JOB_STATUSES } from '../../../src/core/lifecycle/status';
+import { BATCH_STATUSES, isRunning } from '../../../src/core/eval/batch/status';
+import { statusLook, TERMINAL_BATCH_STATUSES, TERMINAL_JOB_STATUSES } from '../../../src/core/lifecycle/status';
 
 test('job statuses map to the documented icons and only running ones poll', () => {
   assert.deepEqual(statusLook('job', 'InProgress'), { icon: 'loading~spin', inProgress: true });
@@ -28,4 +29,14 @@ test('an unknown or missing status gets a question mark instead of a throw', () 
   assert.equal(statusLook('throughput', undefined).icon, 'question');
   // Statuses of one kind do not leak into another: "Active" is a model status only.
   assert.equal(statusLook('job', 'Active').icon, 'question');
+});
+
+test('every batch inference job status has its own look, polled exactly while the comparison would wait on it', () => {
+  const icons = BATCH_STATUSES.map((s) => statusLook('batchJob', s).icon);
+  assert.ok(!icons.includes('question'), `every status is known: ${icons.join(', ')}`);
+  for (const s of BATCH_STATUSES) assert.equal(statusLook('batchJob', s).inProgress, isRunning(s), s);
+  assert.deepEqual([...TERMINAL_BATCH_STATUSES].sort(), BATCH_STATUSES.filter((s) => !isRunning(s)).sort());
+  assert.equal(statusLook('batchJob', 'PartiallyCompleted').icon, 'warning');
+  assert.equal(statusLook('batchJob', 'Expired').icon, 'history');
+  assert.equal(statusLook('batchJob', 'Active').icon, 'question', 'a model status is not a batch status');
 });
