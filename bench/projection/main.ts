@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pcaKernelRuns } from '../../src/core/eval/projection/centredWasm';
 import { pca2 } from '../../src/core/eval/projection/pca';
 import { umap2 } from '../../src/core/eval/projection/umap';
 import { seededRandom } from '../../src/core/random';
@@ -63,6 +64,7 @@ function main(): void {
     let bestOurs = Infinity;
     let skRatio: number[] = [];
     let ours: ReturnType<typeof pca2> | undefined;
+    console.log(`PCA of ${N} x ${D} to 2D; bedrock-mm kernel: ${pcaKernelRuns() ? 'WebAssembly SIMD' : 'plain JS (no WebAssembly SIMD)'}; best of ${REPS}`);
     for (let rep = 0; rep < REPS; rep++) {
       const r = spawnSync(PYTHON, ['-c', SCRIPT, file, String(N), String(D)], { env, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(r.stderr);
