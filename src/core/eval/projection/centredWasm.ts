@@ -17,6 +17,9 @@ const ROW_BLOCK = 64;
 /** Addresses are 32-bit and computed as row * rowBytes: stay well inside that (the plain-JS path takes the rest). */
 const MAX_BYTES = 2 ** 31;
 
+/** Compiled once per process; each PCA instantiates it with its own memory. */
+let compiled: object | undefined;
+
 export function pcaKernelRuns(): boolean {
   return kernelRuns(kernel);
 }
@@ -36,7 +39,8 @@ export function centreWasm(data: ArrayLike<number>, n: number, d: number): Centr
   if (end > MAX_BYTES) return undefined;
   const wasm = wasmApi();
   if (!wasm) return undefined;
-  const instance = new wasm.Instance(new wasm.Module(kernel), {});
+  compiled ??= new wasm.Module(kernel);
+  const instance = new wasm.Instance(compiled, {}); // a fresh memory per PCA: nothing large outlives the call
   const memory = instance.exports['memory'] as WasmMemory;
   try {
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / WASM_PAGE));
