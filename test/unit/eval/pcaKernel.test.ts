@@ -24,7 +24,8 @@ function assertClose(a: ArrayLike<number>, b: ArrayLike<number>, relative: numbe
 }
 
 describe('PCA kernel (WebAssembly SIMD) against plain JS', { skip: noSimd }, () => {
-  for (const [n, d] of [[5, 2], [37, 13], [203, 33], [64, 8]] as const) {
+  // [2, 1500]: a few rows of many dimensions, where the scratch regions, not the data, fill the memory.
+  for (const [n, d] of [[5, 2], [37, 13], [203, 33], [64, 8], [2, 1500], [3, 3000]] as const) {
     it(`${n} x ${d}: same total scatter, Gram products within float32 rounding, same projections`, () => {
       const data = clustered(n, d, n + d);
       const wasm = centreWasm(data, n, d) as CentredData;

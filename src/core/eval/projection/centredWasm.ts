@@ -57,7 +57,7 @@ export function centreWasm(data: ArrayLike<number>, n: number, d: number): Centr
   const total = (instance.exports['centre'] as Centre)(0, n, dp, meanAt);
   const q32 = new Float32Array(buffer, qAt, dp * 8);
   const z64 = new Float64Array(buffer, z64At, dp * 8);
-  const v = new Float64Array(buffer, vAt, dp * 4);
+  const v = new Float64Array(buffer, vAt, dp * 2);
   const out = new Float64Array(buffer, outAt, n * 4);
   const gram8 = instance.exports['gram8'] as Gram8;
   const project2 = instance.exports['project2'] as Project2;
