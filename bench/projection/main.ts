@@ -6,7 +6,7 @@
 // Usage: node out/bench/projection/main.js [--rows N] [--dim N] [--reps N] [--umap-rows N]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pcaKernelRuns } from '../../src/core/eval/projection/centredWasm';
@@ -75,7 +75,7 @@ function main(): void {
       ours = pca2(x, N, D, 1);
       const seconds = (performance.now() - t) / 1000;
       bestOurs = Math.min(bestOurs, seconds);
-      console.log(`rep ${rep + 1}: scikit-learn ${sk.seconds.toFixed(3)} s, bedrock-mm ${seconds.toFixed(3)} s`);
+      console.log(`rep ${rep + 1}: scikit-learn ${sk.seconds.toFixed(3)} s, bedrock-mm ${seconds.toFixed(3)} s (load average ${loadavg()[0]?.toFixed(1)})`);
     }
     console.log(`explained variance ratio: bedrock-mm ${ours?.explainedVarianceRatio.map((v) => v.toFixed(6)).join(', ')}; scikit-learn ${skRatio.map((v) => v.toFixed(6)).join(', ')}`);
     const um = Math.min(UMAP_ROWS, N);
