@@ -25,8 +25,9 @@ export interface Pca2 {
 /** Directions per block: 8, the width of the kernels (gramTimes8, and the unrolled loops below). */
 const BLOCK = 8;
 const MAX_BLOCKS = 16;
-/** The fast kernel's products are float32 with float64 accumulation (relative error near 1e-7): changes below this
- * are rounding, not convergence. The final float64 step removes what remains of it from the answer. */
+/** Relative change of the top two Ritz values that ends the iteration. The fast kernel's products carry float32
+ * rounding (relative 1e-7), but a Ritz value's error is quadratic in its vector's, so rounding alone does not move
+ * them this much once converged; the final float64 step takes the rest out of the answer. */
 const TOLERANCE = 1e-8;
 
 /** `data` is n x d row-major. */
