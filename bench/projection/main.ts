@@ -6,9 +6,10 @@
 // Usage: node out/bench/projection/main.js [--rows N] [--dim N] [--reps N] [--umap-rows N]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pcaKernelRuns } from '../../src/core/eval/projection/centredWasm';
 import { pca2 } from '../../src/core/eval/projection/pca';
 import { umap2 } from '../../src/core/eval/projection/umap';
 import { seededRandom } from '../../src/core/random';
@@ -63,6 +64,7 @@ function main(): void {
     let bestOurs = Infinity;
     let skRatio: number[] = [];
     let ours: ReturnType<typeof pca2> | undefined;
+    console.log(`PCA of ${N} x ${D} to 2D; bedrock-mm kernel: ${pcaKernelRuns() ? 'WebAssembly SIMD' : 'plain JS (no WebAssembly SIMD)'}; best of ${REPS}`);
     for (let rep = 0; rep < REPS; rep++) {
       const r = spawnSync(PYTHON, ['-c', SCRIPT, file, String(N), String(D)], { env, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(r.stderr);
@@ -73,7 +75,7 @@ function main(): void {
       ours = pca2(x, N, D, 1);
       const seconds = (performance.now() - t) / 1000;
       bestOurs = Math.min(bestOurs, seconds);
-      console.log(`rep ${rep + 1}: scikit-learn ${sk.seconds.toFixed(3)} s, bedrock-mm ${seconds.toFixed(3)} s`);
+      console.log(`rep ${rep + 1}: scikit-learn ${sk.seconds.toFixed(3)} s, bedrock-mm ${seconds.toFixed(3)} s (load average ${loadavg()[0]?.toFixed(1)})`);
     }
     console.log(`explained variance ratio: bedrock-mm ${ours?.explainedVarianceRatio.map((v) => v.toFixed(6)).join(', ')}; scikit-learn ${skRatio.map((v) => v.toFixed(6)).join(', ')}`);
     const um = Math.min(UMAP_ROWS, N);

@@ -3,11 +3,11 @@
 // quality on the sample set between the emulated base and fine-tuned Titan.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CreateModelCustomizationJobCommand, CreateProvisionedModelThroughputCommand, GetFoundationModelCommand, GetModelCustomizationJobCommand, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
+import { GetFoundationModelCommand, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { cohereFamily, novaFamily, titanFamily, type EmbedParams, type ModelFamily } from '../../src/core/eval/families';
 import { generateDataset } from '../dataset/generate';
-import { jobInput, rejection, setUp, type Harness } from './harness';
+import { rejection, setUp, trainedSampleModel, type Harness } from './harness';
 
 const NOVA = 'amazon.nova-2-multimodal-embeddings-v1:0';
 const COHERE = 'cohere.embed-v4:0';
@@ -102,17 +102,9 @@ describe('emulated contenders', () => {
   });
 
   it('on the sample set each contender ranks between the emulated base and fine-tuned Titan', async () => {
-    await h.emulator.uploadSampleData({ imagesPerClass: 5, testPerClass: 2 });
-    const { jobArn } = await h.bedrock.send(new CreateModelCustomizationJobCommand(jobInput('contenders-ft')));
-    await h.admin('POST', '/clock', { advanceMs: 10_000 });
-    const job = await h.bedrock.send(new GetModelCustomizationJobCommand({ jobIdentifier: jobArn }));
-    assert.equal(job.status, 'Completed', job.failureMessage);
-    const { provisionedModelArn } = await h.bedrock.send(new CreateProvisionedModelThroughputCommand({ modelId: job.outputModelArn, modelUnits: 1, provisionedModelName: 'ft' }));
-    await h.admin('POST', '/clock', { advanceMs: 1_000 });
-    const test = [...generateDataset({ imagesPerClass: 5, testPerClass: 2 })].filter((i) => i.split === 'test').map((i) => ({ label: i.label, base64: i.bytes.toString('base64') }));
-    const letters = [...new Set(test.map((t) => t.label))];
+    const { provisionedModelArn, test, letters } = await trainedSampleModel(h, 'contenders-ft');
     const base = await top1(h, BASE, titanFamily, test, letters);
-    const tuned = await top1(h, provisionedModelArn ?? '', titanFamily, test, letters);
+    const tuned = await top1(h, provisionedModelArn, titanFamily, test, letters);
     const nova = await top1(h, NOVA, novaFamily, test, letters);
     const cohere = await top1(h, COHERE, cohereFamily, test, letters);
     console.log(`top-1 text->image: base ${base.toFixed(2)}, Cohere ${cohere.toFixed(2)}, Nova ${nova.toFixed(2)}, fine-tuned ${tuned.toFixed(2)}`);

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  CreateModelCustomizationJobCommand, CreateProvisionedModelThroughputCommand, GetModelCustomizationJobCommand,
-} from '@aws-sdk/client-bedrock';
 import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { generateDataset } from '../dataset/generate';
 import { encodePng } from '../model/png';
 import { decodeImage } from '../model/image';
 import { encode as encodeJpeg } from 'jpeg-js';
-import { jobInput, rejection, setUp, type Harness } from './harness';
+import { rejection, setUp, trainedSampleModel, type Harness } from './harness';
 
 const BASE = 'amazon.titan-embed-image-v1';
 
@@ -97,24 +94,14 @@ describe('emulator Bedrock runtime InvokeModel', () => {
   });
 
   it('the fine-tuned model ranks differently and retrieves the right letter far more often than the base model', async () => {
-    const data = await h.emulator.uploadSampleData({ imagesPerClass: 5, testPerClass: 2 });
-    const { jobArn } = await h.bedrock.send(new CreateModelCustomizationJobCommand(jobInput('tmme-ft')));
-    await h.admin('POST', '/clock', { advanceMs: 10_000 });
-    const job = await h.bedrock.send(new GetModelCustomizationJobCommand({ jobIdentifier: jobArn }));
-    assert.equal(job.status, 'Completed', job.failureMessage);
-    const { provisionedModelArn } = await h.bedrock.send(new CreateProvisionedModelThroughputCommand({ modelId: job.outputModelArn, modelUnits: 1, provisionedModelName: 'ft' }));
-    await h.admin('POST', '/clock', { advanceMs: 1_000 });
-
-    const test = [...generateDataset({ imagesPerClass: 5, testPerClass: 2 })].filter((i) => i.split === 'test').map((i) => ({ label: i.label, base64: i.bytes.toString('base64') }));
-    assert.equal(test.length, data.counts.test);
-    const letters = [...new Set(test.map((t) => t.label))];
+    const { provisionedModelArn, test, letters } = await trainedSampleModel(h, 'tmme-ft');
     const base = await top1(h, BASE, test, letters);
-    const tuned = await top1(h, provisionedModelArn ?? '', test, letters);
+    const tuned = await top1(h, provisionedModelArn, test, letters);
     console.log(`top-1 text->image over ${letters.length} letters: base ${base.toFixed(2)}, fine-tuned ${tuned.toFixed(2)}`);
     assert.ok(base <= 0.25, `base model should be near chance, got ${base}`);
     assert.ok(tuned >= 0.7, `fine-tuned model should retrieve most letters, got ${tuned}`);
     const one = test[0]?.base64 ?? '';
-    assert.notDeepEqual(await embed(h, BASE, { inputImage: one }), await embed(h, provisionedModelArn ?? '', { inputImage: one }));
+    assert.notDeepEqual(await embed(h, BASE, { inputImage: one }), await embed(h, provisionedModelArn, { inputImage: one }));
   });
 
   it('a seeded model with a training manifest answers as fine-tuned through a seeded throughput', async () => {

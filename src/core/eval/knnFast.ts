@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import kernel from './wasm/knnKernel.wat';
+import { kernelRuns, type WasmApi, type WasmMemory } from './wasm/runtime';
 import { exactKnnNaive, TopKCollector, type Exclusions, type KnnResult } from './topk';
 import type { VectorMatrix } from './vectors';
 
@@ -29,17 +30,6 @@ interface KnnJobResult {
 }
 
 type TopKClass = typeof TopKCollector;
-/** The part of the WebAssembly JS API used here (the project's lib settings carry no WebAssembly types). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-interface WasmMemory {
-  buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-const wasmApi = (): WasmApi | undefined => (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 type ScoresFn = (q: number, nq: number, panels: number, np: number, dim: number, out: number, stride: number) => void;
 
 /**
@@ -118,10 +108,8 @@ function packPanels(corpus: VectorMatrix): Float32Array {
   return out;
 }
 
-let simd: boolean | undefined;
 export function wasmSimdAvailable(): boolean {
-  simd ??= wasmApi()?.validate(kernel) ?? false;
-  return simd;
+  return kernelRuns(kernel);
 }
 
 /** Below this many multiply-adds, starting workers costs more than it saves. */

@@ -29,11 +29,34 @@ describe('PCA to 2D', () => {
     close(p.xy[4] as number, (2 + 2 * g) / norm, 1e-9, 'x of point 3');
   });
 
-  it('Jacobi eigen-decomposition recovers a known spectrum', () => {
+  it('symmetric eigen-decomposition recovers a known spectrum', () => {
     const e = symmetricEigen(Float64Array.from([4, 1, 0, 1, 3, 1, 0, 1, 2]), 3);
     close(e.values[0] as number, 3 + Math.sqrt(3), 1e-12, 'max');
     close(e.values[1] as number, 3, 1e-12, 'mid');
     close(e.values[2] as number, 3 - Math.sqrt(3), 1e-12, 'min');
+  });
+
+  it('symmetric eigen-decomposition of a rank-deficient 48 x 48: B v = lambda v, orthonormal vectors, descending', () => {
+    const m = 48;
+    const rand = seededRandom(21);
+    const b = new Float64Array(m * m);
+    // Rows and columns past 30 are zero: 18 zero eigenvalues, as a Krylov basis with zeroed columns gives.
+    for (let i = 0; i < 30; i++) for (let j = 0; j <= i; j++) b[i * m + j] = b[j * m + i] = rand() - 0.5;
+    const e = symmetricEigen(b, m);
+    for (let c = 0; c < m; c++) {
+      if (c > 0) assert.ok((e.values[c] as number) <= (e.values[c - 1] as number), 'descending');
+      for (let i = 0; i < m; i++) {
+        let s = 0;
+        for (let t = 0; t < m; t++) s += (b[i * m + t] as number) * (e.vectors[t * m + c] as number);
+        close(s, (e.values[c] as number) * (e.vectors[i * m + c] as number), 1e-12, `(B v - lambda v) of ${c} at ${i}`);
+      }
+      for (let c2 = 0; c2 <= c; c2++) {
+        let s = 0;
+        for (let i = 0; i < m; i++) s += (e.vectors[i * m + c] as number) * (e.vectors[i * m + c2] as number);
+        close(s, c === c2 ? 1 : 0, 1e-12, `v${c} . v${c2}`);
+      }
+    }
+    assert.equal(e.values.filter((v) => Math.abs(v) < 1e-12).length, 18);
   });
 
   it('is deterministic for a seed and its map coordinates lie in [-1, 1]', () => {

@@ -1,11 +1,15 @@
 // PCA to 2D by block Krylov iteration on the centred data (never the d x d covariance): the basis
-// [Q, C Q, C^2 Q, ...] with C = Xc^T Xc and Q 8 seeded random directions, one fused pass over the rows per block, fully
-// re-orthogonalised, Rayleigh-Ritz over the whole basis, until the top two Ritz values change by less than 1e-10
-// (relative) or 16 blocks. Converged, this is the exact PCA (the two leading eigenvectors of the covariance); when the
-// leading eigenvalues are nearly equal the axes are not unique and the cap ends it. Same input and seed, same
-// coordinates.
+// [Q, C Q, C^2 Q, ...] with C = Xc^T Xc and Q 8 seeded random directions, one fused pass over the rows per block
+// (centred.ts: WebAssembly SIMD, else plain JS), fully re-orthogonalised, Rayleigh-Ritz over the whole basis, until
+// the top two Ritz values change by less than TOLERANCE (relative) or MAX_BLOCKS blocks; then one Rayleigh-Ritz step
+// in float64 on the data itself within the two vectors found, which gives the explained variances and the axes
+// within their plane to float64 accuracy. Converged, this is the exact PCA (the two leading eigenvectors of the
+// covariance); when the leading eigenvalues are nearly equal the axes are not unique and the cap ends it. Same input
+// and seed, same coordinates.
 
 import { seededRandom } from '../../random';
+import { centreJs, type CentredData } from './centred';
+import { centreWasm } from './centredWasm';
 import { symmetricEigen, type Eigen } from './eigen';
 
 export interface Pca2 {
@@ -18,22 +22,22 @@ export interface Pca2 {
   explainedVarianceRatio: [number, number];
 }
 
+/** Directions per block: 8, the width of the kernels (gramTimes8, and the unrolled loops below). */
 const BLOCK = 8;
 const MAX_BLOCKS = 16;
-const TOLERANCE = 1e-10;
+/** Relative change of the top two Ritz values that ends the iteration. The fast kernel's products carry float32
+ * rounding (relative 1e-7), but a Ritz value's error is quadratic in its vector's, so rounding alone does not move
+ * them this much once converged; the final float64 step takes the rest out of the answer. */
+const TOLERANCE = 1e-8;
 
 /** `data` is n x d row-major. */
 export function pca2(data: ArrayLike<number>, n: number, d: number, seed: number): Pca2 {
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (data[i * d + j] as number);
-  for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) / Math.max(1, n);
-  const x = new Float32Array(n * d);
-  let total = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
-    const v = (data[i * d + j] as number) - (mean[j] as number);
-    x[i * d + j] = v;
-    total += v * v;
-  }
+  return pca2Of(centreWasm(data, n, d) ?? centreJs(data, n, d), seed);
+}
+
+/** PCA over already centred data (either implementation of CentredData). */
+export function pca2Of(x: CentredData, seed: number): Pca2 {
+  const { n, d } = x;
   const k = BLOCK;
   const rand = seededRandom(seed);
   const first = new Float64Array(d * k);
@@ -42,25 +46,26 @@ export function pca2(data: ArrayLike<number>, n: number, d: number, seed: number
   // Block Krylov: the basis [Q, (Xc^T Xc) Q, (Xc^T Xc)^2 Q, ...], fully re-orthogonalised, with Rayleigh-Ritz on the
   // whole basis; it converges far faster than iterating on one block (Musco and Musco, NeurIPS 2015).
   const blocks: Float64Array[] = [first];
-  const images: Float64Array[] = [];
+  let b: Float64Array = new Float64Array(0);
   let eig: Eigen = { values: new Float64Array(0), vectors: new Float64Array(0) };
   let previous = [NaN, NaN];
   for (let it = 0; it < MAX_BLOCKS; it++) {
-    images.push(gramTimes(x, n, d, blocks[blocks.length - 1] as Float64Array));
-    eig = symmetricEigen(projected(blocks, images, d, k), blocks.length * k);
+    const image = x.gramTimes8(blocks[blocks.length - 1] as Float64Array);
+    b = extendProjected(b, blocks, image, d, k);
+    eig = symmetricEigen(b, blocks.length * k);
     const top = [eig.values[0] ?? 0, eig.values[1] ?? 0];
     const done = Math.abs((top[0] as number) - (previous[0] as number)) <= TOLERANCE * (top[0] as number)
       && Math.abs((top[1] as number) - (previous[1] as number)) <= TOLERANCE * (top[0] as number);
     previous = top;
     if (done || it === MAX_BLOCKS - 1) break;
-    const next = Float64Array.from(images[images.length - 1] as Float64Array);
-    const before = columnNorms(next, d, k);
-    for (let pass = 0; pass < 2; pass++) for (const q of blocks) removeProjections(next, q, d, k);
-    orthonormalise(next, d, k, before);
-    blocks.push(next);
+    const before = columnNorms(image, d, k);
+    const dots = new Float64Array(k * k);
+    for (let pass = 0; pass < 2; pass++) for (const q of blocks) removeProjections(image, q, d, k, dots);
+    orthonormalise(image, d, k, before);
+    blocks.push(image);
   }
   const m = blocks.length * k;
-  const comps: Float64Array[] = [0, 1].map((c) => {
+  const [v1, v2] = [0, 1].map((c) => {
     const v = new Float64Array(d);
     blocks.forEach((q, bi) => {
       for (let j = 0; j < d; j++) {
@@ -69,21 +74,40 @@ export function pca2(data: ArrayLike<number>, n: number, d: number, seed: number
         v[j] = (v[j] as number) + s;
       }
     });
+    return v;
+  }) as [Float64Array, Float64Array];
+  return finalStep(x, v1, v2, n);
+}
+
+/** Rayleigh-Ritz in float64 on the data within span(v1, v2): the 2 x 2 scatter of the projections, its eigenvectors
+ * rotate the axes, its eigenvalues are the explained variances. */
+function finalStep(x: CentredData, v1: Float64Array, v2: Float64Array, n: number): Pca2 {
+  const y = x.project2(v1, v2);
+  const g = new Float64Array(4);
+  for (let i = 0; i < n; i++) {
+    const a = y[i * 2] as number;
+    const c = y[i * 2 + 1] as number;
+    g[0] = (g[0] as number) + a * a;
+    g[1] = (g[1] as number) + a * c;
+    g[3] = (g[3] as number) + c * c;
+  }
+  g[2] = g[1] as number;
+  const e = symmetricEigen(g, 2);
+  const xy = new Float64Array(n * 2);
+  const comps = [0, 1].map((c) => {
+    const r0 = e.vectors[c] as number;
+    const r1 = e.vectors[2 + c] as number;
+    const v = Float64Array.from(v1, (a, j) => r0 * a + r1 * (v2[j] as number));
     let big = 0;
-    for (let j = 0; j < d; j++) if (Math.abs(v[j] as number) > Math.abs(big)) big = v[j] as number;
-    if (big < 0) for (let j = 0; j < d; j++) v[j] = -(v[j] as number);
+    for (const a of v) if (Math.abs(a) > Math.abs(big)) big = a;
+    const sign = big < 0 ? -1 : 1;
+    if (sign < 0) for (let j = 0; j < v.length; j++) v[j] = -(v[j] as number);
+    for (let i = 0; i < n; i++) xy[i * 2 + c] = sign * (r0 * (y[i * 2] as number) + r1 * (y[i * 2 + 1] as number));
     return v;
   });
-  const xy = new Float64Array(n * 2);
-  for (let i = 0; i < n; i++) for (let c = 0; c < 2; c++) {
-    const v = comps[c] as Float64Array;
-    let s = 0;
-    for (let j = 0; j < d; j++) s += (x[i * d + j] as number) * (v[j] as number);
-    xy[i * 2 + c] = s;
-  }
   const dof = Math.max(1, n - 1);
-  const ev: [number, number] = [(eig.values[0] ?? 0) / dof, (eig.values[1] ?? 0) / dof];
-  const tv = total / dof;
+  const ev: [number, number] = [Math.max(0, e.values[0] ?? 0) / dof, Math.max(0, e.values[1] ?? 0) / dof];
+  const tv = x.total / dof;
   return {
     xy,
     components: [comps[0] as Float64Array, comps[1] as Float64Array],
@@ -92,20 +116,38 @@ export function pca2(data: ArrayLike<number>, n: number, d: number, seed: number
   };
 }
 
-/** B = K^T (Xc^T Xc K) over the basis so far (symmetric; the upper triangle from the images, mirrored). */
-function projected(blocks: Float64Array[], images: Float64Array[], d: number, k: number): Float64Array {
+/** B = K^T (Xc^T Xc K) over the basis so far, grown by the newest block: only its column (and, mirrored, its row) is
+ * new, q_b^T z for every block b and the newest image z. */
+function extendProjected(old: Float64Array, blocks: Float64Array[], z: Float64Array, d: number, k: number): Float64Array {
   const m = blocks.length * k;
+  const was = m - k;
   const b = new Float64Array(m * m);
-  blocks.forEach((q, bi) => images.forEach((z, zi) => {
-    if (zi < bi) return;
+  for (let r = 0; r < was; r++) b.set(old.subarray(r * was, (r + 1) * was), r * m);
+  const dots = new Float64Array(k * k);
+  blocks.forEach((q, bi) => {
+    blockDots(q, z, d, k, dots);
     for (let s = 0; s < k; s++) for (let t = 0; t < k; t++) {
-      let dot = 0;
-      for (let j = 0; j < d; j++) dot += (q[j * k + s] as number) * (z[j * k + t] as number);
-      b[(bi * k + s) * m + zi * k + t] = dot;
-      b[(zi * k + t) * m + bi * k + s] = dot;
+      const v = dots[s * k + t] as number;
+      b[(bi * k + s) * m + was + t] = v;
+      b[(was + t) * m + bi * k + s] = v;
     }
-  }));
+  });
   return b;
+}
+
+/** out[s * 8 + t] = column s of q . column t of z, both d x 8 row-major: for each column of q, its 8 dots in
+ * locals, reading both matrices in order (they stay in cache: 64 KB each at d = 1,024). */
+function blockDots(q: Float64Array, z: Float64Array, d: number, k: number, out: Float64Array): void {
+  for (let s = 0; s < k; s++) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+    for (let j = 0, o = 0; j < d; j++, o += 8) {
+      const a = q[o + s] as number;
+      a0 += a * (z[o] as number); a1 += a * (z[o + 1] as number); a2 += a * (z[o + 2] as number); a3 += a * (z[o + 3] as number);
+      a4 += a * (z[o + 4] as number); a5 += a * (z[o + 5] as number); a6 += a * (z[o + 6] as number); a7 += a * (z[o + 7] as number);
+    }
+    out[s * 8] = a0; out[s * 8 + 1] = a1; out[s * 8 + 2] = a2; out[s * 8 + 3] = a3;
+    out[s * 8 + 4] = a4; out[s * 8 + 5] = a5; out[s * 8 + 6] = a6; out[s * 8 + 7] = a7;
+  }
 }
 
 function columnNorms(z: Float64Array, d: number, k: number): Float64Array {
@@ -114,33 +156,21 @@ function columnNorms(z: Float64Array, d: number, k: number): Float64Array {
   return out.map(Math.sqrt);
 }
 
-/** next -= Q (Q^T next), Q with orthonormal (or zero) columns; both d x k row-major. */
-function removeProjections(next: Float64Array, q: Float64Array, d: number, k: number): void {
-  for (let t = 0; t < k; t++) for (let s = 0; s < k; s++) {
-    let dot = 0;
-    for (let j = 0; j < d; j++) dot += (next[j * k + t] as number) * (q[j * k + s] as number);
-    if (dot !== 0) for (let j = 0; j < d; j++) next[j * k + t] = (next[j * k + t] as number) - dot * (q[j * k + s] as number);
-  }
-}
-
-/** Xc^T (Xc Q) for Q of d x 8, one pass over the rows: each row's 8 projections, then its rank-1 update. */
-function gramTimes(x: Float32Array, n: number, d: number, q: Float64Array): Float64Array {
-  const z = new Float64Array(d * 8);
-  for (let i = 0; i < n; i++) {
-    const xo = i * d;
-    let y0 = 0, y1 = 0, y2 = 0, y3 = 0, y4 = 0, y5 = 0, y6 = 0, y7 = 0;
-    for (let j = 0, qo = 0; j < d; j++, qo += 8) {
-      const v = x[xo + j] as number;
-      y0 += v * (q[qo] as number); y1 += v * (q[qo + 1] as number); y2 += v * (q[qo + 2] as number); y3 += v * (q[qo + 3] as number);
-      y4 += v * (q[qo + 4] as number); y5 += v * (q[qo + 5] as number); y6 += v * (q[qo + 6] as number); y7 += v * (q[qo + 7] as number);
+/** next -= Q (Q^T next), Q with orthonormal (or zero) columns; both d x 8 row-major (one block of classical
+ * Gram-Schmidt; the caller runs it twice). */
+function removeProjections(next: Float64Array, q: Float64Array, d: number, k: number, dots: Float64Array): void {
+  blockDots(q, next, d, k, dots);
+  for (let j = 0, o = 0; j < d; j++, o += 8) {
+    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0;
+    for (let s = 0; s < k; s++) {
+      const a = q[o + s] as number;
+      const w = s * 8;
+      r0 += a * (dots[w] as number); r1 += a * (dots[w + 1] as number); r2 += a * (dots[w + 2] as number); r3 += a * (dots[w + 3] as number);
+      r4 += a * (dots[w + 4] as number); r5 += a * (dots[w + 5] as number); r6 += a * (dots[w + 6] as number); r7 += a * (dots[w + 7] as number);
     }
-    for (let j = 0, zo = 0; j < d; j++, zo += 8) {
-      const v = x[xo + j] as number;
-      z[zo] = (z[zo] as number) + v * y0; z[zo + 1] = (z[zo + 1] as number) + v * y1; z[zo + 2] = (z[zo + 2] as number) + v * y2; z[zo + 3] = (z[zo + 3] as number) + v * y3;
-      z[zo + 4] = (z[zo + 4] as number) + v * y4; z[zo + 5] = (z[zo + 5] as number) + v * y5; z[zo + 6] = (z[zo + 6] as number) + v * y6; z[zo + 7] = (z[zo + 7] as number) + v * y7;
-    }
+    next[o] = (next[o] as number) - r0; next[o + 1] = (next[o + 1] as number) - r1; next[o + 2] = (next[o + 2] as number) - r2; next[o + 3] = (next[o + 3] as number) - r3;
+    next[o + 4] = (next[o + 4] as number) - r4; next[o + 5] = (next[o + 5] as number) - r5; next[o + 6] = (next[o + 6] as number) - r6; next[o + 7] = (next[o + 7] as number) - r7;
   }
-  return z;
 }
 
 /** Modified Gram-Schmidt (projections removed twice, for stability) on the k columns of a d x k row-major matrix. A
