@@ -91,7 +91,7 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
   }));
   // Every model's route, and one confirmation before any batch job, before anything is embedded.
   const routing = await routeModels(i.spec, i.specPath, o, plans.map((p) => ({
-    model: p.m, cache: p.cache, imageKeys: refs.map(p.imageItemKey), textKeys: i.queries.map((q) => p.textItemKey(q.text)),
+    model: p.m, family: p.family, cache: p.cache, imageKeys: refs.map(p.imageItemKey), textKeys: i.queries.map((q) => p.textItemKey(q.text)),
   })));
   const failedRecords: FailedRecord[] = [];
   const { source, project } = specSource(i.specPath, o.workspaceDir);
@@ -142,7 +142,7 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
   }
   const failedImages = new Set(failedRecords.filter((f) => f.kind === 'image').map((f) => f.item));
   const failedTexts = new Set(failedRecords.filter((f) => f.kind === 'text').map((f) => f.item));
-  const models = plans.map((p): ModelEmbeddings => {
+  const models = plans.map((p, n): ModelEmbeddings => {
     const vec = (key: string): number[] => Array.from(p.cache.get(key) as Float32Array);
     const imageRecords = (set: readonly LabelledImage[]): EmbeddingRecord[] => set.filter((x) => !failedImages.has(x.ref))
       .map((x) => ({ id: x.ref, label: x.label, kind: 'image' as const, vector: vec(p.imageItemKey(x.ref)) }));
@@ -154,7 +154,7 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
     return {
       model: {
         name: p.m.name, modelId: p.m.modelId, embeddingLength: p.dimension, baseline: false, family: p.family.id,
-        cost: modelCost(o.embeddingPrices, p.family.id, fineTuned, dueOf.get(p) ?? { images: 0, textTokens: 0 }),
+        cost: modelCost(o.prices, { family: p.family.id, fineTuned, route: routing.routes[n]?.route ?? 'on-demand', embedded: dueOf.get(p) ?? { images: 0, textTokens: 0 } }),
       },
       records,
       ...(i.gallery ? { gallery: imageRecords(i.gallery) } : {}),
