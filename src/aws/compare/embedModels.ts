@@ -14,6 +14,7 @@ import { planOrThrow } from '../../core/eval/families/forModel';
 import type { EmbedParams, ModelFamily } from '../../core/eval/families/types';
 import { realClock } from '../../core/eval/pacer';
 import { modelCost } from '../../core/eval/modelCost';
+import { estimateTokens } from '../../core/eval/prices';
 import type { EmbeddingRecord } from '../../core/eval/records';
 import type { CompareSpec, ModelById } from '../../core/eval/spec';
 import type { FailedRecord } from '../../protocol/report';
@@ -66,8 +67,6 @@ interface ModelPlan {
   textItemKey(text: string): string;
 }
 
-/** Text tokens estimated from characters (English averages about 4.7 characters a token; the tokenizers are not public). */
-const estimateTokens = (chars: number): number => Math.ceil(chars / 4.7);
 
 export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promise<{ models: ModelEmbeddings[]; totals: EmbedTotals; failedRecords: FailedRecord[] }> {
   const totals: EmbedTotals = { calls: 0, embedded: 0, cached: 0, batchJobsSubmitted: 0, batchJobArns: [] };

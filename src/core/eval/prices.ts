@@ -94,3 +94,6 @@ export function parsePricesFile(text: string, file: string): { prices: Prices } 
   }
   return problems.length > 0 ? { problems } : { prices: pricesFrom((k) => values.get(k)) };
 }
+
+/** Text tokens estimated from characters (English averages about 4.7 characters a token; the tokenizers are not public). */
+export const estimateTokens = (chars: number): number => Math.ceil(chars / 4.7);
