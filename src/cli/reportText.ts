@@ -5,7 +5,7 @@ import { verdict } from '../protocol/verdict';
 
 const fmt = (x: number | null | undefined): string => (x == null ? '-' : Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : x.toFixed(3));
 
-const usd = (x: number): string => `$${x < 0.01 ? x.toPrecision(2) : x.toFixed(2)}`;
+const usd = (x: number): string => `$${x === 0 ? '0' : x < 0.01 ? x.toPrecision(2) : x.toFixed(2)}`;
 
 /** A model's cost line: the amounts the user's prices give, and which prices are not set. */
 function costText(name: string, c: ModelCost): string {
