@@ -230,6 +230,9 @@ const STEPS: PathTest[] = [
       assert(/^fine-tuned /.test(verdict) && verdict.includes('base') && /nova-mme|cohere-embed-v4/.test(verdict), `the headline names fine-tuned against base and the best contender: ${verdict}`);
       for (const model of ['fine-tuned', 'nova-mme', 'cohere-embed-v4']) {
         eq(await mode.locator(`.comparison[data-model="${model}"]`).count(), 1, `${model} compared with base`);
+        // The demo sets no prices: each cost line gives counts only, never an invented amount.
+        const cost = (await mode.locator(`[data-testid="cost"][data-model="${model}"]`).first().textContent()) ?? '';
+        assert(new RegExp(`^cost ${model}: \\d+ images and about \\d+ text tokens embedded this run; no prices set, so no amounts$`).test(cost), `${model}'s cost line: ${cost}`);
       }
       await clearNotifications(page);
       await screenshot(page, artifacts, '07-contenders-report');
