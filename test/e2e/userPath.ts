@@ -217,7 +217,12 @@ const STEPS: PathTest[] = [
       await page.locator('.quick-input-list .monaco-list-row', { hasText: BATCH_ROLE }).first().waitFor({ timeout: 5_000 }).catch(() => undefined); // a pick shows it as "Use ..."; a text step has no list
       await page.keyboard.press('Enter');
       await acceptInput(page, 'S3 prefix for the batch input', BATCH_PREFIX);
-      const confirm = await answerDialog(page, /Batch inference jobs are submitted/, 'Submit Batch Jobs', 120_000);
+      // Four models' lines make the dialog taller than the window: its button is pressed from the keyboard.
+      const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /Batch inference jobs are submitted/ });
+      await dialog.waitFor({ timeout: 120_000 });
+      const confirm = (await dialog.textContent()) ?? '';
+      await dialog.getByRole('button', { name: 'Submit Batch Jobs', exact: true }).press('Enter');
+      await dialog.waitFor({ state: 'detached' });
       assert(/fine-tuned \(arn:[^)]+custom-model[^)]+\): batch/.test(confirm), `the fine-tuned model goes by batch: ${confirm}`);
       assert(/nova-mme \(amazon\.nova-2-multimodal-embeddings-v1:0\): on-demand/.test(confirm), `Nova on demand: ${confirm}`);
       const failure = page.locator('.notification-toast', { has: page.locator('.codicon-error') }).locator('.notification-list-item-message');

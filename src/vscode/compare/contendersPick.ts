@@ -32,7 +32,8 @@ export async function pickContenders(driver: InputDriver, deps: { aws: AwsContex
       key: c.name,
       label: c.family.displayName,
       description: c.modelId,
-      detail: reason ? `Not offered: ${reason}` : `Offered in ${deps.aws.identity.region}; ${contenderEstimate(c, size, prices)}`,
+      // The estimate first: the line is cut at the quick pick's width.
+      detail: reason ? `Not offered: ${reason}` : `${contenderEstimate(c, size, prices)}; offered in ${deps.aws.identity.region}`,
       picked: reason === undefined,
     });
   }
