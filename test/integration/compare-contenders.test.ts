@@ -39,7 +39,7 @@ describe('contenders on the emulator in real VS Code', () => {
     const session = emulatorSession(emu);
     let custom: string;
     try {
-      const provisioned = await trainedModel(emu, session, data);
+      const provisioned = await trainedModel(emu, session, data, 'contenders');
       custom = (await session.bedrock.getProvisionedThroughput(provisioned)).modelArn ?? '';
     } finally { session.dispose(); }
     const workspace = process.env['BMC_TEST_WORKSPACE'] ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
