@@ -78,7 +78,7 @@ function unitTests() {
 
 // Flags for the emulator during integration tests: short simulated durations and small-data jobs, so tests wait
 // for states in seconds; tests that need other timings drive the admin API (POST /clock, /faults, /seed).
-const EMULATOR_FLAGS = ['--job-duration-ms', '5000', '--stop-duration-ms', '1000', '--throughput-duration-ms', '2000',
+const EMULATOR_FLAGS = ['--job-duration-ms', '5000', '--stop-duration-ms', '1000', '--throughput-duration-ms', '2000', '--batch-duration-ms', '3000',
   '--collection-duration-ms', '1000', '--visibility-delay-ms', '500', '--min-training-records', '10'];
 
 async function integrationTests() {

@@ -11,6 +11,7 @@ import { decodeImage, imageFeatures, sniffFormat } from '../model/image';
 import { hashString, seededRandom } from '../rng';
 import { COHERE_V4_ID, NOVA_MME_ID } from './catalogue';
 import { validation, type BedrockError } from './errors';
+import type { EmulatedModel } from './invokeModels';
 
 const malformed = (detail: string): BedrockError => validation(`Malformed input request: ${detail}, please reformat your input and try again.`);
 
@@ -117,6 +118,20 @@ function cohere(body: Record<string, unknown>): EmuResponse {
   return json(200, body['embedding_types'] !== undefined
     ? { id: 'emulated', response_type: 'embeddings_by_type', embeddings: { float: embeddings }, texts: texts ?? [], ...(images ? { images: [] } : {}) }
     : { id: 'emulated', response_type: 'embeddings_floats', embeddings, texts: texts ?? [] });
+}
+
+/**
+ * A contender as batch inference runs it (invokeModels.ts): each record's modelInput answered exactly as
+ * InvokeModel answers that body, or undefined when the id is not a contender.
+ */
+export function contenderModel(modelId: string): EmulatedModel | undefined {
+  if (modelId !== NOVA_MME_ID && modelId !== COHERE_V4_ID) return undefined;
+  return {
+    invoke(body) {
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw malformed('expected a JSON object');
+      return { body: (invokeContender(modelId, body as Record<string, unknown>) as EmuResponse).body as object, inputTokens: 0 };
+    },
+  };
 }
 
 /** The contender's answer, or undefined when the id is not one. `body` is the parsed JSON object. */

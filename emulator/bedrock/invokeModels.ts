@@ -1,11 +1,13 @@
 // Which emulated model answers a model identifier, for on-demand InvokeModel and for batch inference: one place, so
-// both routes give the same output for the same input. A new model family (another embedding model) plugs in by
+// both routes give the same output for the same input (the contenders' answers come from contenders.ts either way). A new model family (another embedding model) plugs in by
 // adding an entry to FAMILIES; the routes' own rules (provisioned ARNs on demand only, custom-model ARNs in batch
 // only) stay here.
 import { foundationModelId, TMME_CUSTOMIZABLE_ID, TMME_MODEL_ID } from './arns';
 import { BedrockError, notFound, validation } from './errors';
 import type { BedrockState } from './state';
 import { titanMultimodal } from './titanModel';
+import { COHERE_V4_ID } from './catalogue';
+import { contenderModel } from './contenders';
 import type { ModelRecord } from './types';
 
 export interface EmulatedModel {
@@ -73,8 +75,19 @@ export async function onDemandModel(state: BedrockState, modelId: string): Promi
   throw validation('The provided model identifier is invalid.');
 }
 
-/** Batch inference: a foundation model or an Active custom model; provisioned models are refused, as AWS does. */
+/**
+ * Batch inference: a foundation model (Titan; Nova Multimodal Embeddings, which AWS's batch page lists; not Cohere
+ * Embed v4, which it does not: docs/reference/bedrock-batch.md "Which models") or an Active custom model;
+ * provisioned models are refused, as AWS does.
+ */
 export function batchModel(state: BedrockState, modelId: string): EmulatedModel {
+  const id = modelId.replace(/^arn:aws:bedrock:[a-z0-9-]+::foundation-model\//, '');
+  if (id === COHERE_V4_ID) throw validation(`Batch inference isn't supported for the model ${id}. Use InvokeModel.`);
+  const contender = contenderModel(id);
+  if (contender) {
+    if (state.notOffered.has(id)) throw validation(`The provided model identifier ${modelId} is invalid.`);
+    return contender;
+  }
   const fm = foundation(modelId);
   if (fm) return fm;
   if (PROVISIONED_ARN.test(modelId)) {

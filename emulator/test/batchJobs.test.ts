@@ -153,6 +153,35 @@ describe('emulator batch inference jobs', () => {
     assert.equal(listed.invocationJobSummaries?.[0]?.clientRequestToken, 'fingerprint-1');
   });
 
+  it('runs Nova Multimodal Embeddings records (Nova\'s InvokeModel bodies) and answers Nova\'s response shape, as InvokeModel does; refuses Cohere Embed v4 and a model not offered', async () => {
+    const NOVA = 'amazon.nova-2-multimodal-embeddings-v1:0';
+    const records: { recordId: string; modelInput: object }[] = [];
+    for (let i = 0; i < MIN; i++) {
+      records.push({ recordId: `img${i}`, modelInput: { schemaVersion: 'nova-multimodal-embed-v1', taskType: 'SINGLE_EMBEDDING', singleEmbeddingParams: { embeddingPurpose: 'GENERIC_INDEX', embeddingDimension: 256, image: { format: 'png', detailLevel: 'STANDARD_IMAGE', source: { bytes: await image(imageKeys[i] ?? '') } } } } });
+    }
+    records.push({ recordId: 'txt0', modelInput: { schemaVersion: 'nova-multimodal-embed-v1', taskType: 'SINGLE_EMBEDDING', singleEmbeddingParams: { embeddingPurpose: 'IMAGE_RETRIEVAL', embeddingDimension: 256, text: { truncationMode: 'END', value: 'letter A' } } } });
+    records.push({ recordId: 'bad0', modelInput: { schemaVersion: 'nova-multimodal-embed-v1', taskType: 'SINGLE_EMBEDDING', singleEmbeddingParams: { embeddingPurpose: 'IMAGE_RETRIEVAL', embeddingDimension: 256, text: { value: 'no truncation mode' } } } });
+    const jobArn = await create(request('nova', await input(records), { modelId: NOVA }));
+    let done = await get(jobArn);
+    for (let i = 0; i < 30 && done.status !== 'PartiallyCompleted'; i++) { await advance(1_000); done = await get(jobArn); }
+    assert.equal(done.status, 'PartiallyCompleted', done.message);
+    assert.equal(done.successRecordCount, MIN + 1);
+    const jobId = jobArn.split('/').pop() ?? '';
+    const lines = (await text(`batch/out/${jobId}/part-0.jsonl.out`)).trim().split('\n').map((l) => JSON.parse(l) as { recordId: string; modelOutput?: { embeddings: { embeddingType: string; embedding: number[] }[] }; error?: { errorCode: number; errorMessage: string } });
+    const direct = await h.runtime.send(new InvokeModelCommand({ modelId: NOVA, contentType: 'application/json', body: JSON.stringify(records[0]?.modelInput) }));
+    const expected = JSON.parse(new TextDecoder().decode(direct.body)) as { embeddings: { embedding: number[] }[] };
+    assert.deepEqual(lines[0]?.modelOutput?.embeddings[0]?.embedding, expected.embeddings[0]?.embedding, 'the same vector as InvokeModel');
+    assert.equal(lines[0]?.modelOutput?.embeddings[0]?.embeddingType, 'IMAGE');
+    assert.equal(lines.find((l) => l.recordId === 'txt0')?.modelOutput?.embeddings[0]?.embeddingType, 'TEXT');
+    assert.match(lines.find((l) => l.recordId === 'bad0')?.error?.errorMessage ?? '', /required key \[truncationMode\] not found/);
+
+    const cohere = await rejection(() => create(request('cohere', `s3://${BUCKET}/batch/in-${seq}/`, { modelId: 'cohere.embed-v4:0' })));
+    assert.equal(cohere.name, 'ValidationException');
+    assert.match(cohere.message, /Batch inference isn't supported for the model cohere\.embed-v4:0/);
+    await h.admin('POST', '/seed', { notOffered: [NOVA] });
+    const notOffered = await rejection(() => create(request('nova2', `s3://${BUCKET}/batch/in-${seq}/`, { modelId: NOVA })));
+    assert.equal(notOffered.name, 'ValidationException');
+  });
   it('lists with filters, sort and paging', async () => {
     const uri = await input(await imageRecords(5));
     const arns: string[] = [];

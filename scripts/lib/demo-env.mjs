@@ -14,7 +14,7 @@ export const FINE_TUNED_PLACEHOLDER = 'PASTE-THE-PROVISIONED-THROUGHPUT-ARN-HERE
 /** Emulator flags for the demo: jobs finish in about a minute, throughputs in 10 s (the emulator's defaults). */
 export const DEMO_EMULATOR_FLAGS = ['--job-duration-ms', '60000', '--throughput-duration-ms', '10000'];
 /** Emulator flags for the e2e tests: the same path in seconds. */
-export const E2E_EMULATOR_FLAGS = ['--job-duration-ms', '4000', '--stop-duration-ms', '1000', '--throughput-duration-ms', '2000',
+export const E2E_EMULATOR_FLAGS = ['--job-duration-ms', '4000', '--stop-duration-ms', '1000', '--throughput-duration-ms', '2000', '--batch-duration-ms', '3000',
   '--collection-duration-ms', '1000', '--visibility-delay-ms', '500'];
 
 /** Uploads the sample dataset (26 letters, 1,040 training / 260 validation / 78 test records) to the emulator's S3. */
@@ -56,11 +56,14 @@ export async function writeDemoWorkspace(dir, endpoints, data) {
     training: join(dir, 'data', 'train.jsonl'),
     validation: join(dir, 'data', 'validation.jsonl'),
     mistakes: join(dir, 'data', 'letters-draft.manifest.jsonl'),
+    // A local copy of the test set, for Compare Models from a model in the explorer (it asks for a JSONL file).
+    test: join(dir, 'data', 'test.jsonl'),
     jobSpec: join(dir, 'letters.bedrock-job.json'),
     compareSpec: join(dir, 'letters.compare.json'),
   };
   writeFileSync(files.training, await readS3Text(endpoints, data.training));
   writeFileSync(files.validation, await readS3Text(endpoints, data.validation));
+  writeFileSync(files.test, await readS3Text(endpoints, data.test));
   writeFileSync(files.mistakes, manifestWithMistakes(data.bucket));
   writeFileSync(files.jobSpec, `${JSON.stringify({
     jobName: 'letters-finetune-1',

@@ -49,6 +49,7 @@ export { parseS3Uri, formatS3Uri } from '../core/awsRules/s3Uri';
 export { runCompare, reportPathFor, SpecError, WriteRefused, CreationDeclined, BatchDeclined } from './compare/runCompare';
 export type { CompareOptions, CompareOutcome } from './compare/runCompare';
 export { readImageIdentities } from './compare/leakage';
+export { unavailability } from './compare/availability';
 export { embeddingRuntime } from './compare/embeddingRuntime';
 export { callerArn } from './compare/callerIdentity';
 

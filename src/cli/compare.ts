@@ -1,7 +1,9 @@
 // `bedrock-mm compare --spec FILE`: the whole comparison against AWS, or against the local emulator when endpoint
 // variables are set. The report is saved next to the spec; a summary (or the JSON) goes to stdout.
 
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parsePricesFile, type Prices } from '../core/eval/prices';
 import { describeIssue } from '../core/files/placement';
 import { folderLedger } from '../core/cleanup/ledgerFile';
 import { loadAwsLayer } from './awsLayer';
@@ -16,7 +18,7 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
                          [--cache-dir DIR] [--export-embeddings DIR] [--format text|json]
                          [--allow-outside] [--overwrite] [--workspace DIR] [--yes]
                          [--inference auto|on-demand|batch] [--batch-role ARN] [--batch-s3 s3://bucket/prefix/]
-                         [--batch-threshold N] [--batch-poll-seconds N]
+                         [--batch-threshold N] [--batch-poll-seconds N] [--prices FILE]
                          [--gate EXPR]... [--gate-model NAME]
 
   --spec          a compare spec (schemas/compare-spec.schema.json); the report is written next to it as
@@ -44,6 +46,11 @@ export const COMPARE_USAGE = `Usage: bedrock-mm compare --spec FILE [--profile N
                   auto picks batch above N records to embed (default 5000)
   --batch-poll-seconds N
                   seconds between job status checks (default 30)
+  --prices FILE   your prices, a JSON object in the shape of the settings, e.g.
+                  {"bedrockCustomizer.pricing.onDemandPerImage": 0.00006, "bedrockCustomizer.pricing.nova.onDemandPerImage": 0.0001}
+                  (keys: pricing.onDemandPerImage, .batchPerImage, .textPer1000Tokens (Titan), pricing.nova.*,
+                  pricing.cohere.onDemandPerImage, .textPer1000Tokens, pricing.throughputHourlyNoCommitment); they
+                  give the batch estimate and each model's cost line. Without it: counts only, no price is assumed
   --gate EXPR     a quality gate over the report (repeatable; all must hold): "accuracy@1 >= 0.70",
                   "ndcg@10 - baseline >= 0.05", "accuracy@1 - best_other > 0" (against the best other model),
                   "significant accuracy@1" (paired test p < 0.05 and the 95% interval above 0); MODE:METRIC for one
@@ -88,6 +95,17 @@ function judge(gates: readonly Gate[], report: ComparisonReport, model: string |
   }
 }
 
+/** The --prices file, read before any AWS call; a bad one is a usage error at its line and column. */
+async function readPrices(file: string): Promise<Prices> {
+  let text: string;
+  try { text = await readFile(file, 'utf8'); } catch (e) {
+    throw new UsageError(`--prices ${file}: ${(e as Error).message}`, COMPARE_USAGE);
+  }
+  const r = parsePricesFile(text, file);
+  if ('problems' in r) throw new UsageError(r.problems.join('\n'), COMPARE_USAGE);
+  return r.prices;
+}
+
 export async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(args, {
     spec: { type: 'string' },
@@ -109,6 +127,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     'batch-s3': { type: 'string' },
     'batch-threshold': { type: 'string' },
     'batch-poll-seconds': { type: 'string' },
+    prices: { type: 'string' },
   }, COMPARE_USAGE);
   if (values.help) {
     io.stdout.write(COMPARE_USAGE);
@@ -124,6 +143,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
   if (inference !== undefined && !(INFERENCE as readonly string[]).includes(inference)) throw new UsageError(`--inference must be auto, on-demand or batch, got "${inference}"`, COMPARE_USAGE);
   const batchThreshold = positiveInt('batch-threshold', values['batch-threshold'], 5000);
   const pollSeconds = positiveInt('batch-poll-seconds', values['batch-poll-seconds'], 30);
+  const prices = values.prices === undefined ? undefined : await readPrices(values.prices);
   const controller = new AbortController();
   const onSigint = (): void => {
     io.stderr.write('bedrock-mm compare: cancelled. Batch jobs already submitted keep running (billed per record); run the same command again to collect them, or bedrock-mm cleanup to stop them.\n');
@@ -160,6 +180,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         batch: { ...(values['batch-role'] ? { roleArn: values['batch-role'] } : {}), ...(values['batch-s3'] ? { s3Uri: values['batch-s3'] } : {}) },
         batchThreshold,
         batchPollMs: pollSeconds * 1000,
+        ...(prices ? { prices } : {}),
         confirmBatch: () => Promise.resolve(values.yes === true),
         // One line per change, suited to a CI log.
         onBatchStatus: (() => {

@@ -1,21 +1,10 @@
 // The text rendering of a comparison report for terminals and CI logs.
 
-import type { ComparisonReport, MetricKey, ModelCost, ModeReport } from '../protocol/report';
+import type { ComparisonReport, MetricKey, ModeReport } from '../protocol/report';
+import { costWords } from '../protocol/costWords';
 import { verdict } from '../protocol/verdict';
 
 const fmt = (x: number | null | undefined): string => (x == null ? '-' : Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : x.toFixed(3));
-
-const usd = (x: number): string => `$${x < 0.01 ? x.toPrecision(2) : x.toFixed(2)}`;
-
-/** A model's cost line: the amounts the user's prices give, and which prices are not set. */
-function costText(name: string, c: ModelCost): string {
-  const parts = [`${c.embeddedImages} images and about ${c.embeddedTextTokens} text tokens embedded this run`];
-  if (c.evaluationUsd !== undefined) parts.push(`${usd(c.evaluationUsd)} for this evaluation`);
-  if (c.onDemandPer1000ImagesUsd !== undefined) parts.push(`${usd(c.onDemandPer1000ImagesUsd)} per 1,000 images on demand`);
-  if (c.provisionedPerHourUsd !== undefined) parts.push(`${usd(c.provisionedPerHourUsd)} per hour of provisioned throughput`);
-  if (parts.length === 1) parts.push('no prices set, so no amounts');
-  return `cost ${name}: ${parts.join('; ')}`;
-}
 
 function modeText(report: ComparisonReport, mode: ModeReport): string {
   const lines: string[] = [];
@@ -61,7 +50,7 @@ export function formatReportText(report: ComparisonReport): string {
     `Labels: ${report.conventions.labelRule}.`,
   ];
   const skipped = (report.skipped ?? []).map((m) => `skipped ${m.name} (${m.modelId}): ${m.reason}`);
-  const costs = report.models.flatMap((m) => (m.cost ? [costText(m.name, m.cost)] : []));
+  const costs = report.models.flatMap((m) => (m.cost ? [costWords(m.name, m.cost)] : []));
   const extra = [...skipped, ...costs].length > 0 ? [[...skipped, ...costs].join('\n')] : [];
   return `${[...head, ...extra, ...report.modes.map((m) => modeText(report, m)), ...report.warnings.map((w) => `warning: ${w}`)].join('\n\n')}\n`;
 }

@@ -2,13 +2,15 @@
 // (scripts/lib/demo-env.mjs): read a bad manifest's problems, fix one from the lightbulb, launch from the job spec
 // through the palette, watch the job complete, provision from the model's context menu, compare (the ARN copied
 // from the explorer into the compare spec), clean up. One screenshot per step in test-artifacts/e2e/.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  acceptInput, answerDialog, assert, clearNotifications, contextMenu, eq, openFile, pickQuickItem, problemCounts, problems, quickInput,
+  acceptInput, answerDialog, answerFileDialog, assert, clearNotifications, contextMenu, eq, openFile, pickQuickItem, problemCounts, problems, quickInput,
   reportFrame, runCommand, screenshot, treeRow, waitForFile,
 } from './workbench';
 
-export interface DemoFiles { training: string; validation: string; mistakes: string; jobSpec: string; compareSpec: string }
+export interface DemoFiles { training: string; validation: string; mistakes: string; test: string; jobSpec: string; compareSpec: string }
 
 export interface PathContext {
   page: Page;
@@ -23,6 +25,9 @@ export interface PathContext {
 export interface PathTest { name: string; dependsOnPrevious?: boolean; run(ctx: PathContext): Promise<void> }
 
 const JOB = 'letters-finetune-1';
+/** The demo's batch role (its job spec's role: the emulator checks only the account) and a batch working prefix. */
+const BATCH_ROLE = 'arn:aws:iam::123456789012:role/BedrockMmDemoFineTuning';
+const BATCH_PREFIX = 's3://bedrock-mm-demo/bedrock-mm-batch-e2e/';
 const MODEL = 'letters-tuned-1';
 
 async function showSidebar(page: Page): Promise<void> {
@@ -180,13 +185,72 @@ const STEPS: PathTest[] = [
     },
   },
   {
+    name: 'Compare Models... from the custom model\'s context menu: test set, the contenders pick (ticked, with cost words), batch; the report shows base, fine-tuned and the contenders',
+    async run({ page, artifacts, files }) {
+      await runCommand(page, 'View: Close All Editors');
+      await showSidebar(page);
+      await contextMenu(page, treeRow(page, 'Custom Models', MODEL), 'Compare Models...');
+      await answerFileDialog(page, files.test);
+      const pick = quickInput(page).filter({ hasText: 'add the strongest off-the-shelf contenders' });
+      await pick.waitFor({ timeout: 60_000 });
+      const rows = pick.locator('.quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'Nova Multimodal Embeddings' }).waitFor();
+      const listed = (await rows.allTextContents()).join('\n');
+      assert(listed.includes('Cohere Embed v4'), `both contenders are offered: ${listed}`);
+      assert(/set bedrockCustomizer\.pricing\.nova\.onDemandPerImage/.test(listed), `the Nova row says which price setting gives an estimate: ${listed}`);
+      await screenshot(page, artifacts, '07-contenders-pick');
+      await page.keyboard.press('Enter');
+      await pick.waitFor({ state: 'hidden' });
+      // The spec opens for review; its CodeLens runs it.
+      await page.locator('.tabs-container .tab.active', { hasText: '.compare.json' }).waitFor();
+      // Enter kept what came ticked: both contenders are model entries of the written spec.
+      const dir = path.dirname(files.compareSpec);
+      const written = fs.readdirSync(dir).filter((f) => f.endsWith('.compare.json') && path.join(dir, f) !== files.compareSpec);
+      eq(written.length, 1, `the spec written from the model (${written.join(', ')})`);
+      const spec = JSON.parse(fs.readFileSync(path.join(dir, written[0] ?? ''), 'utf8')) as { models: { name: string; modelId: string; inference?: string }[] };
+      eq(spec.models.map((m) => `${m.name}${m.inference ? `:${m.inference}` : ''}`).join(','), 'base,fine-tuned:batch,nova-mme,cohere-embed-v4', 'the spec\'s models (contenders ticked by default)');
+      await page.locator('.codelens-decoration a', { hasText: 'Run comparison' }).first().click();
+      // The spec has no batch role or prefix (its test set is a local file): the run asks for both.
+      const role = quickInput(page).filter({ hasText: 'Batch inference for the comparison' });
+      await role.waitFor({ timeout: 60_000 });
+      await page.locator('.quick-input-widget input.input').fill(BATCH_ROLE);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: BATCH_ROLE }).first().waitFor({ timeout: 5_000 }).catch(() => undefined); // a pick shows it as "Use ..."; a text step has no list
+      await page.keyboard.press('Enter');
+      await acceptInput(page, 'S3 prefix for the batch input', BATCH_PREFIX);
+      // Four models' lines make the dialog taller than the window: its button is pressed from the keyboard.
+      const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /Batch inference jobs are submitted/ });
+      await dialog.waitFor({ timeout: 120_000 });
+      const confirm = (await dialog.textContent()) ?? '';
+      await dialog.getByRole('button', { name: 'Submit Batch Jobs', exact: true }).press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      assert(/fine-tuned \(arn:[^)]+custom-model[^)]+\): batch/.test(confirm), `the fine-tuned model goes by batch: ${confirm}`);
+      assert(/nova-mme \(amazon\.nova-2-multimodal-embeddings-v1:0\): on-demand/.test(confirm), `Nova on demand: ${confirm}`);
+      const failure = page.locator('.notification-toast', { has: page.locator('.codicon-error') }).locator('.notification-list-item-message');
+      const frame = await Promise.race([
+        reportFrame(page, 300_000),
+        failure.waitFor({ timeout: 300_000 }).then(async () => { throw new Error(`the comparison failed: ${await failure.first().textContent()}`); }),
+      ]);
+      const mode = frame.locator('[data-mode="text-to-image"]');
+      const verdict = (await mode.locator('[data-testid="verdict"]').first().textContent()) ?? '';
+      assert(/^fine-tuned /.test(verdict) && verdict.includes('base') && /nova-mme|cohere-embed-v4/.test(verdict), `the headline names fine-tuned against base and the best contender: ${verdict}`);
+      for (const model of ['fine-tuned', 'nova-mme', 'cohere-embed-v4']) {
+        eq(await mode.locator(`.comparison[data-model="${model}"]`).count(), 1, `${model} compared with base`);
+        // The demo sets no prices: each cost line gives counts only, never an invented amount.
+        const cost = (await mode.locator(`[data-testid="cost"][data-model="${model}"]`).first().textContent()) ?? '';
+        assert(new RegExp(`^cost ${model}: \\d+ images and about \\d+ text tokens embedded this run; no prices set, so no amounts$`).test(cost), `${model}'s cost line: ${cost}`);
+      }
+      await clearNotifications(page);
+      await screenshot(page, artifacts, '07-contenders-report');
+    },
+  },
+  {
     name: 'Clean Up from the command palette: tick, delete, confirm; the models and throughputs views are empty',
     async run({ page, artifacts }) {
       await runCommand(page, 'View: Close All Editors');
       await showSidebar(page);
       await runCommand(page, 'Bedrock Customizer: Clean Up...');
       await quickInput(page).filter({ hasText: 'tick what to delete' }).waitFor({ timeout: 60_000 });
-      await screenshot(page, artifacts, '07-cleanup-checklist');
+      await screenshot(page, artifacts, '08-cleanup-checklist');
       await page.keyboard.press('Enter');
       await pickQuickItem(page, /^Delete \d+ resources?/);
       await answerDialog(page, /delete/i, 'Delete');
@@ -204,7 +268,7 @@ const STEPS: PathTest[] = [
         await typeName.waitFor({ state: 'hidden' });
       }
       await treeRow(page, 'Provisioned Throughput', 'No provisioned throughputs').waitFor({ timeout: 60_000 });
-      await screenshot(page, artifacts, '08-cleaned-up');
+      await screenshot(page, artifacts, '09-cleaned-up');
     },
   },
 ];

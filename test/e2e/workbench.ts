@@ -160,3 +160,26 @@ export async function clearNotifications(page: Page): Promise<void> {
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.locator('.notification-toast').first().waitFor({ state: 'detached' });
 }
+
+/**
+ * Answers VS Code's simple file dialog (files.simpleDialog.enable: a quick input) with a path. The dialog fills in
+ * its start folder once that folder is listed, so type only after the listing (its ".." row) is shown, and check
+ * the text stuck before accepting.
+ */
+export async function answerFileDialog(page: Page, file: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '..' }).first().waitFor();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await input.fill(file);
+    if (await input.inputValue() === file) break;
+  }
+  // While it lists the typed path's folder the dialog ignores Enter: press it again until the dialog closes.
+  const widget = page.locator('.quick-input-widget');
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.keyboard.press('Enter');
+    if (await widget.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) return;
+    if (await input.inputValue() !== file) await input.fill(file);
+  }
+  throw new Error(`the file dialog did not accept ${file}`);
+}

@@ -34,11 +34,14 @@ export async function requestCount(emu: { endpoints: { admin: string } }, servic
   return r.requests.filter((q) => (q.path ?? q.url ?? '').includes(pathPart)).length;
 }
 
-/** Runs a customization job on the training manifest, then provisions it: returns the provisioned model ARN. */
-export async function trainedModel(emu: RunningEmulator, session: AwsSession, data: { bucket: string; training: string; validation: string }): Promise<string> {
+/**
+ * Runs a customization job on the training manifest, then provisions it: returns the provisioned model ARN. `name`
+ * prefixes the job, model and throughput names (tests sharing one emulator each use their own).
+ */
+export async function trainedModel(emu: RunningEmulator, session: AwsSession, data: { bucket: string; training: string; validation: string }, name = 'eval-test'): Promise<string> {
   const { jobArn } = await session.bedrock.createJob({
-    jobName: 'eval-test-job',
-    customModelName: 'eval-test-model',
+    jobName: `${name}-job`,
+    customModelName: `${name}-model`,
     roleArn: 'arn:aws:iam::123456789012:role/BedrockCustomizationRole',
     baseModelIdentifier: 'amazon.titan-embed-image-v1:0',
     customizationType: 'FINE_TUNING',
@@ -50,7 +53,7 @@ export async function trainedModel(emu: RunningEmulator, session: AwsSession, da
   await admin(emu, '/clock', { advanceMs: 24 * 3600_000 });
   const job = await session.bedrock.getJob(jobArn);
   if (job.status !== 'Completed' || !job.outputModelArn) throw new Error(`emulated job ended ${job.status}: ${job.failureMessage}`);
-  const { provisionedModelArn } = await session.bedrock.createProvisionedThroughput({ provisionedModelName: 'eval-test-pt', modelId: job.outputModelArn, modelUnits: 1 });
+  const { provisionedModelArn } = await session.bedrock.createProvisionedThroughput({ provisionedModelName: `${name}-pt`, modelId: job.outputModelArn, modelUnits: 1 });
   await admin(emu, '/clock', { advanceMs: 3600_000 });
   const pt = await session.bedrock.getProvisionedThroughput(provisionedModelArn);
   if (pt.status !== 'InService') throw new Error(`emulated provisioned throughput is ${pt.status}`);

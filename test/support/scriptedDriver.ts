@@ -4,7 +4,7 @@
 // "<back>" goes back a step, "<cancel>" cancels; an answer that fails the step's validation cancels and is recorded.
 // A checklist takes "<ticked>" (what comes ticked), "+<value>" (the add button, then the value) or keys joined by ",".
 import {
-  BACK, type Answer, type Choice, type InputDriver, type PickMany, type PickManyAnswer, type PickStep, type TextStep,
+  BACK, type Answer, type Choice, type InputDriver, type PickMany, type PickManyAnswer, type PickManyEntry, type PickStep, type TextStep,
 } from '../../src/core/lifecycle/steps';
 
 export class ScriptedDriver implements InputDriver {
@@ -12,6 +12,8 @@ export class ScriptedDriver implements InputDriver {
   readonly rejected: string[] = [];
   /** The choices each pick step offered (by step id, the latest time it was asked): the values, in order. */
   readonly offered: Record<string, string[]> = {};
+  /** The entries each checklist offered (by title, the latest time it was asked). */
+  readonly lists: Record<string, PickManyEntry[]> = {};
 
   /** In an extension host, the extension's `testing.onDidAsk` hears each question as it is asked. */
   constructor(private readonly answers: string[]) {}
@@ -45,6 +47,7 @@ export class ScriptedDriver implements InputDriver {
   }
 
   pickMany(list: PickMany): Promise<PickManyAnswer> {
+    this.lists[list.title] = list.groups.flatMap((g) => g.entries);
     const a = this.next(`checklist: ${list.title}`);
     if (a === undefined || a === '<cancel>') return Promise.resolve(undefined);
     if (a === '<ticked>') return Promise.resolve(list.groups.flatMap((g) => g.entries.filter((e) => e.picked).map((e) => e.key)));

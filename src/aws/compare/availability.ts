@@ -24,7 +24,8 @@ export async function availableModels(spec: CompareSpec, session: Pick<AwsSessio
   return { models, skipped };
 }
 
-async function unavailability(session: Pick<AwsSession, 'bedrock' | 'region'>, modelId: string): Promise<string | undefined> {
+/** Why a model is not offered in the session's region (the pre-flight's words), or undefined when it is. */
+export async function unavailability(session: Pick<AwsSession, 'bedrock' | 'region'>, modelId: string): Promise<string | undefined> {
   try {
     const d = await session.bedrock.getFoundationModel(modelId);
     if (!d) return `${modelId} is not offered in ${session.region}`;

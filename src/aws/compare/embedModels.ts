@@ -14,6 +14,7 @@ import { planOrThrow } from '../../core/eval/families/forModel';
 import type { EmbedParams, ModelFamily } from '../../core/eval/families/types';
 import { realClock } from '../../core/eval/pacer';
 import { modelCost } from '../../core/eval/modelCost';
+import { estimateTokens } from '../../core/eval/prices';
 import type { EmbeddingRecord } from '../../core/eval/records';
 import type { CompareSpec, ModelById } from '../../core/eval/spec';
 import type { FailedRecord } from '../../protocol/report';
@@ -66,8 +67,6 @@ interface ModelPlan {
   textItemKey(text: string): string;
 }
 
-/** Text tokens estimated from characters (English averages about 4.7 characters a token; the tokenizers are not public). */
-const estimateTokens = (chars: number): number => Math.ceil(chars / 4.7);
 
 export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promise<{ models: ModelEmbeddings[]; totals: EmbedTotals; failedRecords: FailedRecord[] }> {
   const totals: EmbedTotals = { calls: 0, embedded: 0, cached: 0, batchJobsSubmitted: 0, batchJobArns: [] };
@@ -91,7 +90,7 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
   }));
   // Every model's route, and one confirmation before any batch job, before anything is embedded.
   const routing = await routeModels(i.spec, i.specPath, o, plans.map((p) => ({
-    model: p.m, cache: p.cache, imageKeys: refs.map(p.imageItemKey), textKeys: i.queries.map((q) => p.textItemKey(q.text)),
+    model: p.m, family: p.family, cache: p.cache, imageKeys: refs.map(p.imageItemKey), textKeys: i.queries.map((q) => p.textItemKey(q.text)),
   })));
   const failedRecords: FailedRecord[] = [];
   const { source, project } = specSource(i.specPath, o.workspaceDir);
@@ -142,7 +141,7 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
   }
   const failedImages = new Set(failedRecords.filter((f) => f.kind === 'image').map((f) => f.item));
   const failedTexts = new Set(failedRecords.filter((f) => f.kind === 'text').map((f) => f.item));
-  const models = plans.map((p): ModelEmbeddings => {
+  const models = plans.map((p, n): ModelEmbeddings => {
     const vec = (key: string): number[] => Array.from(p.cache.get(key) as Float32Array);
     const imageRecords = (set: readonly LabelledImage[]): EmbeddingRecord[] => set.filter((x) => !failedImages.has(x.ref))
       .map((x) => ({ id: x.ref, label: x.label, kind: 'image' as const, vector: vec(p.imageItemKey(x.ref)) }));
@@ -154,7 +153,7 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
     return {
       model: {
         name: p.m.name, modelId: p.m.modelId, embeddingLength: p.dimension, baseline: false, family: p.family.id,
-        cost: modelCost(o.embeddingPrices, p.family.id, fineTuned, dueOf.get(p) ?? { images: 0, textTokens: 0 }),
+        cost: modelCost(o.prices, { family: p.family.id, fineTuned, route: routing.routes[n]?.route ?? 'on-demand', embedded: dueOf.get(p) ?? { images: 0, textTokens: 0 } }),
       },
       records,
       ...(i.gallery ? { gallery: imageRecords(i.gallery) } : {}),

@@ -2,10 +2,10 @@
 import type { LedgerSink } from '../../core/cleanup/ledger';
 import type { CollectionCreationFacts } from '../../core/eval/collectionNotice';
 import type { BatchLimits } from '../../core/eval/batch/limits';
-import type { EmbedPrices, InferenceSetting } from '../../core/eval/batch/route';
+import type { InferenceSetting } from '../../core/eval/batch/route';
 import type { RoutePlanFacts } from '../../core/eval/batch/routePlan';
-import type { EmbeddingPrices } from '../../core/eval/modelCost';
 import type { Clock } from '../../core/eval/pacer';
+import type { Prices } from '../../core/eval/prices';
 import type { WriteIssue } from '../../core/files/placement';
 import type { ComparisonReport } from '../../protocol/report';
 import type { BedrockRuntime } from '../runtime';
@@ -57,7 +57,11 @@ export interface CompareOptions {
   /** `auto` picks batch above this many records to embed (bedrockCustomizer.compare.batchThreshold). */
   batchThreshold?: number;
   batchLimits?: BatchLimits;
-  prices?: EmbedPrices;
+  /**
+   * The user's prices (VS Code: the bedrockCustomizer.pricing.* settings; the CLI: --prices), for the batch
+   * confirmation's estimate and the report's per-model cost lines. None set: no amounts, nothing invented.
+   */
+  prices?: Prices;
   /** Between GetModelInvocationJob calls while a job moves (default 30 s). */
   batchPollMs?: number;
   /** Asks for the batch role or prefix the spec and overrides lack (the editor); undefined keeps them missing. */
@@ -66,8 +70,6 @@ export interface CompareOptions {
   confirmBatch?(facts: RoutePlanFacts, notice: { message: string; detail: string }): Promise<boolean>;
   /** A batch job's status as it is polled. */
   onBatchStatus?(model: string, job: { jobArn: string; status: string; processed?: number; total?: number }): void;
-  /** The user's price settings, for the report's per-model cost lines (none set: no amounts, nothing invented). */
-  embeddingPrices?: EmbeddingPrices;
 }
 
 export interface CompareOutcome {

@@ -11,8 +11,11 @@ export function arnOf(arg: unknown): string | undefined {
   return typeof arn === 'string' && arn.startsWith('arn:') ? arn : undefined;
 }
 
-/** The spec's JSON text: base model as baseline, the item's model, defaults the pipeline states in the report. */
-export function modelSpecText(arn: string, testManifest: string, schemaRef: string): string {
+/**
+ * The spec's JSON text: base model as baseline, the item's model, the off-the-shelf contenders chosen (their family
+ * is inferred from the id), defaults the pipeline states in the report.
+ */
+export function modelSpecText(arn: string, testManifest: string, schemaRef: string, contenders: readonly { name: string; modelId: string }[] = []): string {
   const spec = {
     $schema: schemaRef,
     testSet: { manifest: testManifest },
@@ -20,6 +23,7 @@ export function modelSpecText(arn: string, testManifest: string, schemaRef: stri
       { name: 'base', modelId: BASE_MODEL_ID, baseline: true },
       // A custom model (not its provisioned throughput) is compared through batch inference: no throughput needed.
       { name: 'fine-tuned', modelId: arn, ...(modelKindOf(arn) === 'custom-model' ? { inference: 'batch' } : {}) },
+      ...contenders.map((c) => ({ name: c.name, modelId: c.modelId })),
     ],
     modes: DEFAULT_MODES,
     k: DEFAULT_K,

@@ -8,6 +8,7 @@ import schema from '../../../schemas/compare-spec.schema.json';
 import type { EvalMode } from '../../protocol/report';
 import { settingProblem } from './batch/route';
 import { planFor } from './families/forModel';
+import { resolveFamily } from './families/index';
 import { compileLabelRule } from './labels';
 import { jsonLocations } from './jsonLocations';
 import { kProblem } from './kValues';
@@ -144,7 +145,8 @@ function check(raw: unknown, locations: Map<string, { line: number; column: numb
     }
   }
   byId.forEach((m) => {
-    const p = settingProblem(m.modelId, m.inference ?? 'auto');
+    const f = resolveFamily(m.modelId, m.family);
+    const p = settingProblem(m.modelId, m.inference ?? 'auto', 'family' in f ? f.family : undefined);
     if (p) problems.push({ ...at(`/models/${models.indexOf(m)}/inference`), message: `models.${models.indexOf(m)}.inference: ${p}` });
   });
   if (byFile.length === 0) {

@@ -53,7 +53,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, erro
     else if (typeof arg === 'object' && arg !== null && Array.isArray((arg as { models?: unknown }).models)) source = specFromObject(arg);
     else if (arg !== undefined && arnOf(arg)) {
       // A custom model or throughput from the explorer: write a spec for it and let the user review and run it.
-      await specFromModel(arnOf(arg) ?? '', context.extensionUri, input.driver());
+      await specFromModel(arnOf(arg) ?? '', { extensionUri: context.extensionUri, driver: input.driver(), aws, config });
       return undefined;
     } else source = await pickSpec();
     if (!source) return undefined;

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LedgerSink } from '../../core/cleanup/ledger';
 import { collectionCreationNotice } from '../../core/eval/collectionNotice';
+import { pricesFrom } from '../../core/eval/prices';
 import type { ComparisonReport } from '../../protocol/report';
 import type { AwsContext } from '../session/awsContext';
 import { loadAws } from '../shell/awsLoader';
@@ -88,13 +89,8 @@ export async function runPipeline(
       batchThreshold: deps.config.get('compare.batchThreshold'),
       batchLimits: deps.config.get('compare.batchLimits'),
       batchPollMs: deps.config.get('compare.batchPollSeconds') * 1000,
-      prices: { onDemandPerImage: deps.config.get('pricing.onDemandPerImage'), batchPerImage: deps.config.get('pricing.batchPerImage') },
-      // The report's cost lines: Titan's on-demand image price and the no-commitment throughput price (Nova and
-      // Cohere have no price setting yet, so their lines give counts only).
-      embeddingPrices: {
-        families: { 'titan-mm-g1': { perImage: deps.config.get('pricing.onDemandPerImage') } },
-        throughputHourly: deps.config.get('pricing.throughputHourlyNoCommitment'),
-      },
+      // One price model for the batch confirmation and the report's cost lines (bedrockCustomizer.pricing.*).
+      prices: pricesFrom((key) => deps.config.get(key)),
       askBatch: (known) => askBatch(deps.input.driver(), known, async () => {
         const roles = [];
         for await (const r of session.iam.listRoles(1000)) roles.push(r);

@@ -42,6 +42,12 @@ export interface Settings {
   'pricing.trainingPerRecordEpoch': number;
   'pricing.onDemandPerImage': number;
   'pricing.batchPerImage': number;
+  'pricing.textPer1000Tokens': number;
+  'pricing.nova.onDemandPerImage': number;
+  'pricing.nova.batchPerImage': number;
+  'pricing.nova.textPer1000Tokens': number;
+  'pricing.cohere.onDemandPerImage': number;
+  'pricing.cohere.textPer1000Tokens': number;
 }
 
 export const SECTION = 'bedrockCustomizer';
@@ -89,4 +95,10 @@ export const DEFAULTS: Settings = {
   'pricing.trainingPerRecordEpoch': 0,
   'pricing.onDemandPerImage': 0,
   'pricing.batchPerImage': 0,
+  'pricing.textPer1000Tokens': 0,
+  'pricing.nova.onDemandPerImage': 0,
+  'pricing.nova.batchPerImage': 0,
+  'pricing.nova.textPer1000Tokens': 0,
+  'pricing.cohere.onDemandPerImage': 0,
+  'pricing.cohere.textPer1000Tokens': 0,
 };

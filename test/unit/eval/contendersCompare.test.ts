@@ -10,6 +10,7 @@ import { runCompare } from '../../../src/aws/compare/runCompare';
 import type { AwsSession } from '../../../src/aws';
 import { formatReportText } from '../../../src/cli/reportText';
 import { verdict } from '../../../src/protocol/verdict';
+import { pricesFrom } from '../../../src/core/eval/prices';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { admin, aslSpec, emulatorRuntime, emulatorSession, requestCount, trainedModel, writeSpec } from '../../support/emulatorCompare';
 
@@ -44,7 +45,7 @@ test('contenders: a model not offered is skipped with its reason; families, cost
   const before = await requestCount(emu, 'bedrockRuntime', '/invoke');
   const out = await runCompare({
     specPath: writeSpec(dir, spec), session, runtime: rt.runtime, concurrency: 4, requestsPerMinute: 60_000,
-    embeddingPrices: { families: { 'titan-mm-g1': { perImage: 0.00006, per1000TextTokens: 0.0008 } }, throughputHourly: 9.38 },
+    prices: pricesFrom((k) => ({ 'pricing.onDemandPerImage': 0.00006, 'pricing.textPer1000Tokens': 0.0008, 'pricing.throughputHourlyNoCommitment': 9.38 } as Record<string, number>)[k]),
   });
   const r = out.report;
   assert.deepEqual(r.skipped?.map((s) => s.name), ['cohere']);

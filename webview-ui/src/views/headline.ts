@@ -1,6 +1,7 @@
 // The answer at a glance: per comparison, baseline's and model's top-1 accuracy and chosen metric, the difference
 // with its 95% interval and p-value in plain words, and the engine's warnings.
 import type { ComparisonReport, MetricKey, ModeReport } from '../../../src/protocol/report';
+import { costWords } from '../../../src/protocol/costWords';
 import { verdict } from '../../../src/protocol/verdict';
 import { fmt, headlineP, metricDifference, metricLabel, plainWords, top1Difference } from '../logic/format';
 import { h } from '../dom';
@@ -16,6 +17,10 @@ export function renderHeadline(report: ComparisonReport, mode: ModeReport, metri
   // The question a team asks first: better than what Bedrock offers off the shelf?
   const answer = verdict(report, mode);
   if (answer) section.append(h('p', { class: 'words verdict', attrs: { 'data-testid': 'verdict' } }, answer));
+  // Each model's cost line, from the user's prices only (none set: counts only).
+  for (const m of report.models) {
+    if (m.cost) section.append(h('p', { class: 'fine-print', attrs: { 'data-testid': 'cost', 'data-model': m.name } }, costWords(m.name, m.cost)));
+  }
   for (const s of report.skipped ?? []) {
     section.append(h('p', { class: 'fine-print', attrs: { 'data-testid': 'skipped' } }, `Skipped ${s.name} (${s.modelId}): ${s.reason}`));
   }

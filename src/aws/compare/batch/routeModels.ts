@@ -5,6 +5,8 @@ import { DEFAULT_BATCH_LIMITS, DEFAULT_BATCH_THRESHOLD } from '../../../core/eva
 import { chooseRoute, type Route } from '../../../core/eval/batch/route';
 import { needsBatch, routePlanNotice, type ModelRoute, type RoutePlanFacts } from '../../../core/eval/batch/routePlan';
 import type { EmbeddingCache } from '../../../core/eval/embeddingCache';
+import type { ModelFamily } from '../../../core/eval/families/types';
+import { NO_PRICES } from '../../../core/eval/prices';
 import type { CompareSpec, ModelById } from '../../../core/eval/spec';
 import { BatchDeclined, SpecError } from '../errors';
 import type { CompareOptions } from '../options';
@@ -30,21 +32,22 @@ export function defaultBatchPrefix(manifest: string): string | undefined {
 /** One model's cache and the keys it would embed. */
 export interface ModelKeys {
   model: ModelById;
+  family: ModelFamily;
   cache: EmbeddingCache;
   imageKeys: readonly string[];
   textKeys: readonly string[];
 }
 
 export async function routeModels(spec: CompareSpec, specPath: string, o: CompareOptions, models: readonly ModelKeys[]): Promise<RouteDecision> {
-  const routes: ModelRoute[] = models.map(({ model: m, cache, imageKeys, textKeys }) => {
+  const routes: ModelRoute[] = models.map(({ model: m, family, cache, imageKeys, textKeys }) => {
     const images = new Set(imageKeys.filter((k) => !cache.has(k))).size;
     const records = images + new Set(textKeys.filter((k) => !cache.has(k))).size;
-    const choice = chooseRoute({ modelId: m.modelId, requested: o.inference ?? m.inference ?? 'auto', toEmbed: records, threshold: o.batchThreshold ?? DEFAULT_BATCH_THRESHOLD });
+    const choice = chooseRoute({ modelId: m.modelId, family, requested: o.inference ?? m.inference ?? 'auto', toEmbed: records, threshold: o.batchThreshold ?? DEFAULT_BATCH_THRESHOLD });
     if ('problem' in choice) throw new SpecError([`${specPath}: model ${m.name}: ${choice.problem}`]);
-    return { model: m.name, modelId: m.modelId, route: choice.route, why: choice.why, records, images };
+    return { model: m.name, modelId: m.modelId, family: family.id, route: choice.route, why: choice.why, records, images };
   });
   const limits = o.batchLimits ?? DEFAULT_BATCH_LIMITS;
-  const prices = o.prices ?? { onDemandPerImage: 0, batchPerImage: 0 };
+  const prices = o.prices ?? NO_PRICES;
   if (!needsBatch(routes)) return { routes };
   let roleArn = o.batch?.roleArn ?? spec.batch?.roleArn;
   let s3Uri = o.batch?.s3Uri ?? spec.batch?.s3Uri ?? defaultBatchPrefix(spec.testSet.manifest);

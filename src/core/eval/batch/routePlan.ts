@@ -2,11 +2,14 @@
 // where the user's price settings allow, and why this route; for batch, where it writes, the role and the limits.
 import { paddingFor } from './records';
 import { LIMITS_SOURCE, type BatchLimits } from './limits';
-import { costLine, type EmbedPrices, type Route } from './route';
+import type { FamilyId } from '../families/types';
+import type { Prices } from '../prices';
+import { costLine, type Route } from './route';
 
 export interface ModelRoute {
   model: string;
   modelId: string;
+  family: FamilyId;
   route: Route;
   why: string;
   /** Records not yet cached (images + texts). */
@@ -19,7 +22,7 @@ export interface RoutePlanFacts {
   roleArn?: string | undefined;
   s3Uri?: string | undefined;
   limits: BatchLimits;
-  prices: EmbedPrices;
+  prices: Prices;
 }
 
 export const needsBatch = (routes: readonly ModelRoute[]): boolean => routes.some((r) => r.route === 'batch' && r.records > 0);
@@ -28,8 +31,8 @@ export function routePlanNotice(f: RoutePlanFacts): { message: string; detail: s
   const lines = f.routes.map((r) => {
     if (r.records === 0) return `${r.model}: everything cached, nothing embedded.`;
     const pad = r.route === 'batch' ? paddingFor(r.records, f.limits.minRecordsPerJob) : undefined;
-    const padding = pad && pad.count > 0 ? ` ${pad.message} (${costLine('batch', pad.count, f.prices).replace(/ \(.*$/, '')} more for the padding).` : '';
-    return `${r.model} (${r.modelId}): ${r.route}, ${r.records} records (${r.images} images), ${costLine(r.route, r.images, f.prices)}; ${r.why}.${padding}`;
+    const padding = pad && pad.count > 0 ? ` ${pad.message} (${costLine('batch', pad.count, f.prices, r.family).replace(/ \(.*$/, '')} more for the padding).` : '';
+    return `${r.model} (${r.modelId}): ${r.route}, ${r.records} records (${r.images} images), ${costLine(r.route, r.images, f.prices, r.family)}; ${r.why}.${padding}`;
   });
   const batch = needsBatch(f.routes);
   return {

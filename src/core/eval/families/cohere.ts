@@ -12,6 +12,7 @@ const base = {
   distinguishesPurpose: true,
   maxItemsPerCall: 96,
   customizable: false,
+  batchInference: false,
 } as const;
 
 export const cohereInputType = (p: EmbedParams): string => (p.purpose === 'document' ? 'search_document' : 'search_query');

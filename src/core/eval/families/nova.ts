@@ -12,6 +12,7 @@ const base = {
   distinguishesPurpose: true,
   maxItemsPerCall: 1,
   customizable: false,
+  batchInference: true,
 } as const;
 
 /**

@@ -12,6 +12,7 @@ const base = {
   distinguishesPurpose: false,
   maxItemsPerCall: 1,
   customizable: true,
+  batchInference: true,
 } as const;
 
 const requestBody: ModelFamily['requestBody'] = (input, params) => {

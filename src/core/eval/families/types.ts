@@ -51,6 +51,8 @@ export interface ModelFamily {
   readonly maxItemsPerCall: number;
   /** Only the Titan family can be fine-tuned on Bedrock (custom and provisioned model ARNs are Titan). */
   readonly customizable: boolean;
+  /** Whether AWS's batch-inference supported-models page lists the family (docs/reference/bedrock-batch.md "Which models"). */
+  readonly batchInference: boolean;
   /** The InvokeModel JSON body for one input. Throws AwsUserError('validation') for an input the family refuses. */
   requestBody(input: EmbedInput, params: EmbedParams): Record<string, unknown>;
   /** The body for up to maxItemsPerCall inputs of one modality (for maxItemsPerCall 1: exactly one input). */
