@@ -9,12 +9,15 @@
 //   POST /seed                       {jobs?, customModels?, provisionedThroughputs?, batchJobs?} -> {jobArns, modelArns, provisionedModelArns, batchJobArns}
 //   GET  /clock, POST /clock         {advanceMs} -> {now}
 //   POST /sample-data                {imagesPerClass?, bucket?} -> the uploaded dataset's manifest URIs
+//   POST /options                    {batchDurationMs?, jobDurationMs?, throughputDurationMs?} -> {previous: values};
+//                                    applies to what is created afterwards, e.g. one slow batch job in a fast e2e run
 //   GET  /health                     {ok: true}
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BedrockError } from './bedrock/errors';
 import type { Clock } from './clock';
 import type { FaultConfig, FaultInjector } from './faults';
 import { json, listen, readBody, send, type EmuResponse, type RunningServer } from './http';
+import type { EmulatorOptions } from './options';
 import type { RequestLog } from './requestLog';
 import { isServiceName, SERVICES } from './services';
 
@@ -22,10 +25,16 @@ export interface AdminDeps {
   log: RequestLog;
   faults: FaultInjector;
   clock: Clock;
+  /** The running emulator's options, read when a resource is created (so a change applies to later ones). */
+  options: EmulatorOptions;
   reset(keepS3: boolean): void;
   seed(body: Record<string, unknown>): Promise<object>;
   sampleData(body: Record<string, unknown>): Promise<object>;
 }
+
+// The durations read when a resource is created (the others are fixed at start).
+const DURATIONS = ['jobDurationMs', 'batchDurationMs', 'throughputDurationMs'] as const;
+type Duration = typeof DURATIONS[number];
 
 const bad = (message: string): EmuResponse => json(400, { message });
 
@@ -62,6 +71,19 @@ async function route(deps: AdminDeps, method: string, url: URL, body: Record<str
       const ms = body['advanceMs'];
       if (typeof ms !== 'number') return bad('advanceMs must be a number of milliseconds');
       return json(200, { now: new Date(deps.clock.advance(ms)).toISOString() });
+    }
+    case 'POST /options': {
+      const previous: Record<string, number> = {};
+      for (const [key, value] of Object.entries(body)) {
+        if (!(DURATIONS as readonly string[]).includes(key)) return bad(`only ${DURATIONS.join(', ')} can be changed`);
+        if (typeof value !== 'number' || !(value >= 0)) return bad(`${key} must be a number of milliseconds`);
+      }
+      for (const [key, value] of Object.entries(body)) {
+        const k = key as Duration;
+        previous[k] = deps.options[k];
+        deps.options[k] = value as number;
+      }
+      return json(200, { previous });
     }
     case 'POST /sample-data':
       return json(200, await deps.sampleData(body));

@@ -37,6 +37,8 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   const opts: EmulatorOptions = { ...DEFAULT_OPTIONS, ...options };
+  // POST /options changes some durations while running; POST /reset puts back the ones the emulator started with.
+  const started = { ...opts };
   const clock = new Clock(opts.manualClock);
   const log = new RequestLog();
   const faults = new FaultInjector(opts.seed, opts.faults);
@@ -70,6 +72,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
       log,
       faults,
       clock,
+      options: opts,
       reset(keepS3) {
         bedrock.reset();
         limiter.reset();
@@ -79,6 +82,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
         log.clear();
         faults.reset();
         clock.reset();
+        Object.assign(opts, started);
         if (!keepS3) s3.reset();
       },
       seed: async (body) => ({ ...(await seedBedrock(bedrock, body, opts.jobDurationMs)), ...aoss.seed(body) }),

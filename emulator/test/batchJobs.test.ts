@@ -95,6 +95,19 @@ describe('emulator batch inference jobs', () => {
     }
   });
 
+  it('gives jobs created after POST /options its duration, and /reset restores the one it started with', async () => {
+    const uri = await input(await imageRecords(5));
+    assert.deepEqual(await h.admin('POST', '/options', { batchDurationMs: 100_000 }), { previous: { batchDurationMs: 10_000 } });
+    const slow = await create(request('slow', uri));
+    await advance(20_000);
+    assert.equal((await get(slow)).status, 'InProgress', 'a 100 s job is still running after 20 s');
+    await h.admin('POST', '/reset', { keepS3: true });
+    const fast = await create(request('fast', uri));
+    await advance(20_000);
+    assert.equal((await get(fast)).status, 'Completed', 'after /reset jobs take the start duration of 10 s again');
+    await assert.rejects(h.admin('POST', '/options', { stopDurationMs: 5 }), /only jobDurationMs, batchDurationMs, throughputDurationMs can be changed/);
+  });
+
   it('runs a custom model with the vectors its provisioned throughput gives on demand, and refuses the provisioned ARN', async () => {
     const seeded = await h.admin('POST', '/seed', {
       customModels: [{ modelName: 'ft', trainingDataConfig: { s3Uri: `s3://${BUCKET}/manifests/training.jsonl` } }],

@@ -40,6 +40,8 @@ export const BATCH_RELOAD: PathTest[] = [{
     }, null, 2)}\n`);
     const jobsFile = path.join(dir, 'letters-batch.batch-jobs.json');
 
+    // This run's batch jobs end in seconds; this one must outlast the reload, until the clock is moved below.
+    const { previous } = await admin<{ previous: Record<string, number> }>(endpoints, '/options', { batchDurationMs: 5 * 60_000 });
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, 'reload/letters-batch.compare.json');
     await page.locator('.codelens-decoration a', { hasText: 'Run comparison' }).first().click();
@@ -59,10 +61,11 @@ export const BATCH_RELOAD: PathTest[] = [{
     const shown = (await row.textContent()) ?? '';
     assert(/(Submitted|Validating|Scheduled|InProgress) · /.test(shown), `after the reload the job is still running: ${shown}`);
     assert(shown.includes('by this extension'), `the ledger says this extension submitted it: ${shown}`);
-    await screenshot(page, artifacts, '09-batch-job-after-reload');
+    await screenshot(page, artifacts, '10-batch-job-after-reload');
 
     // The job ends (the emulator's clock moves past its duration); the view notices and offers to collect it.
     await admin(endpoints, '/clock', { advanceMs: 10 * 60_000 });
+    await admin(endpoints, '/options', previous);
     const toast = page.locator('.notification-toast', { hasText: 'Collect Results' }).first();
     await toast.waitFor({ timeout: 60_000 });
     await toast.getByRole('button', { name: 'Collect Results' }).click();
