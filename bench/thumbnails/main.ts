@@ -1,6 +1,6 @@
 // bench/thumbnails: the report's thumbnails for 1,000 images of 416 x 416 (the reference dataset's size) in the local
-// emulator's S3, through the AWS layer and the panel's ThumbnailCache (HEAD for the ETag, GET, decode, shrink to
-// 128 px, PNG). Target: <= 10 s cold; then a second cache over the same folder must make 0 S3 requests (counted by
+// emulator's S3, through the AWS layer and the panel's ThumbnailCache (one GET each, decode, shrink to 128 px and PNG
+// in the image pool's worker threads, dist/imageWorker.js). Target: <= 10 s cold; then a second cache over the same folder must make 0 S3 requests (counted by
 // the cache and by the emulator's request log). Anchor, same run: GET of every object alone (the S3 floor).
 // Run: node scripts/build.mjs && node out/bench/thumbnails/main.js [--images N]
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,11 +2,10 @@
 // read once and cached by identity (core/image/hashCache.ts), then the pairs that evaluate() scores without.
 // `validate --deep` reads its two manifests' images the same way (imageIdentities).
 
-import { createHash } from 'node:crypto';
 import { mapBounded } from '../../core/concurrency';
-import { decodeImage } from '../../core/image/decode';
 import { ImageHashCache, type CachedHashes } from '../../core/image/hashCache';
-import { perceptualHashes, PHASH_NAME } from '../../core/image/phash';
+import { sharedImagePool } from '../../core/image/imagePool';
+import { PHASH_NAME } from '../../core/image/phash';
 import { findLeakedPairs, type ImageIdentity } from '../../core/eval/leakage';
 import type { LeakageReport } from '../../protocol/report';
 import type { S3Storage } from '../s3';
@@ -32,13 +31,9 @@ async function hashesOf(reader: SourceReader, cache: HashStore, ref: string, ide
   if (cached) return cached;
   let entry: CachedHashes;
   try {
-    const bytes = await reader.readBytes(ref);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    try {
-      entry = { sha256, ...perceptualHashes(await decodeImage(bytes)) };
-    } catch (err) {
-      entry = { sha256, error: (err as Error).message };
-    }
+    // Decoded and hashed off this thread, by the same pipeline as the report's thumbnails (core/image/process.ts).
+    const p = await sharedImagePool().process(await reader.readBytes(ref), { hashes: true });
+    entry = p.hashes ? { sha256: p.sha256, ...p.hashes } : { sha256: p.sha256, error: p.error ?? 'No perceptual hash' };
   } catch (err) {
     // Unreadable now (missing, denied): not cached, so a later run tries again.
     return { error: (err as Error).message };
