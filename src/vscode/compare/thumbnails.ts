@@ -71,6 +71,15 @@ export class ThumbnailCache {
 
   constructor(private readonly dir: string, private readonly pool: ImagePool = sharedImagePool()) {}
 
+  /** The outcomes the index already holds for S3 sources (no request): what an opening report can show at once. */
+  async known(requests: readonly ThumbnailRequest[]): Promise<Map<string, ThumbnailOutcome>> {
+    const index = await this.loadIndex();
+    return new Map(requests.flatMap((r) => {
+      const e = r.source.startsWith('s3://') ? index[r.source] : undefined;
+      return e ? [[r.key, this.outcome(e)] as const] : [];
+    }));
+  }
+
   /**
    * key -> thumbnail or problem for every request. A local source is read only when it is under one of `roots`
    * and inside one of `allowed` (the workspace folders: a report's ids are the report's word, not the user's, so

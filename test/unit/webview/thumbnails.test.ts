@@ -54,6 +54,12 @@ test('thumbnails from S3: made once, then a second cache over the same folder ma
   assert.ok(gone && 'problem' in gone && /Could not read s3:\/\/b\/gone\.png: NoSuchKey/.test(gone.problem));
   assert.deepEqual(s3.calls.sort(), ['GET a.png', 'GET bad.png', 'GET gone.png'], 'one GET per object, no HEAD');
 
+  const known = await new ThumbnailCache(dir).known(requests);
+  assert.deepEqual([...known.keys()], ['a', 'bad'], 'what an opening report shows at once: the cached outcomes, not the failed read');
+  const heard = new Map<string, unknown>();
+  const third = await new ThumbnailCache(mkdtempSync(join(tmpdir(), 'thumbs-'))).resolve(requests, [], [], () => Promise.resolve(new FakeS3(objects)), (k, o) => heard.set(k, o));
+  assert.deepEqual(new Map([...heard].sort()), new Map([...third].sort()), 'each outcome is heard as it is known, the same as the answer');
+
   const again = new FakeS3(objects);
   const second = new ThumbnailCache(dir);
   const out = await second.resolve(requests.slice(0, 2), [], [], () => Promise.resolve(again));
