@@ -21,19 +21,28 @@ export interface LeakageInput {
   threshold: number;
   concurrency: number;
   mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]>;
+  /** Where the report's thumbnails are kept (the extension's cache): each test image's one decode also makes its thumbnail. */
+  thumbnails?: ThumbnailSink;
+}
+
+/** Takes a thumbnail made while an image was decoded for its hashes, so opening the report reads the image no more. */
+export interface ThumbnailSink {
+  put(ref: string, identity: string, size: number, png: Uint8Array): Promise<void>;
 }
 
 /** The cache's two calls: the comparison's file beside its embeddings, or a run's memory (validate --deep). */
 export type HashStore = Pick<ImageHashCache, 'get' | 'put'>;
 
-async function hashesOf(reader: SourceReader, cache: HashStore, ref: string, identity: string): Promise<CachedHashes> {
+async function hashesOf(reader: SourceReader, cache: HashStore, ref: string, identity: string, thumbnails?: ThumbnailSink): Promise<CachedHashes> {
   const cached = cache.get(identity);
   if (cached) return cached;
   let entry: CachedHashes;
   try {
     // Decoded and hashed off this thread, by the same pipeline as the report's thumbnails (core/image/process.ts).
-    const p = await sharedImagePool().process(await reader.readBytes(ref), { hashes: true });
+    const bytes = await reader.readBytes(ref);
+    const p = await sharedImagePool().process(bytes, { hashes: true, thumbnail: thumbnails !== undefined });
     entry = p.hashes ? { sha256: p.sha256, ...p.hashes } : { sha256: p.sha256, error: p.error ?? 'No perceptual hash' };
+    if (p.thumbnail) await thumbnails?.put(ref, identity, bytes.length, p.thumbnail);
   } catch (err) {
     // Unreadable now (missing, denied): not cached, so a later run tries again.
     return { error: (err as Error).message };
@@ -47,7 +56,7 @@ export async function checkLeakage(input: LeakageInput): Promise<Omit<LeakageRep
   const testRefs = [...input.test.keys()];
   const testIds = await input.mapLimit(testRefs, input.concurrency, async (ref) => {
     const identity = input.test.get(ref) as string;
-    const h = await hashesOf(input.reader, cache, ref, identity);
+    const h = await hashesOf(input.reader, cache, ref, identity, input.thumbnails);
     return { id: ref, uri: ref, etag: identity, sha256: h.sha256, phash: h.phash, fine: h.fine };
   });
   const trainRefs = [...new Set(input.against.flatMap((a) => a.refs))];

@@ -16,6 +16,7 @@ import { jobsPathFor, parseJobsFile } from '../../core/eval/batch/jobsFile';
 import { isRunning, statusWords } from '../../core/eval/batch/status';
 import { askBatch, SUBMIT_BATCH } from './batchQuestions';
 import { ComparisonInputError, type Progress } from './runComparison';
+import type { ThumbnailCache } from './thumbnails';
 
 export interface PipelineDeps {
   aws: AwsContext;
@@ -27,6 +28,8 @@ export interface PipelineDeps {
   input: Input;
   /** Records what the comparison creates, at creation (Clean Up's proof). */
   ledger: LedgerSink;
+  /** The report's thumbnail cache, filled by the leakage check's decodes (the report then opens with them). */
+  thumbnails?: ThumbnailCache;
 }
 
 export const CREATE_COLLECTION = 'Create Collection';
@@ -81,6 +84,7 @@ export async function runPipeline(
         return (await deps.input.driver().confirm(notice.message, notice.detail, [CREATE_COLLECTION])) === CREATE_COLLECTION;
       },
       ledger: deps.ledger,
+      ...(deps.thumbnails ? { thumbnails: deps.thumbnails } : {}),
       ...(workspaceDir ? { workspaceDir } : {}),
       batchThreshold: deps.config.get('compare.batchThreshold'),
       batchLimits: deps.config.get('compare.batchLimits'),
@@ -100,6 +104,7 @@ export async function runPipeline(
       confirmBatch: async (_facts, notice) => (await deps.input.driver().confirm(notice.message, notice.detail, [SUBMIT_BATCH])) === SUBMIT_BATCH,
       onBatchStatus: (model, s) => progress.report(`${model}: batch job ${statusWords(s.status)}${s.total !== undefined ? ` (${s.processed ?? 0}/${s.total} records)` : ''}`, s.processed ?? 0, s.total ?? 1),
     });
+    await deps.thumbnails?.flush(); // the report opens next and reads the thumbnail index
     deps.log.info(`Comparison: ${out.calls} embedding calls, ${out.cached} inputs from the cache`);
     return { report: out.report, reportPath: out.reportPath };
   } catch (err) {

@@ -114,6 +114,32 @@ export class ThumbnailCache {
     return new Map(requests.flatMap((r) => { const o = out.get(r.key); return o ? [[r.key, o] as const] : []; }));
   }
 
+  /**
+   * A thumbnail made elsewhere from the same bytes (the leakage check decodes each test image once for its hash and
+   * its thumbnail, src/aws/compare/leakage.ts): recorded as if this cache had read `source`, so opening the report
+   * makes no S3 request for it. Only s3:// sources (a local file's identity is its mtime, which the maker lacks).
+   * The index is written shortly after the last put (one write for a run's thousands).
+   */
+  async put(source: string, etag: string, size: number, png: Uint8Array): Promise<void> {
+    if (!source.startsWith('s3://')) return;
+    await mkdir(this.dir, { recursive: true });
+    await this.loadIndex();
+    const identity = `${etag}#${size}`;
+    const file = `${digest(`${source}\n${identity}`)}.png`;
+    await writeFile(path.join(this.dir, file), png);
+    this.record(source, identity, file);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveIndex(), 200);
+  }
+
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  /** Writes the index now (after a run's puts, before the report opens and reads it). */
+  flush(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    return this.saveIndex();
+  }
+
   private outcome(e: IndexEntry): ThumbnailOutcome {
     return e.file ? { file: path.join(this.dir, e.file) } : { problem: e.problem ?? 'No thumbnail' };
   }
@@ -176,13 +202,20 @@ export class ThumbnailCache {
     return this.index;
   }
 
-  private async saveIndex(): Promise<void> {
-    if (!this.dirty || !this.index) return;
-    const tmp = path.join(this.dir, `index.${process.pid}.tmp`);
-    await writeFile(tmp, JSON.stringify({ version: INDEX_VERSION, entries: this.index } satisfies IndexFile));
-    await rename(tmp, path.join(this.dir, 'index.json'));
-    this.dirty = false;
+  /** Writes are chained: a delayed save after put() and a resolve's save never interleave. */
+  private saving: Promise<void> = Promise.resolve();
+
+  private saveIndex(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      if (!this.dirty || !this.index) return;
+      this.dirty = false;
+      const tmp = path.join(this.dir, `index.${process.pid}.tmp`);
+      await writeFile(tmp, JSON.stringify({ version: INDEX_VERSION, entries: this.index } satisfies IndexFile));
+      await rename(tmp, path.join(this.dir, 'index.json'));
+    }).catch(() => { this.dirty = true; });
+    return this.saving;
   }
+
 }
 
 function tooLarge(bytes: number): string {
