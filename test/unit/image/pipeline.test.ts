@@ -2,7 +2,7 @@
 // pixels (EXIF orientation included), the zlib PNG encoder round-trips, and the worker pool's answers equal the
 // in-thread ones, byte for byte (dist/imageWorker.js, built by scripts/build.mjs).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -79,6 +79,27 @@ describe('image pipeline', () => {
     } finally {
       await pool.dispose();
     }
+  });
+
+  it('runs from a VSIX-like folder holding only the bundles (the worker needs no node_modules), and the VSIX ships it', async () => {
+    const built = findWorkerScript();
+    assert.ok(built);
+    const dist = join(mkdtempSync(join(tmpdir(), 'vsix-layout-')), 'extension', 'dist');
+    mkdirSync(dist, { recursive: true });
+    copyFileSync(built, join(dist, WORKER_FILE));
+    const script = findWorkerScript(dist);
+    assert.equal(script, join(dist, WORKER_FILE), 'found beside dist/extension.js, dist/aws.js (and cli.js in the CLI package)');
+    const pool = new ImagePool(script, 1);
+    try {
+      const png = new Uint8Array(await new Jimp({ width: 300, height: 150, color: 0x336699ff }).getBuffer('image/png'));
+      const [fromVsix, local] = await Promise.all([pool.process(png, { thumbnail: true, hashes: true }), processImage(png, { thumbnail: true, hashes: true })]);
+      assert.equal(fromVsix.error, undefined);
+      assert.deepEqual(fromVsix, local, 'PNG (jimp) decodes in the worker too');
+    } finally {
+      await pool.dispose();
+    }
+    const ignore = readFileSync(join(__dirname, '..', '..', '..', '..', '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(ignore.includes(`!dist/${WORKER_FILE}`), '.vscodeignore allow-lists the worker into the VSIX');
   });
 
   it('finds the worker beside the bundle, else in dist/ of a folder up, else nowhere', () => {
