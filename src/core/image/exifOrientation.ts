@@ -1,6 +1,6 @@
 // EXIF orientation of a JPEG (tag 0x0112 in IFD0 of the APP1 "Exif" segment) and the pixel move that shows the image
 // upright: the same mapping jimp applies on decode (its image-bitmap.ts, after sylvana.net/jpegcrop/exif_orientation),
-// so decoding with jpeg-js directly gives the pixels jimp gave.
+// so decoding with jpeg-js directly gives the pixels jimp gave (docs/reference/evaluation.md "Decoding images").
 import type { DecodedImage } from './decode';
 
 /** 1..8, 1 when the JPEG has no (readable) orientation tag. */
