@@ -109,9 +109,13 @@ export class ImagePool {
   }
 }
 
-let shared: ImagePool | undefined;
+/** Held on globalThis: the extension and the lazily loaded AWS layer are separate bundles, each with its own copy of
+ * this module, and must still share one pool (so the host never runs more workers than cores). */
+const SHARED = Symbol.for('bedrock-mm.imagePool');
+
 /** The process's one pool. */
 export function sharedImagePool(): ImagePool {
-  shared ??= new ImagePool(findWorkerScript());
-  return shared;
+  const g = globalThis as { [SHARED]?: ImagePool };
+  g[SHARED] ??= new ImagePool(findWorkerScript());
+  return g[SHARED];
 }
