@@ -47,6 +47,9 @@ describe('compare panel in real VS Code', () => {
     assert.ok(t2i?.results[0]?.perClass.some((c) => c.label === HOSTILE_CAPTION), 'the hostile caption is a class label');
     // The report comes first; its thumbnails follow as they are made (the webview fills its placeholders in).
     const streamed = await waitFor(hooks.probe.onDidChange, () => receivedThumbnails(hooks.probe.posted, fixture.spec.output), 'the thumbnails after the report');
+    const pending = msg.payload.thumbnailsPending ?? [];
+    assert.ok(pending.length > 0, 'the report was posted before its (workspace) thumbnails were made');
+    for (const id of pending) assert.ok(id in streamed.thumbnails || id in streamed.thumbnailProblems, `${id} came in a thumbnails message`);
     const thumbs = Object.entries(streamed.thumbnails);
     assert.ok(thumbs.length > 0, 'thumbnails were cached');
     for (const [id, src] of thumbs) {

@@ -118,13 +118,18 @@ export class ComparePanel implements vscode.Disposable {
     if (rest.length === 0) return;
     const batch = new Map<string, ThumbnailOutcome>();
     let timer: NodeJS.Timeout | undefined;
-    const flush = async (done: boolean): Promise<void> => {
+    // Posts are chained, so the `done` message is always the last one the webview gets.
+    let posted = Promise.resolve();
+    const flush = (done: boolean): Promise<void> => {
       clearTimeout(timer);
       timer = undefined;
-      if (this.disposed || generation !== this.generation) return;
       const outcomes = new Map(batch);
       batch.clear();
-      this.post(notify<HostNotifications, 'thumbnails'>('thumbnails', { source, ...(await this.webviewThumbnails(outcomes)), done }));
+      posted = posted.then(async () => {
+        const thumbs = await this.webviewThumbnails(outcomes);
+        if (!this.disposed && generation === this.generation) this.post(notify<HostNotifications, 'thumbnails'>('thumbnails', { source, ...thumbs, done }));
+      });
+      return posted;
     };
     await this.resolveThumbnails(cache, read.report, rest, (key, o) => {
       batch.set(key, o);
