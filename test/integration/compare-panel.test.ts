@@ -14,6 +14,12 @@ type ReportMessage = { kind: 'notify'; type: 'report'; payload: HostNotification
 
 const workspaceFolder = (): string => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
 
+/** The first report message for `source` posted after the ones in `seen` (the probe keeps a bounded window, so
+ * counting messages would miss a new one once streamed thumbnail messages push old ones out). */
+function nextReport(hooks: CompareHooks, source: string, seen: readonly ReportMessage[]): ReportMessage | undefined {
+  return reportPosts(hooks, source).find((m) => !seen.includes(m));
+}
+
 function reportPosts(hooks: CompareHooks, source: string): ReportMessage[] {
   return hooks.probe.posted.filter((m: HostMessage): m is ReportMessage => m.kind === 'notify' && m.type === 'report' && m.payload.source === source);
 }
@@ -61,15 +67,15 @@ describe('compare panel in real VS Code', () => {
   });
 
   it('Open Comparison Report reopens a saved report, and the serializer restores it after a reload', async () => {
-    const before = reportPosts(hooks, fixture.spec.output).length;
+    const before = reportPosts(hooks, fixture.spec.output);
     await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(fixture.spec.output));
-    await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, fixture.spec.output).length > before, 'the reopened report');
+    await waitFor(hooks.probe.onDidChange, () => nextReport(hooks, fixture.spec.output, before), 'the reopened report');
     hooks.panels.dispose();
-    const count = reportPosts(hooks, fixture.spec.output).length;
+    const seen = reportPosts(hooks, fixture.spec.output);
     // What VS Code does after a window reload: a fresh panel of our view type handed to the serializer with the
     // state the webview saved.
     await hooks.revive({ reportPath: fixture.spec.output, mode: 'classify', missesOnly: true });
-    const restored = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, fixture.spec.output)[count], 'the restored panel to receive its report');
+    const restored = await waitFor(hooks.probe.onDidChange, () => nextReport(hooks, fixture.spec.output, seen), 'the restored panel to receive its report');
     assert.equal(restored.payload.state?.mode, 'classify', 'the view state comes back');
     assert.equal(restored.payload.state?.missesOnly, true);
     assert.equal(hooks.panels.panels.length, 1, 'the restored panel is tracked');
@@ -166,9 +172,9 @@ describe('compare panel in real VS Code', () => {
     hooks.panels.dispose();
     const before = await s3Requests();
     assert.ok(before - cold >= ids.length, `the first open read the S3 images (one GET each): ${before - cold} requests logged`);
-    const count = reportPosts(hooks, s3Report).length;
+    const seen = reportPosts(hooks, s3Report);
     await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(s3Report));
-    const again = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, s3Report)[count], 'the reopened report');
+    const again = await waitFor(hooks.probe.onDidChange, () => nextReport(hooks, s3Report, seen), 'the reopened report');
     for (const id of ids) assert.ok(id in again.payload.thumbnails, `${id} comes from the cache, in the report message itself`);
     assert.equal(await s3Requests() - before, 0, 'no S3 request when the report is opened again');
   });

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { HostMessage, HostNotifications, WebviewMessage } from '../../src/protocol/messages';
 import type { TestingApi } from '../../src/extension';
 
-const KEEP = 50;
+/** Enough for a report and its streamed thumbnail messages. */
+const KEEP = 200;
 
 export class PanelProbe implements vscode.Disposable {
   readonly posted: HostMessage[] = [];

@@ -125,10 +125,12 @@ export class ComparePanel implements vscode.Disposable {
       timer = undefined;
       const outcomes = new Map(batch);
       batch.clear();
+      const live = (): boolean => !this.disposed && generation === this.generation;
       posted = posted.then(async () => {
+        if (!live()) return; // closed or reloaded: its webview (and URIs for it) are gone
         const thumbs = await this.webviewThumbnails(outcomes);
-        if (!this.disposed && generation === this.generation) this.post(notify<HostNotifications, 'thumbnails'>('thumbnails', { source, ...thumbs, done }));
-      });
+        if (live()) this.post(notify<HostNotifications, 'thumbnails'>('thumbnails', { source, ...thumbs, done }));
+      }).catch((err: unknown) => this.deps.log.warn(`Thumbnails not sent: ${err instanceof Error ? err.message : String(err)}`));
       return posted;
     };
     await this.resolveThumbnails(cache, read.report, rest, (key, o) => {
