@@ -20,6 +20,14 @@ function nextReport(hooks: CompareHooks, source: string, seen: readonly ReportMe
   return reportPosts(hooks, source).find((m) => !seen.includes(m));
 }
 
+/** Disposes the panels and waits until the workbench has closed their tabs: a report opened again while the old
+ * webview is still being torn down can lose its new webview to that teardown (seen under load). */
+async function closePanels(hooks: CompareHooks): Promise<void> {
+  hooks.panels.dispose();
+  const open = (): boolean => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('bedrockCustomizer.comparison')));
+  await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => !open(), 'the report tabs to close');
+}
+
 function reportPosts(hooks: CompareHooks, source: string): ReportMessage[] {
   return hooks.probe.posted.filter((m: HostMessage): m is ReportMessage => m.kind === 'notify' && m.type === 'report' && m.payload.source === source);
 }
@@ -35,7 +43,7 @@ describe('compare panel in real VS Code', () => {
     fixture = writeCompareFixture(path.join(workspace, 'compare'));
   });
 
-  afterEach(() => { hooks.panels.dispose(); });
+  afterEach(() => closePanels(hooks));
   after(() => { hooks.probe.dispose(); });
 
   it('Compare Models runs the engine, writes the report and the panel receives it after the ready handshake', async () => {
@@ -70,7 +78,7 @@ describe('compare panel in real VS Code', () => {
     const before = reportPosts(hooks, fixture.spec.output);
     await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(fixture.spec.output));
     await waitFor(hooks.probe.onDidChange, () => nextReport(hooks, fixture.spec.output, before), 'the reopened report');
-    hooks.panels.dispose();
+    await closePanels(hooks);
     const seen = reportPosts(hooks, fixture.spec.output);
     // What VS Code does after a window reload: a fresh panel of our view type handed to the serializer with the
     // state the webview saved.
@@ -148,7 +156,7 @@ describe('compare panel in real VS Code', () => {
     const { bucket } = (await r.json()) as { bucket: string };
     const output = path.join(fixture.dir, 's3-thumbs-source.report.json');
     assert.ok(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { ...fixture.spec, output }));
-    hooks.panels.dispose();
+    await closePanels(hooks);
     const report = JSON.parse(fs.readFileSync(output, 'utf8')) as HostNotifications['report']['report'];
     const map = report.embeddingMap;
     assert.ok(map, 'the report has a map');
@@ -169,7 +177,7 @@ describe('compare panel in real VS Code', () => {
       const got = first.thumbnails[id] ?? `none: ${first.thumbnailProblems[id]}`;
       assert.ok(/^https:\/\/.*vscode-(resource|cdn)/.test(got), `${id} is a webview resource of the cache: ${got}`);
     }
-    hooks.panels.dispose();
+    await closePanels(hooks);
     const before = await s3Requests();
     assert.ok(before - cold >= ids.length, `the first open read the S3 images (one GET each): ${before - cold} requests logged`);
     const seen = reportPosts(hooks, s3Report);
@@ -186,7 +194,7 @@ describe('compare panel in real VS Code', () => {
     try {
       const output = path.join(fixture.dir, 'thumbs.report.json');
       assert.ok(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { ...fixture.spec, output }));
-      hooks.panels.dispose();
+      await closePanels(hooks);
       // The report names the outside image by absolute path and by ../ from the report's folder.
       const report = JSON.parse(fs.readFileSync(output, 'utf8')) as HostNotifications['report']['report'];
       const perQuery = report.modes.find((m) => m.mode === 'text-to-image')?.results[0]?.perQuery ?? [];
