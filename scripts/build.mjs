@@ -2,6 +2,7 @@
 //   dist/extension.js   the extension (CJS, `vscode` external; no AWS SDK inside, see dist/aws.js)
 //   dist/aws.js         the AWS layer, loaded lazily on first AWS use
 //   dist/cli.js         the `bedrock-mm` command line (shebang, wired as `bin`)
+//   dist/imageWorker.js the image pool's worker thread (decode, thumbnail, perceptual hash), found beside the bundles
 //   dist/webview/*      the comparison webview (browser)
 //   out/test/**, out/emulator/**, out/bench/**   tests, the local AWS emulator and its tests, benchmarks (not shipped)
 import * as esbuild from 'esbuild';
@@ -56,6 +57,7 @@ const shipped = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/core/image/imageWorker.ts'], outfile: 'dist/imageWorker.js' },
   {
     ...common,
     platform: 'browser',

@@ -1,5 +1,5 @@
 // `npm run pack:cli`: the installable `bedrock-mm` package for CI runners, holding only the CLI (dist/cli.js) and the
-// AWS layer it loads lazily (dist/aws.js); no dependencies (both bundles are self-contained). Written to
+// AWS layer it loads lazily (dist/aws.js) and the image worker (dist/imageWorker.js); no dependencies (both bundles are self-contained). Written to
 // dist-cli/bedrock-mm-<version>.tgz by `npm pack`, then its size is printed.
 //   --from-dist   pack the bundles already in dist/ (tests: no rebuild under other tests' feet)
 //   --out DIR     write the tarball there instead of dist-cli/
@@ -27,7 +27,7 @@ function cliReadme() {
 if (!fromDist) execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--shipped-only'], { cwd: root, stdio: 'inherit' });
 rmSync(out, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-for (const f of ['cli.js', 'aws.js']) copyFileSync(join(root, 'dist', f), join(stage, f));
+for (const f of ['cli.js', 'aws.js', 'imageWorker.js']) copyFileSync(join(root, 'dist', f), join(stage, f));
 copyFileSync(join(root, 'LICENSE'), join(stage, 'LICENSE'));
 writeFileSync(join(stage, 'README.md'), cliReadme());
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify({
@@ -36,10 +36,10 @@ writeFileSync(join(stage, 'package.json'), `${JSON.stringify({
   description: 'Fine-tune Amazon Titan Multimodal Embeddings on Amazon Bedrock from CI: validate, launch, wait, provision, compare with a quality gate, clean up.',
   license,
   bin: { 'bedrock-mm': 'cli.js' },
-  files: ['cli.js', 'aws.js', 'README.md', 'LICENSE'],
+  files: ['cli.js', 'aws.js', 'imageWorker.js', 'README.md', 'LICENSE'],
   engines: { node: engines.node },
 }, null, 2)}\n`);
 const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: stage, encoding: 'utf8' }).trim().split('\n').pop();
 const tarball = join(out, name);
-const unpacked = ['cli.js', 'aws.js', 'README.md', 'LICENSE', 'package.json'].reduce((n, f) => n + statSync(join(stage, f)).size, 0);
+const unpacked = ['cli.js', 'aws.js', 'imageWorker.js', 'README.md', 'LICENSE', 'package.json'].reduce((n, f) => n + statSync(join(stage, f)).size, 0);
 console.log(`${tarball}: ${(statSync(tarball).size / 1024).toFixed(1)} KiB packed, ${(unpacked / 1024).toFixed(1)} KiB installed`);

@@ -1,6 +1,6 @@
 // bench/thumbnails: the report's thumbnails for 1,000 images of 416 x 416 (the reference dataset's size) in the local
-// emulator's S3, through the AWS layer and the panel's ThumbnailCache (HEAD for the ETag, GET, decode, shrink to
-// 128 px, PNG). Target: <= 10 s cold; then a second cache over the same folder must make 0 S3 requests (counted by
+// emulator's S3, through the AWS layer and the panel's ThumbnailCache (one GET each, decode, shrink to 128 px and PNG
+// in the image pool's worker threads, dist/imageWorker.js). Target: <= 10 s cold; then a second cache over the same folder must make 0 S3 requests (counted by
 // the cache and by the emulator's request log). Anchor, same run: GET of every object alone (the S3 floor).
 // Run: node scripts/build.mjs && node out/bench/thumbnails/main.js [--images N]
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { createAwsSession } from '../../src/aws/session';
 import { mapBounded } from '../../src/core/concurrency';
+import { sharedImagePool } from '../../src/core/image/imagePool';
 import { ThumbnailCache } from '../../src/vscode/compare/thumbnails';
 import { startEmulator } from '../../emulator';
 
@@ -69,11 +70,14 @@ async function main(): Promise<void> {
 
     console.log(`${IMAGES} JPEGs of ${SIDE} x ${SIDE} (${(bodies[0]?.length ?? 0) / 1024 | 0} KiB each) in the emulator's S3`);
     console.log(`anchor, GET of every object (concurrency 8): ${getMs.toFixed(0)} ms`);
+    const pool = sharedImagePool();
+    console.log(`image pool: ${pool.threaded ? `${pool.size} worker threads` : 'in-thread (dist/imageWorker.js not built)'}`);
     console.log(`cold: ${coldMs.toFixed(0)} ms for ${made} thumbnails (target <= 10000 ms), ${cold.s3Requests} S3 requests; this process used ${coldCpuMs.toFixed(0)} ms of CPU (emulator included), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this shared machine`);
     console.log(`second run: ${warmMs.toFixed(0)} ms, ${warm.s3Requests} S3 requests counted by the cache, ${logged} in the emulator's request log (target 0), ${[...second.values()].filter((o) => 'file' in o).length} thumbnails`);
     if (made !== IMAGES || warm.s3Requests !== 0 || logged !== 0) process.exitCode = 1;
     console.log(`RESULT thumbnails ratio=${(coldMs / getMs).toFixed(2)} anchor=GET-every-object(${getMs.toFixed(0)}ms) target=cold<=10000ms cold_ms=${coldMs.toFixed(0)} cold_cpu_ms=${coldCpuMs.toFixed(0)} second_run_s3_requests=${warm.s3Requests + logged}`);
   } finally {
+    await sharedImagePool().dispose();
     rmSync(dir, { recursive: true, force: true });
     await emulator.stop();
   }

@@ -108,6 +108,22 @@ export class S3Storage {
     });
   }
 
+  /**
+   * The whole object with its size and ETag in ONE request (no HEAD first); an object larger than `maxBytes` is not
+   * read (its body is dropped unread) and comes back without `bytes`.
+   */
+  async getObjectUpTo(bucket: string, key: string, maxBytes: number): Promise<{ size: number; etag: string | undefined; bytes?: Uint8Array }> {
+    return this.call('s3:GetObject', `s3://${bucket}/${key}`, async () => {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const size = out.ContentLength ?? 0;
+      if (size > maxBytes) {
+        (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
+        return { size, etag: out.ETag };
+      }
+      return { size, etag: out.ETag, bytes: out.Body ? await out.Body.transformToByteArray() : new Uint8Array() };
+    });
+  }
+
   async getObjectText(bucket: string, key: string): Promise<string> {
     return new TextDecoder().decode(await this.getObject(bucket, key));
   }

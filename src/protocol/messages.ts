@@ -3,14 +3,15 @@
 // mapped handler types make a missing handler a compile error. No vscode, no DOM.
 //
 // Three kinds of message:
-//   - notifications, one way, no reply (host -> webview: `report`; webview -> host: `ready`);
+//   - notifications, one way, no reply (host -> webview: `report`, then `thumbnails` as they are made; webview -> host:
+//     `ready`);
 //   - requests from the webview with an `id`, answered by exactly one `reply` carrying the same id
 //     (export a table, save a snapshot) so the webview can show the outcome where the user clicked;
 //   - the ready handshake: the webview posts `ready` once its listener is installed, and only then does the host
 //     post the report (a message posted before that would be lost).
 import type { ComparisonReport, EmbeddingMap } from './report';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The webview's view state, kept by `setState` and handed back after a reload (through the serializer). */
 export interface ViewState {
@@ -32,7 +33,14 @@ export interface HostNotifications {
     report: ComparisonReport; source: string; thumbnails: Record<string, string>; state?: ViewState;
     /** Item id -> why it has no thumbnail (shown in its placeholder). */
     thumbnailProblems?: Record<string, string>;
+    /** Item ids whose thumbnail is still being made: a placeholder now, filled in by `thumbnails` messages. */
+    thumbnailsPending?: string[];
   };
+  /**
+   * More thumbnails of the report from `source` (the report is posted first, its images follow as they are made);
+   * `done` says no more will come for it: a pending id still missing then has none.
+   */
+  thumbnails: { source: string; thumbnails: Record<string, string>; thumbnailProblems: Record<string, string>; done: boolean };
   /** A report could not be read; shown in place of the report. */
   error: { message: string };
 }
@@ -93,7 +101,7 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isRecord(v)) return false;
   if (v['kind'] === 'reply') return typeof v['id'] === 'number' && typeof v['ok'] === 'boolean';
-  return v['kind'] === 'notify' && (v['type'] === 'report' || v['type'] === 'error');
+  return v['kind'] === 'notify' && (v['type'] === 'report' || v['type'] === 'thumbnails' || v['type'] === 'error');
 }
 
 /** Calls the notification handler for `message`'s type. */

@@ -101,6 +101,8 @@ const REPORT_TESTS: E2eTest[] = [
       eq(await cells.count(), 1, 'per-class rows showing the hostile caption literally');
       eq(await cells.first().textContent(), HOSTILE_CAPTION, 'the caption text');
       eq(await frame.locator('img[src="x"]').count(), 0, 'img elements made from the caption');
+      // The report opens before its thumbnails: wait until the last "being made" placeholder is filled in.
+      await frame.locator('[data-thumb-pending]').first().waitFor({ state: 'detached', timeout: 60_000 });
       const srcs = await frame.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
       assert(srcs.length > 0, 'thumbnails are shown');
       for (const src of srcs) assert(/^https:\/\/[^/]*vscode-(resource|cdn)/.test(src) || src.startsWith('vscode-'), `thumbnail from the webview resource roots: ${src}`);

@@ -83,9 +83,11 @@ export const MAP_TESTS: E2eTest[] = [
       assert((await tooltip.textContent())?.includes(item.label), 'tooltip class');
       if (/^[A-Z]\/0\.jpg$/.test(item.id)) {
         const img = tooltip.locator(`img[alt="${item.id}"]`);
+        await img.waitFor({ timeout: 30_000 }); // it may arrive after the report (filled into the open tooltip)
         eq(await img.count(), 1, `the thumbnail of ${item.id}`);
         assert(/^https:\/\/[^/]*vscode-(resource|cdn)/.test((await img.getAttribute('src')) ?? ''), 'the thumbnail is a webview resource');
       } else if (item.kind === 'image') {
+        await tooltip.locator('.placeholder[data-problem]').waitFor({ timeout: 30_000 });
         assert(await tooltip.locator('.placeholder[data-problem]').count() === 1, `a placeholder naming why ${item.id} has no thumbnail`);
       }
     },

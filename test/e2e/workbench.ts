@@ -129,7 +129,11 @@ export async function reportFrame(page: Page, timeoutMs = 60_000): Promise<Frame
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if (await frame.locator('[data-testid="headline-words"]').count().catch(() => 0) > 0) return frame;
+      if (await frame.locator('[data-testid="headline-words"]').count().catch(() => 0) > 0) {
+        // The first screen paints first; the tables, gallery and other tabs follow right after (webview-ui/src/app.ts).
+        await frame.locator('#root[data-complete]').waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+        return frame;
+      }
     }
     await page.waitForEvent('framenavigated', { timeout: 2_000 }).catch(() => undefined);
   }

@@ -7,12 +7,26 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage, HostNotifications } from '../../src/protocol/messages';
 import { HOSTILE_CAPTION, writeCompareFixture, type CompareFixture } from '../support/compareFixture';
-import { compareHooks, type CompareHooks } from '../support/panelProbe';
+import { compareHooks, receivedThumbnails, type CompareHooks } from '../support/panelProbe';
 import { activateExtension, answering, waitFor } from '../support/vscode';
 
 type ReportMessage = { kind: 'notify'; type: 'report'; payload: HostNotifications['report'] };
 
 const workspaceFolder = (): string => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+
+/** The first report message for `source` posted after the ones in `seen` (the probe keeps a bounded window, so
+ * counting messages would miss a new one once streamed thumbnail messages push old ones out). */
+function nextReport(hooks: CompareHooks, source: string, seen: readonly ReportMessage[]): ReportMessage | undefined {
+  return reportPosts(hooks, source).find((m) => !seen.includes(m));
+}
+
+/** Disposes the panels and waits until the workbench has closed their tabs: a report opened again while the old
+ * webview is still being torn down can lose its new webview to that teardown (seen under load). */
+async function closePanels(hooks: CompareHooks): Promise<void> {
+  hooks.panels.dispose();
+  const open = (): boolean => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('bedrockCustomizer.comparison')));
+  await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => !open(), 'the report tabs to close');
+}
 
 function reportPosts(hooks: CompareHooks, source: string): ReportMessage[] {
   return hooks.probe.posted.filter((m: HostMessage): m is ReportMessage => m.kind === 'notify' && m.type === 'report' && m.payload.source === source);
@@ -29,7 +43,7 @@ describe('compare panel in real VS Code', () => {
     fixture = writeCompareFixture(path.join(workspace, 'compare'));
   });
 
-  afterEach(() => { hooks.panels.dispose(); });
+  afterEach(() => closePanels(hooks));
   after(() => { hooks.probe.dispose(); });
 
   it('Compare Models runs the engine, writes the report and the panel receives it after the ready handshake', async () => {
@@ -45,7 +59,12 @@ describe('compare panel in real VS Code', () => {
     assert.equal(t2i?.results.find((r) => r.model === 'base')?.metrics['accuracy@1'], 2 / 26);
     assert.equal(t2i?.results.find((r) => r.model === 'fine-tuned')?.metrics['accuracy@1'], 20 / 26);
     assert.ok(t2i?.results[0]?.perClass.some((c) => c.label === HOSTILE_CAPTION), 'the hostile caption is a class label');
-    const thumbs = Object.entries(msg.payload.thumbnails);
+    // The report comes first; its thumbnails follow as they are made (the webview fills its placeholders in).
+    const streamed = await waitFor(hooks.probe.onDidChange, () => receivedThumbnails(hooks.probe.posted, fixture.spec.output), 'the thumbnails after the report');
+    const pending = msg.payload.thumbnailsPending ?? [];
+    assert.ok(pending.length > 0, 'the report was posted before its (workspace) thumbnails were made');
+    for (const id of pending) assert.ok(id in streamed.thumbnails || id in streamed.thumbnailProblems, `${id} came in a thumbnails message`);
+    const thumbs = Object.entries(streamed.thumbnails);
     assert.ok(thumbs.length > 0, 'thumbnails were cached');
     for (const [id, src] of thumbs) {
       assert.match(id, /^[A-Z]\/0\.jpg$/);
@@ -56,15 +75,15 @@ describe('compare panel in real VS Code', () => {
   });
 
   it('Open Comparison Report reopens a saved report, and the serializer restores it after a reload', async () => {
-    const before = reportPosts(hooks, fixture.spec.output).length;
+    const before = reportPosts(hooks, fixture.spec.output);
     await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(fixture.spec.output));
-    await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, fixture.spec.output).length > before, 'the reopened report');
-    hooks.panels.dispose();
-    const count = reportPosts(hooks, fixture.spec.output).length;
+    await waitFor(hooks.probe.onDidChange, () => nextReport(hooks, fixture.spec.output, before), 'the reopened report');
+    await closePanels(hooks);
+    const seen = reportPosts(hooks, fixture.spec.output);
     // What VS Code does after a window reload: a fresh panel of our view type handed to the serializer with the
     // state the webview saved.
     await hooks.revive({ reportPath: fixture.spec.output, mode: 'classify', missesOnly: true });
-    const restored = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, fixture.spec.output)[count], 'the restored panel to receive its report');
+    const restored = await waitFor(hooks.probe.onDidChange, () => nextReport(hooks, fixture.spec.output, seen), 'the restored panel to receive its report');
     assert.equal(restored.payload.state?.mode, 'classify', 'the view state comes back');
     assert.equal(restored.payload.state?.missesOnly, true);
     assert.equal(hooks.panels.panels.length, 1, 'the restored panel is tracked');
@@ -137,7 +156,7 @@ describe('compare panel in real VS Code', () => {
     const { bucket } = (await r.json()) as { bucket: string };
     const output = path.join(fixture.dir, 's3-thumbs-source.report.json');
     assert.ok(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { ...fixture.spec, output }));
-    hooks.panels.dispose();
+    await closePanels(hooks);
     const report = JSON.parse(fs.readFileSync(output, 'utf8')) as HostNotifications['report']['report'];
     const map = report.embeddingMap;
     assert.ok(map, 'the report has a map');
@@ -153,18 +172,18 @@ describe('compare panel in real VS Code', () => {
 
     const cold = await s3Requests();
     await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(s3Report));
-    const first = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, s3Report)[0], 'the S3 report message', 60_000);
+    const first = await waitFor(hooks.probe.onDidChange, () => receivedThumbnails(hooks.probe.posted, s3Report), 'the S3 report and its thumbnails', 60_000);
     for (const id of ids) {
-      const got = first.payload.thumbnails[id] ?? `none: ${first.payload.thumbnailProblems?.[id]}`;
+      const got = first.thumbnails[id] ?? `none: ${first.thumbnailProblems[id]}`;
       assert.ok(/^https:\/\/.*vscode-(resource|cdn)/.test(got), `${id} is a webview resource of the cache: ${got}`);
     }
-    hooks.panels.dispose();
+    await closePanels(hooks);
     const before = await s3Requests();
-    assert.ok(before - cold >= 2 * ids.length, `the first open read the S3 images (HEAD and GET each): ${before - cold} requests logged`);
-    const count = reportPosts(hooks, s3Report).length;
+    assert.ok(before - cold >= ids.length, `the first open read the S3 images (one GET each): ${before - cold} requests logged`);
+    const seen = reportPosts(hooks, s3Report);
     await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(s3Report));
-    const again = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, s3Report)[count], 'the reopened report');
-    for (const id of ids) assert.ok(id in again.payload.thumbnails, `${id} comes from the cache`);
+    const again = await waitFor(hooks.probe.onDidChange, () => nextReport(hooks, s3Report, seen), 'the reopened report');
+    for (const id of ids) assert.ok(id in again.payload.thumbnails, `${id} comes from the cache, in the report message itself`);
     assert.equal(await s3Requests() - before, 0, 'no S3 request when the report is opened again');
   });
 
@@ -175,7 +194,7 @@ describe('compare panel in real VS Code', () => {
     try {
       const output = path.join(fixture.dir, 'thumbs.report.json');
       assert.ok(await vscode.commands.executeCommand('bedrockCustomizer.compareModels', { ...fixture.spec, output }));
-      hooks.panels.dispose();
+      await closePanels(hooks);
       // The report names the outside image by absolute path and by ../ from the report's folder.
       const report = JSON.parse(fs.readFileSync(output, 'utf8')) as HostNotifications['report']['report'];
       const perQuery = report.modes.find((m) => m.mode === 'text-to-image')?.results[0]?.perQuery ?? [];
@@ -186,8 +205,8 @@ describe('compare panel in real VS Code', () => {
       const hostile = path.join(fixture.dir, 'hostile-thumbs.report.json');
       fs.writeFileSync(hostile, JSON.stringify(report));
       await vscode.commands.executeCommand('bedrockCustomizer.openReport', vscode.Uri.file(hostile));
-      const msg = await waitFor(hooks.probe.onDidChange, () => reportPosts(hooks, hostile)[0], 'the hostile report message');
-      const ids = Object.keys(msg.payload.thumbnails);
+      const msg = await waitFor(hooks.probe.onDidChange, () => receivedThumbnails(hooks.probe.posted, hostile), 'the hostile report and its thumbnails');
+      const ids = Object.keys(msg.thumbnails);
       assert.ok(!ids.includes(secret) && !ids.includes(relative), `no thumbnail for the outside image: ${ids.join(', ')}`);
       assert.ok(ids.some((id) => /^[A-Z]\/0\.jpg$/.test(id)), 'images inside the workspace still get theirs');
     } finally {

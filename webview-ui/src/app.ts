@@ -1,5 +1,8 @@
 // Renders a whole report: header, one tab per evaluation mode (headline, metric table + chart, per-class table,
 // confusion heatmap, per-query list). Rebuilt from scratch on every report message; view state survives in `state`.
+// In two steps, so the first paint comes fast (issue 16: <= 300 ms for a 10,000-point map): renderApp draws what the
+// first screen shows (the header, the open tab's headline and map) and returns `finish`, which the caller runs after
+// that first frame to build the rest (tables, gallery, queries, the other tabs).
 import type { ViewState } from '../../src/protocol/messages';
 import type { ComparisonReport, MetricKey, ModeReport } from '../../src/protocol/report';
 import { metricLabel, modeLabel } from './logic/format';
@@ -13,6 +16,7 @@ import { renderConfusion } from './views/confusion';
 import { renderPerQuery } from './views/perQuery';
 import { renderTable } from './views/table';
 import type { Thumbs } from './views/thumbs';
+import type { Gallery } from './views/gallery';
 import { renderEmbeddingMap } from './views/embeddingMap';
 import { renderGallery } from './views/gallery';
 import { renderLeakage } from './views/leakage';
@@ -57,7 +61,8 @@ function renderMapSection(ctx: AppContext, mode: ModeReport, onQuery: (queryId: 
   return { element: h('div', { class: 'map-section' }, h('div', { class: 'map-and-numbers' }, panels.element, separation)), highlight: panels.highlight };
 }
 
-function renderMode(ctx: AppContext, mode: ModeReport): HTMLElement {
+/** The mode's first screen now (facts, headline, map); `rest` appends the tables, gallery and queries below it. */
+function renderMode(ctx: AppContext, mode: ModeReport): { element: HTMLElement; rest: () => void } {
   const keys = modeMetricKeys(mode);
   const initial = keys.find((k) => k === ctx.state.tab) ?? defaultMetric(mode, ctx.report.k);
   const headlineSlot = h('div');
@@ -67,31 +72,44 @@ function renderMode(ctx: AppContext, mode: ModeReport): HTMLElement {
   } }, ...keys.map((k) => h('option', { attrs: { value: k } }, metricLabel(k))));
   if (initial) picker.value = initial;
   showHeadline(initial);
-  const gallery = renderGallery(ctx.report, mode, ctx.thumbs);
-  const onQuery = (queryId: string, model: string): void => { section?.highlight?.(queryId, model); gallery.highlight(queryId, model); };
+  // The gallery comes with the rest: a query clicked on the map before then is shown when it arrives.
+  let gallery: Gallery | undefined;
+  let clicked: [string, string] | undefined;
+  const onQuery = (queryId: string, model: string): void => {
+    section?.highlight?.(queryId, model);
+    if (gallery) gallery.highlight(queryId, model); else clicked = [queryId, model];
+  };
   const section = mode === mapMode(ctx.report) ? renderMapSection(ctx, mode, onQuery) : undefined;
   const separation = section ? null : renderSeparation(ctx.report, mode);
   const facts = `${mode.queryCount} queries, corpus of ${mode.corpusSize}${mode.corpus ? ` (${mode.corpus})` : ''}`
     + (mode.droppedQueries.length > 0 ? `, ${mode.droppedQueries.length} dropped (no relevant item)` : '');
-  return h('div', { class: 'mode', attrs: { 'data-mode': mode.mode } },
+  const element = h('div', { class: 'mode', attrs: { 'data-mode': mode.mode } },
     h('div', { class: 'mode-bar' }, h('span', { class: 'fine-print' }, facts), h('label', {}, 'Metric: ', picker)),
     headlineSlot,
     section ? h('h2', {}, 'Embedding map') : separation ? h('h2', {}, 'Class separation') : null,
-    section?.element ?? separation,
-    h('h2', {}, 'Metrics'),
-    renderTable(metricTable(ctx.report, mode), { caption: 'All metrics \u00d7 k \u00d7 model (means over queries)', exporter: ctx.exporter, hidden: new Set([1, 2]) }),
-    renderChart(ctx.report, mode),
-    h('h2', {}, 'Per class'),
-    renderPerClass(ctx.report, mode, ctx.thumbs, ctx.exporter),
-    mode.mode === 'classify' ? h('h2', {}, 'Confusion') : null,
-    mode.mode === 'classify' ? renderConfusion(ctx.report, mode, ctx.exporter) : null,
-    h('h2', {}, 'Retrieval gallery'),
-    gallery.element,
-    h('h2', {}, 'Queries'),
-    renderPerQuery(ctx.report, mode, ctx.thumbs, ctx.exporter, ctx.state, ctx.setState));
+    section?.element ?? separation);
+  const rest = (): void => {
+    gallery = renderGallery(ctx.report, mode, ctx.thumbs);
+    if (clicked) gallery.highlight(...clicked);
+    element.append(...[
+      h('h2', {}, 'Metrics'),
+      renderTable(metricTable(ctx.report, mode), { caption: 'All metrics \u00d7 k \u00d7 model (means over queries)', exporter: ctx.exporter, hidden: new Set([1, 2]) }),
+      renderChart(ctx.report, mode),
+      h('h2', {}, 'Per class'),
+      renderPerClass(ctx.report, mode, ctx.thumbs, ctx.exporter),
+      mode.mode === 'classify' ? h('h2', {}, 'Confusion') : null,
+      mode.mode === 'classify' ? renderConfusion(ctx.report, mode, ctx.exporter) : null,
+      h('h2', {}, 'Retrieval gallery'),
+      gallery.element,
+      h('h2', {}, 'Queries'),
+      renderPerQuery(ctx.report, mode, ctx.thumbs, ctx.exporter, ctx.state, ctx.setState),
+    ].filter((n): n is HTMLElement => n !== null));
+  };
+  return { element, rest };
 }
 
-export function renderApp(root: HTMLElement, ctx: AppContext): void {
+/** Renders the first screen; the returned `finish` renders the rest (call it after the first frame, or at once). */
+export function renderApp(root: HTMLElement, ctx: AppContext): () => void {
   const r = ctx.report;
   const header = h('header', {},
     h('h1', {}, 'Model comparison'),
@@ -108,14 +126,30 @@ export function renderApp(root: HTMLElement, ctx: AppContext): void {
       if (mode) ctx.setState({ mode });
     },
   } });
-  for (const mode of r.modes) {
+  const later: (() => void)[] = [];
+  r.modes.forEach((mode, i) => {
     tabs.append(hx('vscode-tab-header', { attrs: { slot: 'header' } }, modeLabel(mode.mode)));
-    tabs.append(hx('vscode-tab-panel', {}, renderMode(ctx, mode)));
-  }
+    const panel = hx('vscode-tab-panel', {});
+    tabs.append(panel);
+    const build = (): void => { const m = renderMode(ctx, mode); panel.append(m.element); m.rest(); };
+    if (i !== selected) { later.push(build); return; }
+    const m = renderMode(ctx, mode);
+    panel.append(m.element);
+    later.unshift(m.rest);
+  });
   const conventions = h('footer', { class: 'fine-print' },
     h('div', {}, `Similarity: ${r.conventions.similarity}. Ties: ${r.conventions.tieBreak}.`),
     h('div', {}, `Average precision: ${r.conventions.averagePrecision}. Label rule: ${r.conventions.labelRule}.`));
-  root.replaceChildren(header, r.modes.length > 0 ? tabs : h('p', {}, 'This report has no evaluation modes.'), renderLeakage(r, ctx.thumbs) ?? '', conventions);
+  const leakage = h('div');
+  root.replaceChildren(header, r.modes.length > 0 ? tabs : h('p', {}, 'This report has no evaluation modes.'), leakage, conventions);
+  later.push(() => { const l = renderLeakage(r, ctx.thumbs); if (l) leakage.replaceWith(l); });
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    for (const f of later) f();
+    root.setAttribute('data-complete', '');
+  };
 }
 
 /** Shows a message in the status line (export results). */

@@ -2,11 +2,10 @@
 // read once and cached by identity (core/image/hashCache.ts), then the pairs that evaluate() scores without.
 // `validate --deep` reads its two manifests' images the same way (imageIdentities).
 
-import { createHash } from 'node:crypto';
 import { mapBounded } from '../../core/concurrency';
-import { decodeImage } from '../../core/image/decode';
 import { ImageHashCache, type CachedHashes } from '../../core/image/hashCache';
-import { perceptualHashes, PHASH_NAME } from '../../core/image/phash';
+import { sharedImagePool } from '../../core/image/imagePool';
+import { PHASH_NAME } from '../../core/image/phash';
 import { findLeakedPairsIn, type ImageIdentity } from '../../core/eval/leakage';
 import type { LeakageReport } from '../../protocol/report';
 import type { S3Storage } from '../s3';
@@ -22,23 +21,28 @@ export interface LeakageInput {
   threshold: number;
   concurrency: number;
   mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]>;
+  /** Where the report's thumbnails are kept (the extension's cache): each test image's one decode also makes its thumbnail. */
+  thumbnails?: ThumbnailSink;
+}
+
+/** Takes a thumbnail made while an image was decoded for its hashes, so opening the report reads the image no more. */
+export interface ThumbnailSink {
+  put(ref: string, identity: string, size: number, png: Uint8Array): Promise<void>;
 }
 
 /** The cache's two calls: the comparison's file beside its embeddings, or a run's memory (validate --deep). */
 export type HashStore = Pick<ImageHashCache, 'get' | 'put'>;
 
-async function hashesOf(reader: SourceReader, cache: HashStore, ref: string, identity: string): Promise<CachedHashes> {
+async function hashesOf(reader: SourceReader, cache: HashStore, ref: string, identity: string, thumbnails?: ThumbnailSink): Promise<CachedHashes> {
   const cached = cache.get(identity);
   if (cached) return cached;
   let entry: CachedHashes;
   try {
+    // Decoded and hashed off this thread, by the same pipeline as the report's thumbnails (core/image/process.ts).
     const bytes = await reader.readBytes(ref);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    try {
-      entry = { sha256, ...perceptualHashes(await decodeImage(bytes)) };
-    } catch (err) {
-      entry = { sha256, error: (err as Error).message };
-    }
+    const p = await sharedImagePool().process(bytes, { hashes: true, thumbnail: thumbnails !== undefined });
+    entry = p.hashes ? { sha256: p.sha256, ...p.hashes } : { sha256: p.sha256, error: p.error ?? 'No perceptual hash' };
+    if (p.thumbnail) await thumbnails?.put(ref, identity, bytes.length, p.thumbnail);
   } catch (err) {
     // Unreadable now (missing, denied): not cached, so a later run tries again.
     return { error: (err as Error).message };
@@ -52,7 +56,7 @@ export async function checkLeakage(input: LeakageInput): Promise<Omit<LeakageRep
   const testRefs = [...input.test.keys()];
   const testIds = await input.mapLimit(testRefs, input.concurrency, async (ref) => {
     const identity = input.test.get(ref) as string;
-    const h = await hashesOf(input.reader, cache, ref, identity);
+    const h = await hashesOf(input.reader, cache, ref, identity, input.thumbnails);
     return { id: ref, uri: ref, etag: identity, sha256: h.sha256, phash: h.phash, fine: h.fine };
   });
   const trainRefs = [...new Set(input.against.flatMap((a) => a.refs))];

@@ -10,6 +10,7 @@ import type { WriteIssue } from '../../core/files/placement';
 import type { ComparisonReport } from '../../protocol/report';
 import type { BedrockRuntime } from '../runtime';
 import type { AwsSession } from '../session';
+import type { ThumbnailSink } from './leakage';
 
 export interface CompareOptions {
   specPath: string;
@@ -48,6 +49,8 @@ export interface CompareOptions {
   /** Hamming distance of perceptual hashes at or below which a test image is a near duplicate of a training image
    * (setting bedrockCustomizer.compare.nearDuplicateDistance; default 6). */
   nearDuplicateDistance?: number;
+  /** The report's thumbnail cache: the leakage check's decode of each test image also fills it (VS Code only). */
+  thumbnails?: ThumbnailSink;
   /** The workspace folder: ledger sources are spec paths relative to it, the project tag is its name. */
   workspaceDir?: string;
   /** Overrides every model's `inference` (the CLI's --inference). */

@@ -165,6 +165,7 @@ export async function runCompare(o: CompareOptions): Promise<CompareOutcome> {
       threshold: spec.nearDuplicateDistance ?? o.nearDuplicateDistance ?? DEFAULT_NEAR_DUPLICATE_DISTANCE,
       concurrency: o.concurrency,
       mapLimit,
+      ...(o.thumbnails ? { thumbnails: o.thumbnails } : {}),
     })
     : undefined;
   const store = await openStore(spec, specPath, o, create, warnings);

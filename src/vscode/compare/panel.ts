@@ -15,9 +15,11 @@ import type { PanelTraffic } from './traffic';
 import { readReport } from './reportFile';
 import { buildSnapshot } from './snapshot';
 import { computeOldReportMap } from './oldReportMap';
-import { ThumbnailCache, thumbnailRequests, type ThumbnailOutcome } from './thumbnails';
+import { ThumbnailCache, thumbnailRequests, type ThumbnailOutcome, type ThumbnailRequest } from './thumbnails';
 
 export const VIEW_TYPE = 'bedrockCustomizer.comparison';
+/** Thumbnails made within this long of each other go to the webview in one message. */
+const STREAM_BATCH_MS = 100;
 
 export interface PanelDeps {
   context: vscode.ExtensionContext;
@@ -88,7 +90,16 @@ export class ComparePanel implements vscode.Disposable {
     void this.panel.webview.postMessage(m);
   }
 
+  /** Bumped by every report sent: a thumbnail stream for an older one stops posting. */
+  private generation = 0;
+  private disposed = false;
+
+  /**
+   * Posts the report at once, with the thumbnails the cache already has; the others follow in `thumbnails` messages
+   * as the pool makes them (batched, so 1,000 images are a few messages, not 1,000).
+   */
   private async sendReport(): Promise<void> {
+    const generation = ++this.generation;
     const read = await readReport(this.source);
     if ('error' in read) {
       this.deps.log.error(read.error);
@@ -96,8 +107,37 @@ export class ComparePanel implements vscode.Disposable {
       return;
     }
     this.report = read.report;
-    const thumbs = await this.webviewThumbnails(await this.thumbnails(read.report));
-    this.post(notify<HostNotifications, 'report'>('report', { report: read.report, source: this.source.fsPath, ...thumbs, state: this.state }));
+    const requests = thumbnailRequests(read.report);
+    const cache = this.thumbnailCache();
+    const known = await cache.known(requests).catch(() => new Map<string, ThumbnailOutcome>());
+    const rest = requests.filter((r) => !known.has(r.key));
+    const source = this.source.fsPath;
+    this.post(notify<HostNotifications, 'report'>('report', {
+      report: read.report, source, ...(await this.webviewThumbnails(known)), state: this.state, thumbnailsPending: rest.map((r) => r.key),
+    }));
+    if (rest.length === 0) return;
+    const batch = new Map<string, ThumbnailOutcome>();
+    let timer: NodeJS.Timeout | undefined;
+    // Posts are chained, so the `done` message is always the last one the webview gets.
+    let posted = Promise.resolve();
+    const flush = (done: boolean): Promise<void> => {
+      clearTimeout(timer);
+      timer = undefined;
+      const outcomes = new Map(batch);
+      batch.clear();
+      const live = (): boolean => !this.disposed && generation === this.generation;
+      posted = posted.then(async () => {
+        if (!live()) return; // closed or reloaded: its webview (and URIs for it) are gone
+        const thumbs = await this.webviewThumbnails(outcomes);
+        if (live()) this.post(notify<HostNotifications, 'thumbnails'>('thumbnails', { source, ...thumbs, done }));
+      }).catch((err: unknown) => this.deps.log.warn(`Thumbnails not sent: ${err instanceof Error ? err.message : String(err)}`));
+      return posted;
+    };
+    await this.resolveThumbnails(cache, read.report, rest, (key, o) => {
+      batch.set(key, o);
+      timer ??= setTimeout(() => void flush(false), STREAM_BATCH_MS);
+    });
+    await flush(true);
   }
 
   /** Cached thumbnails as webview URIs, and why the others have none. */
@@ -111,13 +151,21 @@ export class ComparePanel implements vscode.Disposable {
     return { thumbnails, thumbnailProblems };
   }
 
+  private thumbnailCache(): ThumbnailCache {
+    return new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri).fsPath);
+  }
+
+  /** Every thumbnail of the report, awaited (the snapshot and an old report's computed map need them all). */
   private thumbnails(report: ComparisonReport): Promise<Map<string, ThumbnailOutcome>> {
+    return this.resolveThumbnails(this.thumbnailCache(), report, thumbnailRequests(report));
+  }
+
+  private resolveThumbnails(cache: ThumbnailCache, report: ComparisonReport, requests: ThumbnailRequest[], onOutcome?: (key: string, o: ThumbnailOutcome) => void): Promise<Map<string, ThumbnailOutcome>> {
     const folder = path.dirname(this.source.fsPath);
     const roots = [folder, ...report.inputs.map((i) => path.dirname(path.resolve(folder, i.source)))];
     // Local images are read only inside the workspace (no folder open: the report's own folder).
     const allowed = vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath) ?? [folder];
-    const cache = new ThumbnailCache(thumbnailCacheUri(this.deps.context.globalStorageUri).fsPath);
-    return cache.resolve(thumbnailRequests(report), roots, allowed, async () => (await this.deps.aws.session()).s3).catch((err: unknown) => {
+    return cache.resolve(requests, roots, allowed, async () => (await this.deps.aws.session()).s3, onOutcome).catch((err: unknown) => {
       this.deps.log.warn(`Thumbnails skipped: ${err instanceof Error ? err.message : String(err)}`);
       return new Map<string, ThumbnailOutcome>();
     });
@@ -143,6 +191,7 @@ export class ComparePanel implements vscode.Disposable {
   get viewState(): ViewState { return this.state; }
 
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -15,6 +15,8 @@ import { specFromModel } from './specFromModel';
 import { ComparisonInputError, runComparison, withProgress } from './runComparison';
 import { runPipeline } from './runPipeline';
 import { PanelTraffic } from './traffic';
+import { ThumbnailCache } from './thumbnails';
+import { thumbnailCacheUri } from '../webview/html';
 import { registerSpecDiagnostics } from './specDiagnostics';
 
 /** ExtensionApi.testing.compare (Test mode only). */
@@ -72,7 +74,7 @@ export function registerCompare({ context, log, config, aws, input, ledger, erro
             { actions: [{ label: 'Manage Workspace Trust', kind: 'command', command: 'workbench.trust.manage' }] });
           return undefined;
         }
-        const out = await withProgress((p, token) => cancellable(token, (t) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec), ...(onBatchJob ? { onBatchJob } : {}) }, p, t)));
+        const out = await withProgress((p, token) => cancellable(token, (t) => runPipeline(spec, { aws, config, log, input, ledger, root: rootFor(spec), thumbnails: new ThumbnailCache(thumbnailCacheUri(context.globalStorageUri).fsPath), ...(onBatchJob ? { onBatchJob } : {}) }, p, t)));
         written = out ? vscode.Uri.file(out.reportPath) : undefined;
       } else {
         // Asked before any work: the report stays in the workspace and replaces only an earlier report.

@@ -17,6 +17,7 @@ import { jobsPathFor, parseJobsFile } from '../../core/eval/batch/jobsFile';
 import { isRunning, statusWords } from '../../core/eval/batch/status';
 import { askBatch, SUBMIT_BATCH } from './batchQuestions';
 import { ComparisonInputError, type Progress } from './runComparison';
+import type { ThumbnailCache } from './thumbnails';
 
 export interface PipelineDeps {
   aws: AwsContext;
@@ -30,6 +31,8 @@ export interface PipelineDeps {
   ledger: LedgerSink;
   /** Each batch job the run waits on, once (the explorer shows and watches it). */
   onBatchJob?(jobArn: string): void;
+  /** The report's thumbnail cache, filled by the leakage check's decodes (the report then opens with them). */
+  thumbnails?: ThumbnailCache;
 }
 
 export const CREATE_COLLECTION = 'Create Collection';
@@ -85,6 +88,7 @@ export async function runPipeline(
         return (await deps.input.driver().confirm(notice.message, notice.detail, [CREATE_COLLECTION])) === CREATE_COLLECTION;
       },
       ledger: deps.ledger,
+      ...(deps.thumbnails ? { thumbnails: deps.thumbnails } : {}),
       ...(workspaceDir ? { workspaceDir } : {}),
       batchThreshold: deps.config.get('compare.batchThreshold'),
       batchLimits: deps.config.get('compare.batchLimits'),
@@ -102,6 +106,7 @@ export async function runPipeline(
         progress.report(`${model}: batch job ${statusWords(s.status)}${s.total !== undefined ? ` (${s.processed ?? 0}/${s.total} records)` : ''}`, s.processed ?? 0, s.total ?? 1);
       },
     });
+    await deps.thumbnails?.flush(); // the report opens next and reads the thumbnail index
     deps.log.info(`Comparison: ${out.calls} embedding calls, ${out.cached} inputs from the cache`);
     return { report: out.report, reportPath: out.reportPath };
   } catch (err) {

@@ -24,7 +24,7 @@ describe('the bedrock-mm npm package', () => {
     const env = { ...process.env, HOME: top, npm_config_cache: join(top, 'npm-cache'), npm_config_prefix: prefix, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
     execFileSync('npm', ['install', '-g', tarball], { cwd: top, env, encoding: 'utf8' });
     const installed = join(prefix, 'lib', 'node_modules', 'bedrock-mm');
-    assert.deepEqual(readdirSync(installed).sort(), ['LICENSE', 'README.md', 'aws.js', 'cli.js', 'package.json'], 'the CLI and its AWS layer only');
+    assert.deepEqual(readdirSync(installed).sort(), ['LICENSE', 'README.md', 'aws.js', 'cli.js', 'imageWorker.js', 'package.json'], 'the CLI, its AWS layer and the image worker only');
     const bin = join(prefix, 'bin', 'bedrock-mm');
     const clean = { PATH: `${join(prefix, 'bin')}:${process.env['PATH'] ?? ''}`, HOME: top };
     const version = spawnSync(bin, ['--version'], { cwd: top, env: clean, encoding: 'utf8' });

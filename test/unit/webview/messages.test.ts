@@ -35,10 +35,13 @@ test('messages: notifications reach their handler; guards reject foreign shapes'
   const seen: string[] = [];
   const handlers: NotificationHandlers<HostNotifications> = {
     report: (p) => seen.push(`report:${p.source}`),
+    thumbnails: (p) => seen.push(`thumbnails:${p.source}:${Object.keys(p.thumbnails).join(',')}:${p.done}`),
     error: (p) => seen.push(`error:${p.message}`),
   };
   dispatchNotification<HostNotifications>({ kind: 'notify', type: 'error', payload: { message: 'bad' } }, handlers);
-  assert.deepEqual(seen, ['error:bad']);
+  dispatchNotification<HostNotifications>({ kind: 'notify', type: 'thumbnails', payload: { source: 'r.json', thumbnails: { a: 'u' }, thumbnailProblems: {}, done: true } }, handlers);
+  assert.deepEqual(seen, ['error:bad', 'thumbnails:r.json:a:true']);
+  assert.equal(isHostMessage({ kind: 'notify', type: 'thumbnails', payload: {} }), true, 'streamed thumbnails are a host message');
   assert.equal(isWebviewMessage({ kind: 'notify', type: 'ready', payload: { protocolVersion: 1 } }), true);
   assert.equal(isWebviewMessage({ kind: 'request', type: 'exportTable' }), false, 'a request needs an id');
   assert.equal(isWebviewMessage({ command: 'ready' }), false, 'untyped {command} messages are refused');

@@ -1,4 +1,4 @@
-// Thumbnails made for the report (src/vscode/compare/thumbnails.ts, thumbnailImage.ts) in plain Node: shrunk to at
+// Thumbnails made for the report (src/vscode/compare/thumbnails.ts, src/core/image/thumbnail.ts) in plain Node: shrunk to at
 // most 128 px, cached by S3 ETag with an index so a second report makes no S3 request, a reason for each failure,
 // and local files read only inside the allowed folders.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Jimp } from 'jimp';
 import { decodeImage } from '../../../src/core/image/decode';
-import { makeThumbnail, shrink, thumbnailSize } from '../../../src/vscode/compare/thumbnailImage';
+import { shrink, thumbnailPng, thumbnailSize } from '../../../src/core/image/thumbnail';
 import { ThumbnailCache, thumbnailRequests, type S3Reader } from '../../../src/vscode/compare/thumbnails';
 import type { ComparisonReport } from '../../../src/protocol/report';
 
@@ -20,15 +20,11 @@ async function png(width: number, height: number): Promise<Uint8Array> {
 class FakeS3 implements S3Reader {
   calls: string[] = [];
   constructor(private readonly objects: Map<string, Uint8Array>) {}
-  headObject(bucket: string, key: string): Promise<{ size: number; etag: string | undefined }> {
-    this.calls.push(`HEAD ${key}`);
-    const o = this.objects.get(`${bucket}/${key}`);
-    return o ? Promise.resolve({ size: o.length, etag: `"${key}-etag"` }) : Promise.reject(new Error('NoSuchKey'));
-  }
-  getObject(bucket: string, key: string): Promise<Uint8Array> {
+  getObjectUpTo(bucket: string, key: string, maxBytes: number): Promise<{ size: number; etag: string | undefined; bytes?: Uint8Array }> {
     this.calls.push(`GET ${key}`);
     const o = this.objects.get(`${bucket}/${key}`);
-    return o ? Promise.resolve(o) : Promise.reject(new Error('NoSuchKey'));
+    if (!o) return Promise.reject(new Error('NoSuchKey'));
+    return Promise.resolve({ size: o.length, etag: `"${key}-etag"`, ...(o.length <= maxBytes ? { bytes: o } : {}) });
   }
 }
 
@@ -36,7 +32,7 @@ test('thumbnail: longest side 128 px, aspect kept, never upscaled; box filter av
   assert.deepEqual(thumbnailSize(416, 416), { width: 128, height: 128 });
   assert.deepEqual(thumbnailSize(1000, 500), { width: 128, height: 64 });
   assert.deepEqual(thumbnailSize(16, 16), { width: 16, height: 16 });
-  const t = await decodeImage(await makeThumbnail(await png(416, 208)));
+  const t = await decodeImage(thumbnailPng(await decodeImage(await png(416, 208))));
   assert.deepEqual([t.width, t.height], [128, 64]);
   // 2x2 -> 1x1: the mean of the four pixels.
   assert.deepEqual([...shrink(Uint8Array.from([0, 0, 0, 255, 100, 100, 100, 255, 200, 200, 200, 255, 100, 100, 100, 255]), 2, 2, 1, 1)], [100, 100, 100, 255]);
@@ -56,7 +52,13 @@ test('thumbnails from S3: made once, then a second cache over the same folder ma
   assert.ok(bad && 'problem' in bad && /Not a readable image|Not PNG or JPEG/.test(bad.problem), `bad image says why: ${JSON.stringify(bad)}`);
   const gone = first.get('gone');
   assert.ok(gone && 'problem' in gone && /Could not read s3:\/\/b\/gone\.png: NoSuchKey/.test(gone.problem));
-  assert.ok(s3.calls.length >= 4);
+  assert.deepEqual(s3.calls.sort(), ['GET a.png', 'GET bad.png', 'GET gone.png'], 'one GET per object, no HEAD');
+
+  const known = await new ThumbnailCache(dir).known(requests);
+  assert.deepEqual([...known.keys()], ['a', 'bad'], 'what an opening report shows at once: the cached outcomes, not the failed read');
+  const heard = new Map<string, unknown>();
+  const third = await new ThumbnailCache(mkdtempSync(join(tmpdir(), 'thumbs-'))).resolve(requests, [], [], () => Promise.resolve(new FakeS3(objects)), (k, o) => heard.set(k, o));
+  assert.deepEqual(new Map([...heard].sort()), new Map([...third].sort()), 'each outcome is heard as it is known, the same as the answer');
 
   const again = new FakeS3(objects);
   const second = new ThumbnailCache(dir);

@@ -1,8 +1,6 @@
-// One report thumbnail from an image's bytes: decoded by the project's one decoder (core/image/decode, jimp, pure JS:
-// no native binary for any VSIX platform), shrunk by area averaging so the longest side is at most 128 px, encoded as
-// PNG. No vscode import: the bench and unit tests run it in plain Node.
-import { Jimp } from 'jimp';
-import { decodeImage, ImageDecodeError } from '../../core/image/decode';
+// A report thumbnail's pixels: shrunk by area averaging so the longest side is at most 128 px (never upscaled).
+import type { DecodedImage } from './decode';
+import { encodePng } from './pngEncode';
 
 /** Longest side of a thumbnail, in pixels. */
 export const THUMBNAIL_SIDE = 128;
@@ -35,15 +33,9 @@ export function shrink(rgba: Uint8Array, width: number, height: number, w: numbe
   return out;
 }
 
-/** PNG bytes of the thumbnail. Throws ImageDecodeError naming why the image cannot be read. */
-export async function makeThumbnail(bytes: Uint8Array): Promise<Uint8Array> {
-  const img = await decodeImage(bytes);
+/** PNG bytes of the decoded image's thumbnail. */
+export function thumbnailPng(img: DecodedImage): Uint8Array {
   const size = thumbnailSize(img.width, img.height);
-  const data = size.width === img.width ? img.rgba : shrink(img.rgba, img.width, img.height, size.width, size.height);
-  try {
-    const out = new Jimp({ width: size.width, height: size.height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
-    return new Uint8Array(await out.getBuffer('image/png'));
-  } catch (err) {
-    throw new ImageDecodeError(`Thumbnail could not be encoded: ${(err as Error).message}`);
-  }
+  const data = size.width === img.width && size.height === img.height ? img.rgba : shrink(img.rgba, img.width, img.height, size.width, size.height);
+  return encodePng(data, size.width, size.height);
 }
