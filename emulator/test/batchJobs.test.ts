@@ -99,11 +99,11 @@ describe('emulator batch inference jobs', () => {
     const uri = await input(await imageRecords(5));
     assert.deepEqual(await h.admin('POST', '/options', { batchDurationMs: 100_000 }), { previous: { batchDurationMs: 10_000 } });
     const slow = await create(request('slow', uri));
-    await advance(20_000);
-    assert.equal((await get(slow)).status, 'InProgress', 'a 100 s job is still running after 20 s');
+    await advance(50_000);
+    assert.equal((await get(slow)).status, 'InProgress', 'a 100 s job is still running after 50 s');
     await h.admin('POST', '/reset', { keepS3: true });
     const fast = await create(request('fast', uri));
-    await advance(20_000);
+    await advance(50_000);
     assert.equal((await get(fast)).status, 'Completed', 'after /reset jobs take the start duration of 10 s again');
     await assert.rejects(h.admin('POST', '/options', { stopDurationMs: 5 }), /only jobDurationMs, batchDurationMs, throughputDurationMs can be changed/);
   });
