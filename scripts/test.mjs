@@ -101,6 +101,7 @@ function emulatorSettings(e) {
     'bedrockCustomizer.endpoints.opensearchServerless': e.opensearchServerless,
     'bedrockCustomizer.endpoints.iam': e.iam,
     'bedrockCustomizer.endpoints.sts': e.sts,
+    'bedrockCustomizer.endpoints.serviceQuotas': e.serviceQuotas,
   };
 }
 

@@ -111,7 +111,7 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
       })), {
         bedrock: o.session.bedrock, s3: o.session.s3, model: m, length: dimension, cache,
         parse: (modelOutput) => family.parseResponse(modelOutput).vectors[0],
-        roleArn: routing.batch.roleArn, s3Uri: routing.batch.s3Uri, limits: o.batchLimits ?? DEFAULT_BATCH_LIMITS, concurrency: o.concurrency,
+        roleArn: routing.batch.roleArn, s3Uri: routing.batch.s3Uri, limits: routing.limits ?? o.batchLimits ?? DEFAULT_BATCH_LIMITS, concurrency: o.concurrency,
         pollMs: o.batchPollMs ?? 30_000, clock: o.clock ?? realClock, jobs: jobsStore(jobsPathFor(i.specPath)),
         account: async () => (await o.session.callerIdentity()).account, region: o.session.region, ledger: o.ledger, source, project,
         signal: o.signal, ...(o.log ? { log: o.log } : {}), onStatus: (s) => o.onBatchStatus?.(m.name, s),
