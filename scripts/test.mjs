@@ -78,6 +78,9 @@ function unitTests() {
 
 // Flags for the emulator during integration tests: short simulated durations and small-data jobs, so tests wait
 // for states in seconds; tests that need other timings drive the admin API (POST /clock, /faults, /seed).
+// Batch inference keeps the emulator's defaults (60 s, 100 records per job, as AWS): a test moves a job on with
+// POST /clock and sets its own minimum with POST /seed {serviceQuotas: [{quotaCode: 'L-1A69C08F', value}]} (the
+// applied quota, which CreateModelInvocationJob enforces; POST /reset restores it).
 const EMULATOR_FLAGS = ['--job-duration-ms', '5000', '--stop-duration-ms', '1000', '--throughput-duration-ms', '2000',
   '--collection-duration-ms', '1000', '--visibility-delay-ms', '500', '--min-training-records', '10'];
 
