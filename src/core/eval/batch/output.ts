@@ -33,10 +33,20 @@ export function parseOutputLine(line: string, length: number, parse: OutputParse
   } catch {
     e = undefined;
   }
-  if (!Array.isArray(e) || e.length !== length || !e.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    return { kind: 'error', recordId, code: 'shape', message: `modelOutput has ${Array.isArray(e) ? `${e.length} values` : 'no embedding'}; expected ${length} numbers` };
+  const vector = Array.isArray(e) && e.length === length ? toVector(e) : undefined;
+  if (!vector) return { kind: 'error', recordId, code: 'shape', message: `modelOutput has ${Array.isArray(e) ? `${e.length} values` : 'no embedding'}; expected ${length} finite numbers` };
+  return { kind: 'vector', recordId, vector };
+}
+
+/** Checks and converts in one indexed pass (a job's output has 100,000s of vectors: no callbacks, no iterator). */
+function toVector(values: readonly unknown[]): Float32Array | undefined {
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+    out[i] = v;
   }
-  return { kind: 'vector', recordId, vector: Float32Array.from(e as number[]) };
+  return out;
 }
 
 export interface JobManifest {
