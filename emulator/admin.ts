@@ -6,7 +6,9 @@
 //                                     accessDenied?, knnMissRate? (opensearch: searches that miss their best hit)}
 //                                    (no service: every service)
 //   POST /reset                      clears all state, faults, the request log and the clock; S3 too unless {keepS3: true}
-//   POST /seed                       {jobs?, customModels?, provisionedThroughputs?, batchJobs?} -> {jobArns, modelArns, provisionedModelArns, batchJobArns}
+//   POST /seed                       {jobs?, customModels?, provisionedThroughputs?, batchJobs?, batchRecordFailures?: {count,
+//                                    errorCode?, errorMessage?}, serviceQuotas?: [{quotaCode, value}]}
+//                                    -> {jobArns, modelArns, provisionedModelArns, batchJobArns, serviceQuotas}
 //   GET  /clock, POST /clock         {advanceMs} -> {now}
 //   POST /sample-data                {imagesPerClass?, bucket?} -> the uploaded dataset's manifest URIs
 //   POST /options                    {batchDurationMs?, jobDurationMs?, throughputDurationMs?} -> {previous: values};

@@ -18,6 +18,7 @@ import { DEFAULT_OPTIONS, type EmulatorOptions } from './options';
 import { OpenSearchData } from './opensearch/data';
 import { RequestLog } from './requestLog';
 import { createS3Emulation, type ObjectStore } from './s3';
+import { serviceQuotasService, ServiceQuotaState } from './serviceQuotas';
 import type { Endpoints } from './services';
 
 export type { EmulatorOptions } from './options';
@@ -46,6 +47,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
   const bedrock = new BedrockState(clock, s3.store, opts);
   const aoss = new AossState(clock, opts);
   const iam = new IamState(clock);
+  const quotas = new ServiceQuotaState(opts);
   const ctx = { faults, log };
   const servers: RunningServer[] = [];
   try {
@@ -66,6 +68,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
       opensearch: openSearchUrl,
       sts: await start(stsService(clock)),
       iam: await start(iamService(iam)),
+      serviceQuotas: await start(serviceQuotasService(quotas)),
     };
     const uploadSampleData = (o: Partial<DatasetOptions> = {}): ReturnType<typeof uploadSampleDataset> => uploadSampleDataset(s3.store, o);
     const admin = await startAdmin({
@@ -78,6 +81,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
         limiter.reset();
         aoss.reset();
         iam.reset();
+        quotas.reset();
         openSearch.reset();
         log.clear();
         faults.reset();
@@ -85,7 +89,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
         Object.assign(opts, started);
         if (!keepS3) s3.reset();
       },
-      seed: async (body) => ({ ...(await seedBedrock(bedrock, body, opts.jobDurationMs)), ...aoss.seed(body) }),
+      seed: async (body) => ({ ...(await seedBedrock(bedrock, body, opts.jobDurationMs)), ...aoss.seed(body), ...quotas.seed(body) }),
       sampleData: (body) => uploadSampleData(body as Partial<DatasetOptions>),
     });
     servers.push(admin);

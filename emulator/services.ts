@@ -1,6 +1,6 @@
 // The emulated services: the keys of the endpoints line, the admin API's `service` names and fault targets.
 
-export const SERVICES = ['bedrock', 'bedrockRuntime', 's3', 'opensearchServerless', 'opensearch', 'sts', 'iam'] as const;
+export const SERVICES = ['bedrock', 'bedrockRuntime', 's3', 'opensearchServerless', 'opensearch', 'sts', 'iam', 'serviceQuotas'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export function isServiceName(value: unknown): value is ServiceName {
@@ -18,6 +18,8 @@ export interface Endpoints {
   sts: string;
   /** IAM roles and inline role policies (the customization service role and its clean-up). */
   iam: string;
+  /** Service Quotas GetServiceQuota and ListServiceQuotas (the batch-inference quotas, seedable). */
+  serviceQuotas: string;
   admin: string;
 }
 

@@ -78,6 +78,10 @@ function unitTests() {
 
 // Flags for the emulator during integration tests: short simulated durations and small-data jobs, so tests wait
 // for states in seconds; tests that need other timings drive the admin API (POST /clock, /faults, /seed).
+// Batch inference jobs end after 3 s of real time here; a test that needs one to outlast something sets its duration
+// with POST /options {batchDurationMs}, moves a job on with POST /clock, and sets its own minimum with POST /seed
+// {serviceQuotas: [{quotaCode: 'L-1A69C08F', value}]} (the applied quota, which CreateModelInvocationJob enforces;
+// POST /reset restores both).
 const EMULATOR_FLAGS = ['--job-duration-ms', '5000', '--stop-duration-ms', '1000', '--throughput-duration-ms', '2000', '--batch-duration-ms', '3000',
   '--collection-duration-ms', '1000', '--visibility-delay-ms', '500', '--min-training-records', '10'];
 
@@ -101,6 +105,7 @@ function emulatorSettings(e) {
     'bedrockCustomizer.endpoints.opensearchServerless': e.opensearchServerless,
     'bedrockCustomizer.endpoints.iam': e.iam,
     'bedrockCustomizer.endpoints.sts': e.sts,
+    'bedrockCustomizer.endpoints.serviceQuotas': e.serviceQuotas,
   };
 }
 

@@ -5,10 +5,10 @@
 //     images (each in a fresh process): the second at most 10% above the first (memory does not grow with the set).
 //  2. batch-output: reading R output records of 1,024 floats (readOutput.ts: list, stream, split, parse, cache) as a
 //     ratio to a bare read-split-JSON.parse loop over the same S3 files. Target <= 1.5.
-// Usage: node out/bench/batch/main.js [--images N] [--records R] [--concurrency C]
+// Usage: node out/bench/batch/main.js [--images N] [--records R] [--concurrency C] [--repeats K (default 2)]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -23,11 +23,13 @@ import { emulatorSession } from '../../test/support/emulatorCompare';
 
 const { values } = parseArgs({ options: {
   images: { type: 'string', default: '20000' }, records: { type: 'string', default: '100000' }, concurrency: { type: 'string', default: '16' },
+  repeats: { type: 'string', default: '2' },
   child: { type: 'string' }, endpoints: { type: 'string' }, n: { type: 'string' },
 } });
 const BUCKET = 'bench-batch';
 const IMAGE_BYTES = 50 * 1024;
 const concurrency = Number(values.concurrency);
+const repeats = Math.max(1, Number(values.repeats));
 const imageKey = (i: number): string => `images/${String(i).padStart(6, '0')}.png`;
 
 async function startEmulatorProcess(): Promise<{ endpoints: Endpoints; child: ChildProcess }> {
@@ -87,10 +89,17 @@ async function main(): Promise<void> {
     const body = Buffer.alloc(IMAGE_BYTES);
     for (let i = 0; i < body.length; i++) body[i] = (i * 2654435761) >>> 24;
     await pool(images, (i) => session.s3.putObject(BUCKET, imageKey(i), body, 'image/png'));
-    const bare = inChild('bare', endpoints, images);
-    const prepare = inChild('prepare', endpoints, images);
-    const quarter = inChild('prepare', endpoints, Math.floor(images / 4));
-    console.log(`bare GET+PUT of ${images} x 50 KB: ${bare.seconds.toFixed(2)} s; batch input: ${prepare.seconds.toFixed(2)} s (concurrency ${concurrency})`);
+    // Bare and prepare alternate and each keeps its fastest run: on a shared machine a neighbour's burst then
+    // inflates one run, not the ratio. Peak RSS is the largest seen at each size.
+    const runs: Record<'bare' | 'prepare', { seconds: number; maxRssMb: number }[]> = { bare: [], prepare: [] };
+    for (let r = 0; r < repeats; r++) for (const kind of ['bare', 'prepare'] as const) runs[kind].push(inChild(kind, endpoints, images));
+    const best = (list: { seconds: number; maxRssMb: number }[]): { seconds: number; maxRssMb: number } => ({
+      seconds: Math.min(...list.map((x) => x.seconds)), maxRssMb: Math.max(...list.map((x) => x.maxRssMb)),
+    });
+    const bare = best(runs.bare);
+    const prepare = best(runs.prepare);
+    const quarter = best(Array.from({ length: repeats }, () => inChild('prepare', endpoints, Math.floor(images / 4))));
+    console.log(`bare GET+PUT of ${images} x 50 KB: ${bare.seconds.toFixed(2)} s; batch input: ${prepare.seconds.toFixed(2)} s (concurrency ${concurrency}, fastest of ${repeats}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
     console.log(`peak RSS: ${quarter.maxRssMb.toFixed(0)} MB at ${Math.floor(images / 4)} images, ${prepare.maxRssMb.toFixed(0)} MB at ${images} (${((prepare.maxRssMb / quarter.maxRssMb - 1) * 100).toFixed(1)}% more; target <= 10%)`);
     console.log(`RESULT batch-prepare ratio=${(prepare.seconds / bare.seconds).toFixed(3)} anchor=bare-get-put-concatenated target=1.3`);
     console.log(`RESULT batch-prepare-rss ratio=${(prepare.maxRssMb / quarter.maxRssMb).toFixed(3)} anchor=peak-rss-at-quarter-size target=1.1`);
@@ -110,25 +119,41 @@ async function main(): Promise<void> {
       await w.close();
       keys.push(w.key);
     }
-    const t0 = performance.now();
-    let parsed = 0;
-    for (const key of keys) {
-      const decoder = new TextDecoder();
-      let rest = '';
-      for await (const chunk of session.s3.getObjectChunks(BUCKET, key)) {
-        const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
-        rest = lines.pop() ?? '';
-        for (const l of lines) if (l !== '') { JSON.parse(l); parsed++; }
+    const bareOnce = async (): Promise<number> => {
+      const t0 = performance.now();
+      let parsed = 0;
+      for (const key of keys) {
+        const decoder = new TextDecoder();
+        let rest = '';
+        for await (const chunk of session.s3.getObjectChunks(BUCKET, key)) {
+          const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
+          rest = lines.pop() ?? '';
+          for (const l of lines) if (l !== '') { JSON.parse(l); parsed++; }
+        }
       }
-    }
-    const bareRead = (performance.now() - t0) / 1000;
+      if (parsed !== records) throw new Error(`parsed ${parsed}, expected ${records}`);
+      return (performance.now() - t0) / 1000;
+    };
     const keyOf = new Map(ids.map((id, r) => [id, `k${r}`]));
-    const cache = new EmbeddingCache(join(dir, 'cache'), 'm', 1024);
-    const t1 = performance.now();
-    const read = await readBatchOutput(session.s3, BUCKET, 'out/job/', (id) => keyOf.get(id), cache);
-    const ours = (performance.now() - t1) / 1000;
-    if (read.vectors !== records || parsed !== records) throw new Error(`read ${read.vectors} vectors, parsed ${parsed}, expected ${records}`);
-    console.log(`${records} output records of 1,024 floats: bare read-split-parse ${bareRead.toFixed(2)} s, into the cache ${ours.toFixed(2)} s`);
+    const oursOnce = async (n: number): Promise<number> => {
+      const cache = new EmbeddingCache(join(dir, `cache-${n}`), 'm', 1024); // a fresh cache: every vector is new
+      const t1 = performance.now();
+      const read = await readBatchOutput(session.s3, BUCKET, 'out/job/', (id) => keyOf.get(id), cache);
+      const seconds = (performance.now() - t1) / 1000;
+      if (read.vectors !== records) throw new Error(`read ${read.vectors} vectors, expected ${records}`);
+      rmSync(join(dir, `cache-${n}`), { recursive: true, force: true });
+      return seconds;
+    };
+    // Alternating, fastest of each (as for prepare).
+    const bareTimes: number[] = [];
+    const ourTimes: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      bareTimes.push(await bareOnce());
+      ourTimes.push(await oursOnce(r));
+    }
+    const bareRead = Math.min(...bareTimes);
+    const ours = Math.min(...ourTimes);
+    console.log(`${records} output records of 1,024 floats: bare read-split-parse ${bareRead.toFixed(2)} s, into the cache ${ours.toFixed(2)} s (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
     console.log(`RESULT batch-output ratio=${(ours / bareRead).toFixed(3)} anchor=bare-read-split-json-parse target=1.5`);
   } finally {
     session.dispose();

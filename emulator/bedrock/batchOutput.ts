@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ObjectStore } from '../s3';
 import { BedrockError } from './errors';
+import type { BatchRecordFaults } from './batchFaults';
 import type { EmulatedModel } from './invokeModels';
 import { parseS3Uri } from './s3uri';
 import type { BatchJobRecord } from './types';
@@ -16,7 +17,7 @@ const generatedRecordId = (): string => randomBytes(8).toString('hex').slice(0, 
 
 export const jsonlLines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
 
-function answer(model: EmulatedModel, line: string): { out: object; ok: boolean; tokens: number } {
+function answer(model: EmulatedModel, line: string, faults?: BatchRecordFaults): { out: object; ok: boolean; tokens: number } {
   let record: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(line);
@@ -29,6 +30,8 @@ function answer(model: EmulatedModel, line: string): { out: object; ok: boolean;
   const modelInput = record['modelInput'];
   try {
     const { body, inputTokens } = model.invoke(modelInput);
+    const injected = faults?.take();
+    if (injected) return { out: { recordId, modelInput, error: injected }, ok: false, tokens: 0 };
     return { out: { recordId, modelInput, modelOutput: body }, ok: true, tokens: inputTokens };
   } catch (err) {
     if (!(err instanceof BedrockError)) throw err;
@@ -37,7 +40,7 @@ function answer(model: EmulatedModel, line: string): { out: object; ok: boolean;
 }
 
 /** Runs the first `upTo` records (in file and line order) through the model and writes the output files. */
-export async function writeBatchOutput(store: ObjectStore, job: BatchJobRecord, model: EmulatedModel, upTo: number): Promise<BatchCounts> {
+export async function writeBatchOutput(store: ObjectStore, job: BatchJobRecord, model: EmulatedModel, upTo: number, faults?: BatchRecordFaults): Promise<BatchCounts> {
   const out = parseS3Uri(job.outputDataConfig.s3OutputDataConfig.s3Uri);
   if (!out) throw new Error(`invalid output URI ${job.outputDataConfig.s3OutputDataConfig.s3Uri}`);
   const prefix = `${out.key.replace(/\/+$/, '')}${out.key === '' ? '' : '/'}${job.jobId}/`;
@@ -49,7 +52,7 @@ export async function writeBatchOutput(store: ObjectStore, job: BatchJobRecord, 
     const lines: string[] = [];
     for (const line of jsonlLines(text)) {
       if (counts.processed >= upTo) break;
-      const r = answer(model, line);
+      const r = answer(model, line, faults);
       lines.push(JSON.stringify(r.out));
       counts.processed++;
       if (r.ok) counts.success++;

@@ -4,6 +4,7 @@
 // for the records processed by then.
 import type { Clock } from '../clock';
 import type { ObjectStore } from '../s3';
+import { BatchRecordFaults } from './batchFaults';
 import { writeBatchOutput } from './batchOutput';
 import type { EmulatedModel } from './invokeModels';
 import type { BatchJobRecord, BatchJobStatus } from './types';
@@ -19,11 +20,14 @@ export class BatchJobs {
   readonly tokens = new Map<string, string>();
   private readonly models = new Map<string, EmulatedModel>();
   private readonly endings = new Map<string, Promise<void>>();
+  /** Records that fail inside a job although the model could embed them (POST /seed batchRecordFailures). */
+  readonly recordFaults = new BatchRecordFaults();
 
   constructor(private readonly clock: Clock, private readonly store: ObjectStore, private readonly stopDurationMs: number) {}
 
   reset(): void {
     for (const m of [this.jobs, this.tokens, this.models, this.endings]) m.clear();
+    this.recordFaults.reset();
   }
 
   submit(job: BatchJobRecord, model: EmulatedModel): void {
@@ -96,7 +100,7 @@ export class BatchJobs {
     let message: string | undefined;
     try {
       if (!model) throw new Error('no model');
-      const counts = await writeBatchOutput(this.store, job, model, upTo);
+      const counts = await writeBatchOutput(this.store, job, model, upTo, this.recordFaults);
       Object.assign(job, { processedAtEnd: counts.processed, successRecordCount: counts.success, errorRecordCount: counts.error });
       if (status === 'Completed' && counts.error > 0) {
         final = counts.success === 0 ? 'Failed' : 'PartiallyCompleted';

@@ -125,5 +125,6 @@ export async function seedBedrock(state: BedrockState, body: Seed, jobDurationMs
     for (const m of notOffered) state.notOffered.add(m);
   }
   result.batchJobArns = seedBatchJobs(state, body['batchJobs']);
+  state.batch.recordFaults.seed(body['batchRecordFailures']);
   return result;
 }

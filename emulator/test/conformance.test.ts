@@ -1,5 +1,5 @@
-// Conformance: every response body of the emulated Bedrock control plane, Bedrock runtime and OpenSearch Serverless
-// control plane, successes and errors, held against AWS's published service models (botocore 1.43.11, copied in
+// Conformance: every response body of the emulated Bedrock control plane, Bedrock runtime, OpenSearch Serverless
+// control plane and Service Quotas, successes and errors, held against AWS's published service models (botocore 1.43.11, copied in
 // test/fixtures/aws-models). Requests go through the real AWS SDK; a recording HTTP handler keeps each raw answer.
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
@@ -7,11 +7,13 @@ import { after, before, describe, it } from 'node:test';
 import * as bedrockSdk from '@aws-sdk/client-bedrock';
 import * as runtimeSdk from '@aws-sdk/client-bedrock-runtime';
 import * as aossSdk from '@aws-sdk/client-opensearchserverless';
+import * as quotasSdk from '@aws-sdk/client-service-quotas';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpResponse } from '@smithy/types';
 import { startEmulator } from '..';
 import { AOSS_OPERATIONS } from '../aoss/control';
 import { BEDROCK_OPERATIONS } from '../bedrock/control';
+import { SERVICE_QUOTAS_OPERATIONS } from '../serviceQuotas';
 import { credentials } from './harness';
 import { checkError, checkOutput, checkValue, loadModel, type ServiceModel } from './serviceModel';
 
@@ -271,5 +273,42 @@ describe('conformance of every emulator response to AWS\'s service models', () =
     }
     assert.deepEqual(deviations(c.problems), [], 'every response conforms to the service model');
     assert.deepEqual(AOSS_OPERATIONS.filter((op) => !c.covered.has(op)), [], 'every emulated Serverless operation answered successfully at least once');
+  });
+
+  it('Service Quotas: GetServiceQuota and ListServiceQuotas (paged), seeded values and their errors', async () => {
+    const c = recorder(loadModel('service-quotas', '2019-06-24'));
+    const q = new quotasSdk.ServiceQuotasClient({ ...common, endpoint: emulator.endpoints.serviceQuotas, requestHandler: c.handler });
+    q.middlewareStack.add(noteOperation(c), { step: 'initialize' });
+    const s = quotasSdk;
+    try {
+      const got = await call(c, () => q.send(new s.GetServiceQuotaCommand({ ServiceCode: 'bedrock', QuotaCode: 'L-1A69C08F' })));
+      assert.equal(got?.Quota?.Value, 2, 'the minimum is the emulator\'s --batch-min-records');
+      assert.match(got?.Quota?.QuotaName ?? '', /^Minimum number of records per batch inference job for Titan Multimodal Embeddings G1$/);
+      await admin('POST', '/seed', { serviceQuotas: [{ quotaCode: 'L-1A69C08F', value: 20 }, { quotaCode: 'L-4C584163', value: null }] });
+      assert.equal((await call(c, () => q.send(new s.GetServiceQuotaCommand({ ServiceCode: 'bedrock', QuotaCode: 'L-1A69C08F' }))))?.Quota?.Value, 20);
+      await call(c, () => q.send(new s.GetServiceQuotaCommand({ ServiceCode: 'bedrock', QuotaCode: 'L-4C584163' })), 'NoSuchResourceException');
+      await call(c, () => q.send(new s.GetServiceQuotaCommand({ ServiceCode: 'nope', QuotaCode: 'L-1A69C08F' })), 'NoSuchResourceException');
+      const names: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await call(c, () => q.send(new s.ListServiceQuotasCommand({ ServiceCode: 'bedrock', MaxResults: 2, ...(token ? { NextToken: token } : {}) })));
+        names.push(...(page?.Quotas ?? []).map((x) => x.QuotaName ?? ''));
+        token = page?.NextToken;
+      } while (token);
+      assert.equal(names.length, 4, names.join('\n'));
+      await call(c, () => q.send(new s.ListServiceQuotasCommand({ ServiceCode: 'bedrock', NextToken: 'garbage' })), 'InvalidPaginationTokenException');
+      await admin('POST', '/faults', { service: 'serviceQuotas', accessDenied: 'identity' });
+      const denied = await q.send(new s.GetServiceQuotaCommand({ ServiceCode: 'bedrock', QuotaCode: 'L-1A69C08F' })).catch((e: unknown) => e as Error);
+      assert.match(String((denied as Error).message), /servicequotas:GetServiceQuota/);
+      await call(c, () => q.send(new s.ListServiceQuotasCommand({ ServiceCode: 'bedrock' })), 'AccessDeniedException');
+      await admin('POST', '/faults', { service: 'serviceQuotas', accessDenied: 'off', throttleRate: 1 });
+      await call(c, () => q.send(new s.ListServiceQuotasCommand({ ServiceCode: 'bedrock' })), 'TooManyRequestsException');
+      await admin('POST', '/faults', { service: 'serviceQuotas', throttleRate: 0 });
+    } finally {
+      q.destroy();
+      await admin('POST', '/seed', { serviceQuotas: [{ quotaCode: 'L-1A69C08F', value: null }, { quotaCode: 'L-4C584163', value: 5 }] });
+    }
+    assert.deepEqual(deviations(c.problems), [], 'every response conforms to the service model');
+    assert.deepEqual(SERVICE_QUOTAS_OPERATIONS.filter((op) => !c.covered.has(op)), [], 'every emulated Service Quotas operation answered successfully at least once');
   });
 });

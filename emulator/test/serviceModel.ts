@@ -32,7 +32,7 @@ export interface ServiceModel {
 
 const MODELS = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'aws-models');
 
-export function loadModel(service: 'bedrock' | 'bedrock-runtime' | 'opensearchserverless', version: string): ServiceModel {
+export function loadModel(service: 'bedrock' | 'bedrock-runtime' | 'opensearchserverless' | 'service-quotas', version: string): ServiceModel {
   return JSON.parse(gunzipSync(readFileSync(join(MODELS, service, version, 'service-2.json.gz'))).toString('utf8')) as ServiceModel;
 }
 

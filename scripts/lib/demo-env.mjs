@@ -115,6 +115,7 @@ export function demoSettings(endpoints) {
     // Clean Up asks STS which account it is in (plans and the ledger are per account); IAM lists service roles.
     'bedrockCustomizer.endpoints.sts': endpoints.sts,
     'bedrockCustomizer.endpoints.iam': endpoints.iam,
+    'bedrockCustomizer.endpoints.serviceQuotas': endpoints.serviceQuotas,
     'bedrockCustomizer.profile': DEMO_PROFILE,
     'bedrockCustomizer.region': 'us-east-1',
     'bedrockCustomizer.explorer.pollSeconds': 2,

@@ -7,6 +7,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
 import { S3Client } from '@aws-sdk/client-s3';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsEndpoints } from './session';
 
@@ -28,6 +29,7 @@ const CLIENTS: Readonly<Record<Service, () => ConfiguredClient>> = {
   opensearchServerless: make(OpenSearchServerlessClient),
   iam: make(IAMClient),
   sts: make(STSClient),
+  serviceQuotas: make(ServiceQuotasClient),
 };
 
 export interface ConfiguredEndpoint {

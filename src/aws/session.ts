@@ -4,6 +4,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { OpenSearchServerlessClient } from '@aws-sdk/client-opensearchserverless';
 import { S3Client } from '@aws-sdk/client-s3';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { AossControlPlane } from './aoss';
 import { BedrockControlPlane, type CallScope } from './bedrock';
@@ -14,6 +15,7 @@ import { IamRoles } from './iam';
 import { OpenSearchDataPlane, type OpenSearchService } from './openSearch';
 import { BedrockRuntime } from './runtime';
 import { S3Storage } from './s3';
+import { ServiceQuotas } from './serviceQuotas';
 import { callerIdentityOf } from './sts';
 
 /** Endpoint overrides (VPC endpoints, or the local emulator). Empty or missing: AWS's public endpoint. */
@@ -24,6 +26,8 @@ export interface AwsEndpoints {
   readonly opensearchServerless?: string | undefined;
   readonly iam?: string | undefined;
   readonly sts?: string | undefined;
+  /** Service Quotas (the account's applied batch-inference quotas). */
+  readonly serviceQuotas?: string | undefined;
 }
 
 export interface AwsSessionOptions {
@@ -60,7 +64,7 @@ export class AwsSession {
   private readonly scope: CallScope;
   private readonly disposers: (() => unknown)[] = [];
   private readonly openSearchClients = new Map<string, OpenSearchDataPlane>();
-  private cached: { bedrock?: BedrockControlPlane; runtime?: BedrockRuntime; s3?: S3Storage; aoss?: AossControlPlane; iam?: IamRoles; iamClient?: IAMClient; sts?: STSClient } = {};
+  private cached: { bedrock?: BedrockControlPlane; runtime?: BedrockRuntime; s3?: S3Storage; aoss?: AossControlPlane; iam?: IamRoles; iamClient?: IAMClient; sts?: STSClient; serviceQuotas?: ServiceQuotas } = {};
   private disposed = false;
   private identity: Promise<{ arn: string; account: string }> | undefined;
 
@@ -106,6 +110,20 @@ export class AwsSession {
 
   get iam(): IamRoles {
     return (this.cached.iam ??= new IamRoles(this.iamClient, this.scope));
+  }
+
+  get serviceQuotas(): ServiceQuotas {
+    return (this.cached.serviceQuotas ??= new ServiceQuotas(this.track(new ServiceQuotasClient(clientConfig(this.settings, this.endpoints.serviceQuotas))), this.scope));
+  }
+
+  /**
+   * Why Service Quotas is not to be contacted, or undefined: when other services are redirected (an emulator, VPC
+   * endpoints) and Service Quotas is not, its calls would carry the credentials to AWS's public endpoint.
+   */
+  get serviceQuotasUnavailable(): string | undefined {
+    if (this.endpoints.serviceQuotas) return undefined;
+    const redirected = Object.entries(this.endpoints).filter(([, v]) => Boolean(v)).map(([k]) => k);
+    return redirected.length > 0 ? `no Service Quotas endpoint is set while ${redirected.join(', ')} ${redirected.length === 1 ? 'is' : 'are'} redirected (bedrockCustomizer.endpoints.serviceQuotas; the CLI: AWS_ENDPOINT_URL_SERVICE_QUOTAS)` : undefined;
   }
 
   /** The caller's IAM ARN (STS GetCallerIdentity, through the `sts` endpoint override when set). */

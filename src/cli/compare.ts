@@ -151,7 +151,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
   };
   try {
     // Read once, before any AWS call; a partial redirect is an EndpointError (exit 2).
-    const endpoints = await endpointsFor('bedrock-mm compare', COMPARE_SERVICES, io);
+    const endpoints = await endpointsFor('bedrock-mm compare', COMPARE_SERVICES, io, ['serviceQuotas']);
     const { BatchDeclined, callerArn, createAwsSession, CreationDeclined, embeddingRuntime, runCompare, SpecError, WriteRefused } = loadAwsLayer();
     const workspace = resolve(values.workspace ?? process.cwd());
     const session = createAwsSession({ profile: values.profile, region: values.region, endpoints });

@@ -16,6 +16,7 @@ export const ENDPOINT_VARIABLES: Readonly<Record<EndpointService, string>> = {
   opensearchServerless: 'AWS_ENDPOINT_URL_OPENSEARCHSERVERLESS',
   iam: 'AWS_ENDPOINT_URL_IAM',
   sts: 'AWS_ENDPOINT_URL_STS',
+  serviceQuotas: 'AWS_ENDPOINT_URL_SERVICE_QUOTAS',
 };
 
 /** The names earlier versions introduced: still read, deprecated. */
@@ -26,6 +27,7 @@ export const ALIAS_VARIABLES: Readonly<Record<EndpointService, string>> = {
   opensearchServerless: 'BEDROCK_MM_ENDPOINT_OPENSEARCH_SERVERLESS',
   iam: 'BEDROCK_MM_ENDPOINT_IAM',
   sts: 'BEDROCK_MM_ENDPOINT_STS',
+  serviceQuotas: 'BEDROCK_MM_ENDPOINT_SERVICE_QUOTAS',
 };
 
 /** Spellings older versions read: an error, never silently ignored (the run would go to the public endpoint). */
@@ -35,7 +37,8 @@ export const ENDPOINTS_HELP = `Endpoints (VPC endpoints, the local emulator), as
   ${Object.values(ENDPOINT_VARIABLES).join(', ')}
   (AWS_ENDPOINT_URL for all), or a services section of the shared config file (of AWS_PROFILE's profile);
   BMC_EMULATOR (the emulator's JSON line) fills in services nothing else redirects. BEDROCK_MM_ENDPOINT_* (the
-  old names) still work, deprecated. Redirect every service the command calls, or none.
+  old names) still work, deprecated. Redirect every service the command calls, or none (Service Quotas, which
+  compare only reads for the batch limits, may stay unset: its limits then come from the defaults, and it says so).
 `;
 
 export class EndpointError extends Error {}
@@ -77,9 +80,10 @@ function checkNames(env: NodeJS.ProcessEnv): void {
  * service the command does not call counts too: the user meant to stay off the public endpoints. Call it once per
  * run (it prints the deprecation line). The values equal what the SDK resolves; they are passed to every client
  * explicitly anyway, because S3's path-style addressing, IAM's signing region and the OpenSearch data plane (no
- * SDK client) must know them as well.
+ * SDK client) must know them as well. `optional` services are passed on when set and never counted as missing: the
+ * session then leaves them uncalled (AwsSession.serviceQuotasUnavailable) rather than call a public endpoint.
  */
-export async function endpointsFor(command: string, services: readonly EndpointService[], notes: EndpointNotes): Promise<AwsEndpoints> {
+export async function endpointsFor(command: string, services: readonly EndpointService[], notes: EndpointNotes, optional: readonly EndpointService[] = []): Promise<AwsEndpoints> {
   const env = process.env; // the environment the SDK reads too
   checkNames(env);
   const emulator = emulatorLine(env);
@@ -101,7 +105,7 @@ export async function endpointsFor(command: string, services: readonly EndpointS
     if (!value) continue;
     viaSdk ||= fromSdk !== undefined;
     redirected.push(fromSdk ? sdkSource(service, env) : alias ? ALIAS_VARIABLES[service] : `${service} (BMC_EMULATOR)`);
-    if (services.includes(service)) endpoints[service] = value;
+    if (services.includes(service) || optional.includes(service)) endpoints[service] = value;
   }
   // Name what is missing in the family the user writes: the deprecated names only for someone who uses only them.
   const family = viaSdk || deprecated.length === 0 ? ENDPOINT_VARIABLES : ALIAS_VARIABLES;

@@ -2,11 +2,13 @@
 // and dimension (families/forModel.ts), the items keyed by content and the family's cache variant, and its route
 // (batch/routeModels.ts: on-demand through embedAll, rate-capped, retried, batched as the family allows; or a batch
 // inference job through batch/batchEmbed.ts), both filling the same persistent cache. A record a batch job could not
-// embed is left out of every model's records (the comparison stays paired) and returned for the report.
+// embed is retried on demand for a base model (batch/retryFailed.ts); one still failing (or a custom model's) is left
+// out of every model's records (the comparison stays paired) and returned for the report.
 
 import { AwsUserError } from '../../core/awsRules/userError';
 import { jobsPathFor } from '../../core/eval/batch/jobsFile';
 import { DEFAULT_BATCH_LIMITS } from '../../core/eval/batch/limits';
+import { modelKindOf } from '../../core/eval/batch/route';
 import { embedAll, type EmbedItem } from '../../core/eval/embedAll';
 import { EmbeddingCache, imageKey, textKey, variantKey } from '../../core/eval/embeddingCache';
 import type { ModelEmbeddings } from '../../core/eval/evaluate';
@@ -21,6 +23,7 @@ import type { FailedRecord } from '../../protocol/report';
 import type { BedrockRuntime } from '../runtime';
 import { batchEmbed } from './batch/batchEmbed';
 import { jobsStore } from './batch/jobsStore';
+import { retryOnDemand } from './batch/retryFailed';
 import { routeModels } from './batch/routeModels';
 import type { CompareOptions } from './options';
 import { specSource } from './preflight';
@@ -102,6 +105,20 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
       ...i.queries.map((q) => ({ key: p.textItemKey(q.text), group: 'text', kind: 'text' as const, label: q.text, load: async () => ({ text: q.text }) })),
     ];
     o.log?.(`${m.name}: embedding ${items.length} inputs with ${family.displayName} at ${dimension} (${cache.size} cached), ${route?.route ?? 'on-demand'}: ${route?.why ?? ''}`);
+    // The on-demand route: rate-capped, retried, batched as the family allows (also the retry of batch failures).
+    const onDemand = (list: typeof items, itemFailures: boolean) => embedAll(list, {
+      cache,
+      itemsPerCall: family.maxItemsPerCall,
+      embed: (inputs, signal) => i.runtime.embedMany({ modelId: m.modelId, family, inputs, params: inputs[0]?.text !== undefined ? texts : images, signal }),
+      isRetryable: (e) => e instanceof AwsUserError && e.details.retryable,
+      isThrottling: (e) => e instanceof AwsUserError && e.kind === 'throttled',
+      ...(itemFailures ? { isItemFailure: (e: unknown) => e instanceof AwsUserError && e.kind === 'validation' } : {}),
+      concurrency: o.concurrency,
+      requestsPerMinute: o.requestsPerMinute,
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.clock ? { clock: o.clock } : {}),
+      onProgress: (done, total) => o.onProgress?.(m.name, done, total),
+    });
     if (route?.route === 'batch' && routing.batch && route.records > 0) {
       const b = await batchEmbed(items.map((it) => ({
         key: it.key, kind: it.kind, label: it.label,
@@ -110,7 +127,7 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
       })), {
         bedrock: o.session.bedrock, s3: o.session.s3, model: m, length: dimension, cache,
         parse: (modelOutput) => family.parseResponse(modelOutput).vectors[0],
-        roleArn: routing.batch.roleArn, s3Uri: routing.batch.s3Uri, limits: o.batchLimits ?? DEFAULT_BATCH_LIMITS, concurrency: o.concurrency,
+        roleArn: routing.batch.roleArn, s3Uri: routing.batch.s3Uri, limits: routing.limits ?? o.batchLimits ?? DEFAULT_BATCH_LIMITS, concurrency: o.concurrency,
         pollMs: o.batchPollMs ?? 30_000, clock: o.clock ?? realClock, jobs: jobsStore(jobsPathFor(i.specPath)),
         account: async () => (await o.session.callerIdentity()).account, region: o.session.region, ledger: o.ledger, source, project,
         signal: o.signal, ...(o.log ? { log: o.log } : {}), onStatus: (s) => o.onBatchStatus?.(m.name, s),
@@ -119,22 +136,17 @@ export async function embedModels(i: EmbedModelsInput, o: CompareOptions): Promi
       totals.cached += items.length - route.records;
       totals.batchJobsSubmitted += b.submitted;
       totals.batchJobArns.push(...b.jobArns);
-      for (const f of b.failures) failedRecords.push({ model: m.name, item: f.label, kind: f.kind, recordId: f.recordId, errorCode: f.code, errorMessage: f.message, jobArn: f.jobArn });
+      // A base model's failed records get one on-demand try (into the same cache); a custom model has no on-demand
+      // route without a provisioned throughput, so its failures are reported as dropped.
+      const retry = modelKindOf(m.modelId) === 'base' ? await retryOnDemand(b.failures, items, (list) => onDemand(list, true), o.signal) : { failures: b.failures, calls: 0, embedded: 0 };
+      if (retry.calls > 0) o.log?.(`${m.name}: ${b.failures.length} record(s) batch inference could not embed retried on demand: ${retry.embedded} embedded, ${retry.failures.length} still failing`);
+      totals.calls += retry.calls;
+      totals.embedded += retry.embedded;
+      for (const f of retry.failures) failedRecords.push({ model: m.name, item: f.label, kind: f.kind, recordId: f.recordId, errorCode: f.code, errorMessage: f.message, jobArn: f.jobArn });
       o.onProgress?.(m.name, items.length, items.length);
       continue;
     }
-    const r = await embedAll(items, {
-      cache,
-      itemsPerCall: family.maxItemsPerCall,
-      embed: (inputs, signal) => i.runtime.embedMany({ modelId: m.modelId, family, inputs, params: inputs[0]?.text !== undefined ? texts : images, signal }),
-      isRetryable: (e) => e instanceof AwsUserError && e.details.retryable,
-      isThrottling: (e) => e instanceof AwsUserError && e.kind === 'throttled',
-      concurrency: o.concurrency,
-      requestsPerMinute: o.requestsPerMinute,
-      ...(o.signal ? { signal: o.signal } : {}),
-      ...(o.clock ? { clock: o.clock } : {}),
-      onProgress: (done, total) => o.onProgress?.(m.name, done, total),
-    });
+    const r = await onDemand(items, false);
     totals.calls += r.calls;
     totals.embedded += r.embedded;
     totals.cached += r.cached;

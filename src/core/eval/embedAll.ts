@@ -26,6 +26,11 @@ export interface EmbedAllOptions {
   /** Whether an error is worth retrying (throttling, 5xx, dropped connection). */
   isRetryable(err: unknown): boolean;
   isThrottling(err: unknown): boolean;
+  /**
+   * A failure that belongs to its input, not to the run (an undecodable image): the items of that call are listed in
+   * `failed` and the others go on. Default: none, every non-retryable failure stops the run.
+   */
+  isItemFailure?(err: unknown): boolean;
   concurrency: number;
   requestsPerMinute: number;
   /** Attempts per call on top of the SDK's own retries. */
@@ -41,12 +46,14 @@ export interface EmbedAllResult {
   embedded: number;
   cached: number;
   retries: number;
+  /** Items whose call failed with an item failure (isItemFailure), with the error; not cached. */
+  failed: { key: string; error: unknown }[];
 }
 
 export async function embedAll(items: readonly EmbedItem[], o: EmbedAllOptions): Promise<EmbedAllResult> {
   const seen = new Set<string>();
   const todo = items.filter((it) => !o.cache.has(it.key) && !seen.has(it.key) && seen.add(it.key));
-  const result: EmbedAllResult = { calls: 0, embedded: 0, cached: items.length - todo.length, retries: 0 };
+  const result: EmbedAllResult = { calls: 0, embedded: 0, cached: items.length - todo.length, retries: 0, failed: [] };
   const pacer = new Pacer(o.requestsPerMinute, o.clock ?? realClock);
   const maxAttempts = o.maxAttempts ?? 6;
   const queue = batches(todo, Math.max(1, o.itemsPerCall ?? 1)).map((items) => ({ items, attempts: 0 }));
@@ -66,6 +73,10 @@ export async function embedAll(items: readonly EmbedItem[], o: EmbedAllOptions):
         o.onProgress?.(result.embedded + result.cached, items.length);
       } catch (err) {
         job.attempts++;
+        if (!o.signal?.aborted && !o.isRetryable(err) && o.isItemFailure?.(err)) {
+          result.failed.push(...job.items.map((it) => ({ key: it.key, error: err })));
+          continue;
+        }
         if (o.signal?.aborted || !o.isRetryable(err) || job.attempts >= maxAttempts) {
           failure ??= err;
           return;

@@ -12,7 +12,7 @@ import { AwsStatusBar } from './statusBar';
 /** The settings that define a session: a change to any of them rebuilds every client. */
 export const SESSION_SETTINGS: readonly (keyof Settings)[] = [
   'profile', 'region', 'endpoints.bedrock', 'endpoints.bedrockRuntime', 'endpoints.s3', 'endpoints.opensearchServerless',
-  'endpoints.iam', 'endpoints.sts', 'maxAttempts',
+  'endpoints.iam', 'endpoints.sts', 'endpoints.serviceQuotas', 'maxAttempts',
 ];
 
 export const NO_CREDENTIALS_CONTEXT_KEY = 'bedrockCustomizer.noCredentials';
@@ -94,6 +94,7 @@ export class AwsContext implements vscode.Disposable {
           opensearchServerless: this.config.get('endpoints.opensearchServerless'),
           iam: this.config.get('endpoints.iam'),
           sts: this.config.get('endpoints.sts'),
+          serviceQuotas: this.config.get('endpoints.serviceQuotas'),
         },
         maxAttempts: this.config.get('maxAttempts'),
       });

@@ -13,6 +13,7 @@ export interface Settings {
   'endpoints.opensearchServerless': string;
   'endpoints.iam': string;
   'endpoints.sts': string;
+  'endpoints.serviceQuotas': string;
   'maxAttempts': number;
   'manifest.include': string[];
   'manifest.role': 'auto' | 'training' | 'validation';
@@ -55,6 +56,7 @@ export const SECTION = 'bedrockCustomizer';
 /** The endpoint overrides: the only non-AWS places a URL read from a workspace file may point at (endpointPolicy). */
 export const ENDPOINT_KEYS = [
   'endpoints.bedrock', 'endpoints.bedrockRuntime', 'endpoints.s3', 'endpoints.opensearchServerless', 'endpoints.iam', 'endpoints.sts',
+  'endpoints.serviceQuotas',
 ] as const satisfies readonly (keyof Settings)[];
 
 export const DEFAULTS: Settings = {
@@ -66,6 +68,7 @@ export const DEFAULTS: Settings = {
   'endpoints.opensearchServerless': '',
   'endpoints.iam': '',
   'endpoints.sts': '',
+  'endpoints.serviceQuotas': '',
   'maxAttempts': 8,
   'manifest.include': ['**/*train*.jsonl', '**/*valid*.jsonl', '**/*manifest*.jsonl'],
   'manifest.role': 'auto',

@@ -52,6 +52,8 @@ test('cli batch: refused without --yes, stating the plan; a custom model on-dema
   assert.equal(refused.code, 2, refused.err);
   assert.match(refused.err, /tuned \(arn:.*custom-model.*\): batch, \d+ records/);
   assert.match(refused.err, /Run again with --yes to submit the batch jobs/);
+  // BMC_EMULATOR redirects Service Quotas too: the limits are the account's applied quotas, and the plan says so.
+  assert.match(refused.err, /at least 100 records per job \(your account's applied quota L-1A69C08F\)/);
   assert.equal(await creates(), 0);
   const onDemand = await start(['--inference', 'on-demand', '--yes']).done;
   assert.equal(onDemand.code, 2);

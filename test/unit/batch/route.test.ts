@@ -71,5 +71,5 @@ test('route plan notice: per model route, records, cost or the setting to set, w
   assert.match(n.detail, /ft \(arn:.*\): batch, 104 records \(78 images\), about \$0\.0023 .*only by batch inference/);
   assert.match(n.detail, /30 records is below the batch minimum of 100 records per job; 70 repeated records .*about \$0\.0021 more for the padding/);
   assert.match(n.detail, /s3:GetObject and s3:ListBucket/);
-  assert.match(n.detail, /Service Quotas is not read/);
+  assert.match(n.detail, /limits from your settings \(bedrockCustomizer\.compare\.batchLimits; defaults: AWS's documented defaults\): Service Quotas was not read/);
 });

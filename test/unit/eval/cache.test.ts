@@ -89,3 +89,34 @@ test('embedAll: retries retryable failures, stops on others, embeds each key onc
     concurrency: 1, requestsPerMinute: 60, clock: virtualClock(),
   }), /AccessDenied/);
 }));
+
+test('embedding cache: exact float32 values through base64 lines; lines of the earlier decimal format still read', withDir((dir) => {
+  const a = new EmbeddingCache(dir, 'm', 3);
+  const odd = Float32Array.from([Math.fround(Math.PI), -0, 1e-38]);
+  a.put('k1', odd);
+  const line = readFileSync(a.path, 'utf8').trim();
+  assert.match(line, /^\{"k":"k1","b":"[A-Za-z0-9+/]+={0,2}"\}$/);
+  appendFileSync(a.path, `${JSON.stringify({ k: 'old', v: [0.5, 1.5, 2.5] })}\n${JSON.stringify({ k: 'short', b: Buffer.alloc(8).toString('base64') })}\n`);
+  const b = new EmbeddingCache(dir, 'm', 3);
+  assert.deepEqual(Array.from(b.get('k1') ?? []), Array.from(odd));
+  assert.ok(Object.is(b.get('k1')?.[1], -0));
+  assert.deepEqual(Array.from(b.get('old') ?? []), [0.5, 1.5, 2.5]);
+  assert.equal(b.has('short'), false, 'a vector of the wrong length is not read');
+}));
+
+test('embedAll: an item failure (isItemFailure) is listed and the other items go on', withDir(async (dir) => {
+  const cache = new EmbeddingCache(dir, 'm', 3);
+  const items: EmbedItem[] = [1, 2, 3].map((n) => ({ key: `k${n}`, load: async () => ({ text: `t${n}` }) }));
+  const bad = new Error('undecodable');
+  const r = await embedAll(items, {
+    cache, concurrency: 2, requestsPerMinute: 60_000,
+    embed: async (inputs) => { if (inputs[0]?.text === 't2') throw bad; return inputs.map(() => vec(0)); },
+    isRetryable: () => false, isThrottling: () => false, isItemFailure: (e) => e === bad,
+  });
+  assert.deepEqual(r.failed, [{ key: 'k2', error: bad }]);
+  assert.equal(r.embedded, 2);
+  assert.ok(cache.has('k1') && cache.has('k3') && !cache.has('k2'));
+  await assert.rejects(embedAll([{ key: 'k2', load: async () => ({ text: 't2' }) }], {
+    cache, concurrency: 1, requestsPerMinute: 60_000, embed: async () => { throw bad; }, isRetryable: () => false, isThrottling: () => false,
+  }), /undecodable/, 'without isItemFailure the failure stops the run');
+}));

@@ -39,13 +39,15 @@ export async function readBatchOutput(
     if (p.kind === 'error') r.failures.push({ recordId: p.recordId, code: p.code, message: p.message });
     else pending.push([key, p.vector]);
   };
-  // The vectors of one chunk go to the cache in one append.
+  // Vectors go to the cache some hundreds per append (one append per S3 chunk would be one file open per few
+  // records), and at the end of each file.
   let pending: [string, Float32Array][] = [];
   const flush = (): void => {
     cache.putMany(pending);
     r.vectors += pending.length;
     pending = [];
   };
+  const FLUSH_AT = 512;
   for await (const o of s3.listObjects({ bucket, prefix })) {
     if (isJobManifest(o.key)) r.manifest = parseJobManifest(await s3.getObjectText(bucket, o.key));
     if (!isResultFile(o.key)) continue;
@@ -56,7 +58,7 @@ export async function readBatchOutput(
       const lines = text.split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) onLine(line);
-      flush();
+      if (pending.length >= FLUSH_AT) flush();
     }
     onLine(rest + decoder.decode());
     flush();

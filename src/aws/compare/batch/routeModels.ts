@@ -1,7 +1,9 @@
 // Before anything is embedded: each model's route (core/eval/batch/route.ts), the batch role and prefix (spec, then
-// the caller's overrides, then asked for), and one confirmation stating per model route, records, cost and why.
+// the caller's overrides, then asked for), the batch limits (the account's applied quotas over the settings), and one
+// confirmation stating per model route, records, cost and why, and where each limit came from.
 import { parseS3Uri } from '../../../core/awsRules/s3Uri';
-import { DEFAULT_BATCH_LIMITS, DEFAULT_BATCH_THRESHOLD } from '../../../core/eval/batch/limits';
+import { DEFAULT_BATCH_LIMITS, DEFAULT_BATCH_THRESHOLD, type BatchLimits } from '../../../core/eval/batch/limits';
+import { resolveBatchLimits } from '../../../core/eval/batch/quotas';
 import { chooseRoute, type Route } from '../../../core/eval/batch/route';
 import { needsBatch, routePlanNotice, type ModelRoute, type RoutePlanFacts } from '../../../core/eval/batch/routePlan';
 import type { EmbeddingCache } from '../../../core/eval/embeddingCache';
@@ -10,6 +12,7 @@ import { NO_PRICES } from '../../../core/eval/prices';
 import type { CompareSpec, ModelById } from '../../../core/eval/spec';
 import { BatchDeclined, SpecError } from '../errors';
 import type { CompareOptions } from '../options';
+import { accountBatchQuotas } from './accountLimits';
 
 export interface RoutedModel {
   route: Route;
@@ -19,6 +22,8 @@ export interface RoutedModel {
 export interface RouteDecision {
   routes: ModelRoute[];
   batch?: { roleArn: string; s3Uri: string } | undefined;
+  /** The limits the batch jobs must meet (set when a batch job is planned). */
+  limits?: BatchLimits | undefined;
 }
 
 /** `s3://b/data/test.jsonl` -> `s3://b/data/bedrock-mm-batch/`: the default working prefix, next to the manifests. */
@@ -46,7 +51,6 @@ export async function routeModels(spec: CompareSpec, specPath: string, o: Compar
     if ('problem' in choice) throw new SpecError([`${specPath}: model ${m.name}: ${choice.problem}`]);
     return { model: m.name, modelId: m.modelId, family: family.id, route: choice.route, why: choice.why, records, images };
   });
-  const limits = o.batchLimits ?? DEFAULT_BATCH_LIMITS;
   const prices = o.prices ?? NO_PRICES;
   if (!needsBatch(routes)) return { routes };
   let roleArn = o.batch?.roleArn ?? spec.batch?.roleArn;
@@ -58,8 +62,9 @@ export async function routeModels(spec: CompareSpec, specPath: string, o: Compar
   }
   const missing = [...(roleArn ? [] : ['batch.roleArn (the service role Bedrock assumes; the CLI: --batch-role)']), ...(s3Uri && parseS3Uri(s3Uri) ? [] : ['batch.s3Uri (s3://bucket/prefix/ for the job files; the CLI: --batch-s3)'])];
   if (missing.length > 0) throw new SpecError([`${specPath}: ${routes.filter((r) => r.route === 'batch').map((r) => r.model).join(', ')} go through batch inference, which needs ${missing.join(' and ')}`]);
-  const facts: RoutePlanFacts = { routes, roleArn, s3Uri: s3Uri as string, limits, prices };
+  const { limits, description } = resolveBatchLimits(o.batchLimits ?? DEFAULT_BATCH_LIMITS, await accountBatchQuotas(o.session));
+  const facts: RoutePlanFacts = { routes, roleArn, s3Uri: s3Uri as string, limits, limitsDescription: description, prices };
   const notice = routePlanNotice(facts);
   if (!o.confirmBatch || !(await o.confirmBatch(facts, notice))) throw new BatchDeclined(notice);
-  return { routes, batch: { roleArn: roleArn as string, s3Uri: (s3Uri as string).endsWith('/') ? s3Uri as string : `${s3Uri as string}/` } };
+  return { routes, limits, batch: { roleArn: roleArn as string, s3Uri: (s3Uri as string).endsWith('/') ? s3Uri as string : `${s3Uri as string}/` } };
 }

@@ -46,8 +46,8 @@ export async function writeBatchInput(items: readonly BatchInputItem[], o: Write
   const append = (r: BatchRecord): Promise<void> => {
     // Appends run one after another (a file's bytes in order); a worker waits for its own, which bounds memory.
     chain = chain.then(async () => {
-      const line = Buffer.from(recordLine(r), 'utf8');
-      const size = line.length;
+      const line = recordLine(r); // written as a string: the writer encodes it straight into its part
+      const size = Buffer.byteLength(line, 'utf8');
       const place = splitter.place(size);
       if (place.opensFile) {
         await writer?.close();

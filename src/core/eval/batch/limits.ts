@@ -1,6 +1,6 @@
-// Batch-inference quotas a job must meet (docs/reference/bedrock-batch.md "Quotas"). Service Quotas is not read
-// (no client in this project): these are settings whose defaults are AWS's documented defaults, and the confirmation
-// says so.
+// Batch-inference quotas a job must meet (docs/reference/bedrock-batch.md "Quotas"): the setting's values, whose
+// defaults are AWS's documented defaults; where Service Quotas can be read, the account's applied values replace them
+// (quotas.ts), and the confirmation says where each came from.
 
 export interface BatchLimits {
   /** Fewer records than this and CreateModelInvocationJob refuses the job. */
@@ -23,9 +23,6 @@ export const DEFAULT_BATCH_LIMITS: Readonly<BatchLimits> = {
   fileBytes: 1 * GB,
   jobBytes: 5 * GB,
 };
-
-/** Where the limits came from, for the confirmation. */
-export const LIMITS_SOURCE = 'settings with AWS\'s documented defaults (Service Quotas is not read; raise them in bedrockCustomizer.compare.batchLimits if your account has higher applied quotas)';
 
 /** Default of `bedrockCustomizer.compare.batchThreshold`: `auto` picks batch above this many records to embed. */
 export const DEFAULT_BATCH_THRESHOLD = 5_000;

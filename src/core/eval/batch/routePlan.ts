@@ -1,7 +1,8 @@
 // What the user is told before a comparison embeds: per model, its route, the records to embed, the estimated cost
 // where the user's price settings allow, and why this route; for batch, where it writes, the role and the limits.
 import { paddingFor } from './records';
-import { LIMITS_SOURCE, type BatchLimits } from './limits';
+import type { BatchLimits } from './limits';
+import { settingsOnly } from './quotas';
 import type { FamilyId } from '../families/types';
 import type { Prices } from '../prices';
 import { costLine, type Route } from './route';
@@ -22,6 +23,8 @@ export interface RoutePlanFacts {
   roleArn?: string | undefined;
   s3Uri?: string | undefined;
   limits: BatchLimits;
+  /** The limits and where each came from (quotas.ts); default: the settings, Service Quotas not read. */
+  limitsDescription?: string | undefined;
   prices: Prices;
 }
 
@@ -41,7 +44,7 @@ export function routePlanNotice(f: RoutePlanFacts): { message: string; detail: s
       ...lines,
       ...(batch ? [
         `Batch input and output files go under ${f.s3Uri ?? '(no batch.s3Uri)'}; the service role ${f.roleArn ?? '(no batch.roleArn)'} needs s3:GetObject and s3:ListBucket on that prefix and s3:PutObject on its output.`,
-        `Batch limits: ${f.limits.minRecordsPerJob} to ${f.limits.recordsPerJob} records per job, ${f.limits.recordsPerFile} per file; from ${LIMITS_SOURCE}.`,
+        `Batch limits: ${f.limitsDescription ?? settingsOnly(f.limits, 'Service Quotas was not read').description}.`,
         'Each job is tagged created-by=bedrock-mm-customizer and recorded in the workspace ledger with its S3 folder; Clean Up stops it and deletes the folder. A rerun attaches to the same job.',
       ] : []),
     ].join('\n'),
