@@ -19,12 +19,14 @@ const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
 const creates = async (): Promise<number> => (await bedrockRequests()).filter((r) => r.operation === 'CreateModelInvocationJob').length;
 
 describe('batch comparison re-attach in real VS Code', () => {
+  let restore: Record<string, number> | undefined;
   const changed: [string, unknown][] = [['compare.batchPollSeconds', 1], ['compare.requestsPerMinute', 60_000], ['explorer.pollSeconds', 1]];
   before(async () => {
     for (const [k, v] of changed) await settings().update(k, v, vscode.ConfigurationTarget.Global);
   });
   after(async () => {
     for (const [k] of changed) await settings().update(k, undefined, vscode.ConfigurationTarget.Global);
+    if (restore) await admin('/options', restore); // the emulator's batch duration for the tests after this one
   });
 
   it('cancelled with "Leave Running", the job shows in progress; Collect Results finishes from the same job (one CreateModelInvocationJob)', async function () {
@@ -34,6 +36,8 @@ describe('batch comparison re-attach in real VS Code', () => {
     const compare = api.compare;
     assert.ok(explorer && compare);
     await admin('/reset', {});
+    // This run's batch jobs end after seconds of real time; this one must outlast the cancel, until the clock moves below.
+    restore = (await admin<{ previous: Record<string, number> }>('/options', { batchDurationMs: 10 * 60_000 })).previous;
     const data = await admin<{ bucket: string; training: string; test: string }>('/sample-data', { testPerClass: 2 });
     // A custom model fine-tuned on the training manifest: batch inference is the only way to run it without a throughput.
     const seeded = await admin<{ modelArns: string[] }>('/seed', { customModels: [{ modelName: 'reattach-model', trainingDataConfig: { s3Uri: data.training } }] });
