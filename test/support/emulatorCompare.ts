@@ -4,9 +4,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAwsSession, type AwsSession } from '../../src/aws';
 import { embeddingRuntime } from '../../src/aws/compare/embeddingRuntime';
+import type { CompareOptions } from '../../src/aws/compare/runCompare';
 import type { RunningEmulator } from '../../emulator';
 
 export const BASE_MODEL = 'amazon.titan-embed-image-v1';
+/** The service role batch tests name (the emulator does not check it). */
+export const BATCH_ROLE = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
+
+/** The pipeline's waits move the emulator's simulated clock: no test time passes, a batch job still walks its statuses. */
+export function simulatedClock(emu: { endpoints: { admin: string } }): NonNullable<CompareOptions['clock']> {
+  return { now: () => Date.now(), sleep: async (ms, signal) => { signal?.throwIfAborted(); await admin(emu, '/clock', { advanceMs: ms }); } };
+}
 
 export function emulatorSession(emu: Pick<RunningEmulator, 'endpoints'>, maxAttempts = 8): AwsSession {
   const e = emu.endpoints;

@@ -10,9 +10,8 @@ import { after, before, test } from 'node:test';
 import { createAwsSession, type AwsSession } from '../../../src/aws';
 import { BatchDeclined, runCompare, type CompareOptions } from '../../../src/aws/compare/runCompare';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { admin, aslSpec, emulatorRuntime, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { admin, aslSpec, BATCH_ROLE, emulatorRuntime, simulatedClock, trainedModel, writeSpec } from '../../support/emulatorCompare';
 
-const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
 let emu: RunningEmulator;
 let session: AwsSession;
 let rt: ReturnType<typeof emulatorRuntime>;
@@ -45,13 +44,8 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const clock: NonNullable<CompareOptions['clock']> = {
-  now: () => Date.now(),
-  sleep: async (ms, signal) => { signal?.throwIfAborted(); await admin(emu, '/clock', { advanceMs: ms }); },
-};
-
 function options(specPath: string, over: Partial<CompareOptions> = {}): CompareOptions {
-  return { specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000, clock, batchPollMs: 5_000, confirmBatch: () => Promise.resolve(true), ...over };
+  return { specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000, clock: simulatedClock(emu), batchPollMs: 5_000, confirmBatch: () => Promise.resolve(true), ...over };
 }
 
 /** The confirmation's detail of a run the user declines (nothing is submitted). */
@@ -62,7 +56,7 @@ async function declinedNotice(specPath: string, s: AwsSession): Promise<string> 
 }
 
 test('account quotas: an applied minimum of 20 replaces the setting\'s 100, so a 40-record job is not padded', async () => {
-  const spec = (name: string): string => writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }), cacheDir: `cache-${name}`, batch: { roleArn: ROLE } }, `${name}.compare.json`);
+  const spec = (name: string): string => writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }), cacheDir: `cache-${name}`, batch: { roleArn: BATCH_ROLE } }, `${name}.compare.json`);
   // The account's default (the emulator's 100): read from Service Quotas, the same padding as the setting.
   const asDefault = await declinedNotice(spec('default'), session);
   assert.match(asDefault, /at least 100 records per job \(your account's applied quota L-1A69C08F\)/);
@@ -83,7 +77,7 @@ test('account quotas: an applied minimum of 20 replaces the setting\'s 100, so a
 });
 
 test('account quotas: GetServiceQuota denied -> the settings, and the confirmation says so', async () => {
-  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }), cacheDir: 'cache-denied', batch: { roleArn: ROLE } }, 'denied.compare.json');
+  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }), cacheDir: 'cache-denied', batch: { roleArn: BATCH_ROLE } }, 'denied.compare.json');
   await admin(emu, '/faults', { service: 'serviceQuotas', accessDenied: 'identity' });
   try {
     const notice = await declinedNotice(specPath, session);
@@ -95,7 +89,7 @@ test('account quotas: GetServiceQuota denied -> the settings, and the confirmati
 });
 
 test('account quotas: other endpoints redirected but not Service Quotas -> not called, the settings, the reason', async () => {
-  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }), cacheDir: 'cache-none', batch: { roleArn: ROLE } }, 'none.compare.json');
+  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }), cacheDir: 'cache-none', batch: { roleArn: BATCH_ROLE } }, 'none.compare.json');
   const noQuotas = sessionFor(false);
   try {
     const before = ((await (await fetch(`${emu.endpoints.admin}/requests?service=serviceQuotas`)).json()) as { requests: unknown[] }).requests.length;

@@ -12,9 +12,8 @@ import { BatchDeclined, runCompare, type CompareOptions, type CompareOutcome } f
 import type { LedgerEntry } from '../../../src/core/cleanup/ledger';
 import { CREATED_BY_TAG } from '../../../src/core/lifecycle/tags';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { admin, aslSpec, emulatorRuntime, emulatorSession, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { admin, aslSpec, BATCH_ROLE, emulatorRuntime, emulatorSession, simulatedClock, trainedModel, writeSpec } from '../../support/emulatorCompare';
 
-const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
 let emu: RunningEmulator;
 let session: AwsSession;
 let rt: ReturnType<typeof emulatorRuntime>;
@@ -45,15 +44,10 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The pipeline's waits move the emulator's simulated clock: no test time passes, the job still walks its statuses. */
-const emulatorClock: NonNullable<CompareOptions['clock']> = {
-  now: () => Date.now(),
-  sleep: async (ms, signal) => { signal?.throwIfAborted(); await admin(emu, '/clock', { advanceMs: ms }); },
-};
 
 function options(specPath: string, ledger: LedgerEntry[], over: Partial<CompareOptions> = {}): CompareOptions {
   return {
-    specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000, clock: emulatorClock, batchPollMs: 5_000,
+    specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000, clock: simulatedClock(emu), batchPollMs: 5_000,
     ledger: { record: (e) => { ledger.push(...e); return Promise.resolve(); } },
     confirmBatch: () => Promise.resolve(true),
     ...over,
@@ -80,7 +74,7 @@ test('batch route: the fine-tuned model through batch gives exactly the on-deman
   assert.equal(onDemand.batchJobsSubmitted, 0);
   const provisionsBefore = await provisions();
   const ledger: LedgerEntry[] = [];
-  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', extra), cacheDir: 'cache-b', batch: { roleArn: ROLE } }, 'batch.compare.json');
+  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', extra), cacheDir: 'cache-b', batch: { roleArn: BATCH_ROLE } }, 'batch.compare.json');
   const declined = await runCompare(options(specPath, [], { confirmBatch: () => Promise.resolve(false) })).catch((e: unknown) => e);
   assert.ok(declined instanceof BatchDeclined, String(declined));
   assert.match(declined.notice.detail, /tuned \(arn:.*custom-model.*\): batch, 40 records \(30 images\).*only by batch inference/);
@@ -121,7 +115,7 @@ test('batch route: with 20% throttling and 5% dropped connections on Bedrock and
   // Other query texts than the first test's: other records, so a job of their own.
   const extra = { modes: ['text-to-image', 'classify'], k: [1, 5], seed: 3, queries: { template: 'A hand showing the letter {label}' } };
   const reference = await runCompare(options(writeSpec(dir, { ...aslSpec(data, provisioned, 'tuned', extra), cacheDir: 'cache-g' }, 'faults-od.compare.json'), []));
-  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', extra), cacheDir: 'cache-f', batch: { roleArn: ROLE } }, 'faults.compare.json');
+  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', extra), cacheDir: 'cache-f', batch: { roleArn: BATCH_ROLE } }, 'faults.compare.json');
   const jobs = async (): Promise<number> => { let n = 0; for await (const _ of session.bedrock.listInvocationJobs()) n++; return n; };
   const before = await jobs();
   const ledger: LedgerEntry[] = [];
@@ -140,7 +134,7 @@ test('batch route: with 20% throttling and 5% dropped connections on Bedrock and
 });
 
 test('batch route: cancelled while InProgress, the rerun finishes from the same job; jobs file lost, found by name', async () => {
-  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }), embeddingLength: 256, cacheDir: 'cache-c', batch: { roleArn: ROLE } }, 'cancel.compare.json');
+  const specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }), embeddingLength: 256, cacheDir: 'cache-c', batch: { roleArn: BATCH_ROLE } }, 'cancel.compare.json');
   const before = await creates();
   const abort = new AbortController();
   const first = await runCompare(options(specPath, [], {
@@ -165,7 +159,7 @@ test('batch route: 3 undecodable images are PartiallyCompleted, listed with AWS\
   const broken = [0, 1, 2].map((n) => `broken/not-an-image-${n}.png`);
   for (const b of broken) await emu.store.putObject(bucket, b, Buffer.from(`not a png ${b}`), 'image/png');
   await emu.store.putObject(bucket, 'manifests/test-broken.jsonl', [...lines, ...broken.map((b) => JSON.stringify({ 'image-ref': `s3://${bucket}/${b}`, caption }))].join('\n') + '\n', 'application/jsonl');
-  const extra = { modes: ['text-to-image', 'image-to-image'], k: [1, 5], embeddingLength: 1024, batch: { roleArn: ROLE } };
+  const extra = { modes: ['text-to-image', 'image-to-image'], k: [1, 5], embeddingLength: 1024, batch: { roleArn: BATCH_ROLE } };
   const models = [{ name: 'base', modelId: 'amazon.titan-embed-image-v1', baseline: true, inference: 'batch' }, { name: 'tuned', modelId: custom }];
   const clean = await runCompare(options(writeSpec(dir, { ...aslSpec(data, custom, 'tuned', extra), models, cacheDir: 'cache-d' }, 'clean.compare.json'), []));
   const withBroken = await runCompare(options(writeSpec(dir, { ...aslSpec({ ...data, test: `s3://${bucket}/manifests/test-broken.jsonl` }, custom, 'tuned', extra), models, cacheDir: 'cache-e' }, 'broken.compare.json'), []));

@@ -11,9 +11,8 @@ import type { AwsSession } from '../../../src/aws';
 import { runCompare, type CompareOptions, type CompareOutcome } from '../../../src/aws/compare/runCompare';
 import { DEFAULT_BATCH_LIMITS } from '../../../src/core/eval/batch/limits';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { admin, aslSpec, BASE_MODEL, emulatorRuntime, emulatorSession, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { admin, aslSpec, BASE_MODEL, BATCH_ROLE, emulatorRuntime, emulatorSession, simulatedClock, trainedModel, writeSpec } from '../../support/emulatorCompare';
 
-const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
 let emu: RunningEmulator;
 let session: AwsSession;
 let rt: ReturnType<typeof emulatorRuntime>;
@@ -50,7 +49,7 @@ function options(specPath: string): CompareOptions {
     specPath, session, runtime: rt.runtime, concurrency: 8, requestsPerMinute: 60_000, batchPollMs: 5_000, confirmBatch: () => Promise.resolve(true),
     // No padding (the emulator's minimum is 1 too): the job's error count is the records' own.
     batchLimits: { ...DEFAULT_BATCH_LIMITS, minRecordsPerJob: 1 },
-    clock: { now: () => Date.now(), sleep: async (ms, signal) => { signal?.throwIfAborted(); await admin(emu, '/clock', { advanceMs: ms }); } },
+    clock: simulatedClock(emu),
   };
 }
 
@@ -61,7 +60,7 @@ async function invokes(modelId: string): Promise<number> {
   return r.requests.filter((q) => decodeURIComponent(q.path) === `/model/${modelId}/invoke`).length;
 }
 
-const extra = { modes: ['text-to-image', 'image-to-image'], k: [1, 5], embeddingLength: 1024, batch: { roleArn: ROLE } };
+const extra = { modes: ['text-to-image', 'image-to-image'], k: [1, 5], embeddingLength: 1024, batch: { roleArn: BATCH_ROLE } };
 
 test('base model: records the batch job failed are embedded on demand; only the undecodable ones stay failed', async () => {
   const models = [{ name: 'base', modelId: BASE_MODEL, baseline: true, inference: 'batch' }, { name: 'tuned', modelId: custom }];
