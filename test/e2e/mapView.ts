@@ -31,6 +31,14 @@ async function pointOf(canvas: Locator, xy: readonly number[], i: number): Promi
 
 const mapPanel = (frame: Frame): Locator => frame.locator('[data-mode="text-to-image"] [data-testid="embedding-map"]');
 
+/** The fine-tuned model's map panel (the second; the only one if there is one): its projection and its canvas. */
+function tunedPanel(frame: Frame, report: ComparisonReport): { map: NonNullable<ComparisonReport['embeddingMap']>; model: NonNullable<ComparisonReport['embeddingMap']>['models'][number]; canvas: Locator } {
+  const map = mapOf(report);
+  const model = map.models[1] ?? map.models[0];
+  assert(model, 'a model');
+  return { map, model, canvas: mapPanel(frame).locator(`canvas[data-map-model="${model.model}"]`) };
+}
+
 async function topKOf(report: ComparisonReport, model: string, queryId: string): Promise<string[]> {
   const q = report.modes.find((m) => m.mode === 'text-to-image')?.results.find((r) => r.model === model)?.perQuery.find((p) => p.queryId === queryId);
   assert(q, `the report has ${queryId} for ${model}`);
@@ -64,12 +72,9 @@ export const MAP_TESTS: E2eTest[] = [
     dependsOnPrevious: true,
     async run({ page, report }) {
       const frame = await reportFrame(page);
-      const map = mapOf(report);
-      const model = map.models[1] ?? map.models[0];
-      assert(model, 'a model');
+      const { map, model, canvas } = tunedPanel(frame, report);
       const target = map.items.findIndex((it) => it.id === 'A/0.jpg');
       assert(target >= 0, 'A/0.jpg is on the map');
-      const canvas = mapPanel(frame).locator(`canvas[data-map-model="${model.model}"]`);
       const p = await pointOf(canvas, model.xy, target);
       await page.mouse.move(p.x, p.y);
       const tooltip = mapPanel(frame).locator('[data-testid="map-tooltip"]:not([hidden])');
@@ -112,10 +117,7 @@ export const MAP_TESTS: E2eTest[] = [
     dependsOnPrevious: true,
     async run({ page, report }) {
       const frame = await reportFrame(page);
-      const map = mapOf(report);
-      const model = map.models[1] ?? map.models[0];
-      assert(model, 'a model');
-      const canvas = mapPanel(frame).locator(`canvas[data-map-model="${model.model}"]`);
+      const { map, model, canvas } = tunedPanel(frame, report);
       const p = await pointOf(canvas, model.xy, map.items.findIndex((it) => it.id === 'query:A'));
       await page.mouse.click(p.x, p.y);
       await mapPanel(frame).locator(`canvas[data-map-model="${model.model}"][data-selected-query]`).waitFor({ timeout: 10_000 });

@@ -10,12 +10,11 @@ import * as vscode from 'vscode';
 import { jobsPathFor, parseJobsFile } from '../../src/core/eval/batch/jobsFile';
 import type { ComparisonReport } from '../../src/protocol/report';
 import { admin, bedrockRequests } from '../support/emulatorAdmin';
-import { aslSpec, writeSpec } from '../support/emulatorCompare';
+import { aslSpec, BATCH_ROLE, writeSpec } from '../support/emulatorCompare';
 import { activateExtension, answering, waitFor } from '../support/vscode';
 import { waitUntil } from '../support/waitAsync';
 
 const settings = () => vscode.workspace.getConfiguration('bedrockCustomizer');
-const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
 const creates = async (): Promise<number> => (await bedrockRequests()).filter((r) => r.operation === 'CreateModelInvocationJob').length;
 
 describe('batch comparison re-attach in real VS Code', () => {
@@ -46,7 +45,7 @@ describe('batch comparison re-attach in real VS Code', () => {
     const dir = path.join(workspace, 'reattach');
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    const specPath = writeSpec(dir, aslSpec(data, custom, 'fine-tuned', { modes: ['text-to-image'], k: [1, 5], batch: { roleArn: ROLE } }));
+    const specPath = writeSpec(dir, aslSpec(data, custom, 'fine-tuned', { modes: ['text-to-image'], k: [1, 5], batch: { roleArn: BATCH_ROLE } }));
     const jobsFile = jobsPathFor(specPath);
     const recorded = (): string | undefined => parseJobsFile(fs.existsSync(jobsFile) ? fs.readFileSync(jobsFile, 'utf8') : undefined).jobs[0]?.jobArn;
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { HostNotifications } from '../../src/protocol/messages';
 import { verdict } from '../../src/protocol/verdict';
 import type { RunningEmulator } from '../../emulator';
-import { admin, aslSpec, emulatorSession, trainedModel, writeSpec } from '../support/emulatorCompare';
+import { admin, aslSpec, BATCH_ROLE, emulatorSession, trainedCustomModel, writeSpec } from '../support/emulatorCompare';
 import { compareHooks } from '../support/panelProbe';
 import { activateExtension, answering, waitFor } from '../support/vscode';
 
@@ -39,13 +39,12 @@ describe('contenders on the emulator in real VS Code', () => {
     const session = emulatorSession(emu);
     let custom: string;
     try {
-      const provisioned = await trainedModel(emu, session, data, 'contenders');
-      custom = (await session.bedrock.getProvisionedThroughput(provisioned)).modelArn ?? '';
+      custom = await trainedCustomModel(emu, session, data, 'contenders');
     } finally { session.dispose(); }
     const workspace = process.env['BMC_TEST_WORKSPACE'] ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
     const dir = path.join(workspace, 'contenders');
     fs.mkdirSync(dir, { recursive: true });
-    const base = aslSpec(data, custom, 'fine-tuned', { modes: ['text-to-image'], k: [1, 5], seed: 3, batch: { roleArn: 'arn:aws:iam::123456789012:role/BedrockBatchRole' } });
+    const base = aslSpec(data, custom, 'fine-tuned', { modes: ['text-to-image'], k: [1, 5], seed: 3, batch: { roleArn: BATCH_ROLE } });
     const specPath = writeSpec(dir, {
       ...base,
       models: [{ name: 'base', modelId: 'amazon.titan-embed-image-v1', baseline: true }, { name: 'fine-tuned', modelId: custom, inference: 'batch' }, { name: 'nova', modelId: NOVA }, { name: 'cohere', modelId: COHERE }],

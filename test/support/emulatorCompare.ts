@@ -68,6 +68,11 @@ export async function trainedModel(emu: RunningEmulator, session: AwsSession, da
   return provisionedModelArn;
 }
 
+/** The custom model (not its throughput) trainedModel made: what batch inference takes. */
+export async function trainedCustomModel(emu: RunningEmulator, session: AwsSession, data: { bucket: string; training: string; validation: string }, name?: string): Promise<string> {
+  return (await session.bedrock.getProvisionedThroughput(await trainedModel(emu, session, data, name))).modelArn ?? '';
+}
+
 /** A compare spec over the sample ASL dataset: base (the baseline) against `tunedName`; `extra` adds or replaces keys. */
 export function aslSpec(data: { training: string; test: string }, tuned: string, tunedName: string, extra: Record<string, unknown>): Record<string, unknown> {
   return {

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { createAwsSession, type AwsSession } from '../../../src/aws';
 import { BatchDeclined, runCompare, type CompareOptions } from '../../../src/aws/compare/runCompare';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { admin, aslSpec, BATCH_ROLE, emulatorRuntime, simulatedClock, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { admin, aslSpec, BATCH_ROLE, emulatorRuntime, simulatedClock, trainedCustomModel, writeSpec } from '../../support/emulatorCompare';
 
 let emu: RunningEmulator;
 let session: AwsSession;
@@ -33,7 +33,7 @@ before(async () => {
   session = sessionFor(true);
   rt = emulatorRuntime(emu);
   data = await emu.uploadSampleData({ imagesPerClass: 6, testPerClass: 3, classes: 10 });
-  custom = (await session.bedrock.getProvisionedThroughput(await trainedModel(emu, session, data))).modelArn ?? '';
+  custom = await trainedCustomModel(emu, session, data);
   dir = mkdtempSync(join(tmpdir(), 'bmc-quotas-'));
 });
 

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { aslSpec, emulatorSession, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { aslSpec, BATCH_ROLE, emulatorSession, trainedCustomModel, writeSpec } from '../../support/emulatorCompare';
 
-const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
 let emu: RunningEmulator;
 let dir: string;
 let specPath: string;
@@ -19,8 +18,7 @@ before(async () => {
   emu = await startEmulator({ minTrainingRecords: 40, batchDurationMs: 2_500 });
   const data = await emu.uploadSampleData({ imagesPerClass: 6, testPerClass: 3, classes: 10 });
   const session = emulatorSession(emu);
-  const provisioned = await trainedModel(emu, session, data);
-  const custom = (await session.bedrock.getProvisionedThroughput(provisioned)).modelArn ?? '';
+  const custom = await trainedCustomModel(emu, session, data);
   session.dispose();
   dir = mkdtempSync(join(tmpdir(), 'bmc-cli-batch-'));
   specPath = writeSpec(dir, { ...aslSpec(data, custom, 'tuned', { modes: ['text-to-image'], k: [1] }) }, 'cli.compare.json');
@@ -48,7 +46,7 @@ async function creates(): Promise<number> {
 }
 
 test('cli batch: refused without --yes, stating the plan; a custom model on-demand is a usage problem', async () => {
-  const refused = await start(['--batch-role', ROLE]).done;
+  const refused = await start(['--batch-role', BATCH_ROLE]).done;
   assert.equal(refused.code, 2, refused.err);
   assert.match(refused.err, /tuned \(arn:.*custom-model.*\): batch, \d+ records/);
   assert.match(refused.err, /Run again with --yes to submit the batch jobs/);
@@ -64,7 +62,7 @@ test('cli batch: refused without --yes, stating the plan; a custom model on-dema
 });
 
 test('cli batch: killed while the job runs, restarted, it finishes from the same job', async () => {
-  const first = start(['--batch-role', ROLE, '--yes']);
+  const first = start(['--batch-role', BATCH_ROLE, '--yes']);
   // Wait for the job to be seen moving, then kill the process outright (no chance to clean up).
   await new Promise<void>((resolve) => {
     const check = (): void => { if (/batch arn:\S+ (Scheduled|InProgress)/.test(first.err())) resolve(); };
@@ -73,7 +71,7 @@ test('cli batch: killed while the job runs, restarted, it finishes from the same
   first.child.kill('SIGKILL');
   await first.done;
   assert.equal(await creates(), 1);
-  const second = await start(['--batch-role', ROLE, '--yes']).done;
+  const second = await start(['--batch-role', BATCH_ROLE, '--yes']).done;
   assert.equal(second.code, 0, second.err);
   assert.match(second.err, /re-attached to arn:aws:bedrock:us-east-1:123456789012:model-invocation-job\//);
   assert.match(second.err, /tuned: batch arn:\S+ Completed \d+\/\d+ records/);
@@ -83,7 +81,7 @@ test('cli batch: killed while the job runs, restarted, it finishes from the same
   assert.equal(report.modes[0]?.queryCount, 10);
   const ledger = readFileSync(join(dir, '.bedrock-mm', 'ledger.jsonl'), 'utf8');
   assert.match(ledger, /"kind":"batch-job"/);
-  const cached = await start(['--batch-role', ROLE, '--yes']).done;
+  const cached = await start(['--batch-role', BATCH_ROLE, '--yes']).done;
   assert.match(cached.err, /batch jobs: 0 \(0 submitted now\)/);
   assert.equal(await creates(), 1);
 });

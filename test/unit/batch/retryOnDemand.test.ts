@@ -11,7 +11,7 @@ import type { AwsSession } from '../../../src/aws';
 import { runCompare, type CompareOptions, type CompareOutcome } from '../../../src/aws/compare/runCompare';
 import { DEFAULT_BATCH_LIMITS } from '../../../src/core/eval/batch/limits';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { admin, aslSpec, BASE_MODEL, BATCH_ROLE, emulatorRuntime, emulatorSession, simulatedClock, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { admin, aslSpec, BASE_MODEL, BATCH_ROLE, emulatorRuntime, emulatorSession, simulatedClock, trainedCustomModel, writeSpec } from '../../support/emulatorCompare';
 
 let emu: RunningEmulator;
 let session: AwsSession;
@@ -26,7 +26,7 @@ before(async () => {
   session = emulatorSession(emu);
   rt = emulatorRuntime(emu);
   data = await emu.uploadSampleData({ imagesPerClass: 6, testPerClass: 3, classes: 10 });
-  custom = (await session.bedrock.getProvisionedThroughput(await trainedModel(emu, session, data))).modelArn ?? '';
+  custom = await trainedCustomModel(emu, session, data);
   dir = mkdtempSync(join(tmpdir(), 'bmc-retry-'));
   // The test set plus 3 images no route can decode.
   const key = data.test.replace(`s3://${data.bucket}/`, '');

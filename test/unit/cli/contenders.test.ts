@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import type { ComparisonReport } from '../../../src/protocol/report';
-import { admin, aslSpec, emulatorSession, trainedModel, writeSpec } from '../../support/emulatorCompare';
+import { admin, aslSpec, BATCH_ROLE, emulatorSession, trainedCustomModel, writeSpec } from '../../support/emulatorCompare';
 
-const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatchRole';
 const NOVA = 'amazon.nova-2-multimodal-embeddings-v1:0';
 const COHERE = 'cohere.embed-v4:0';
 let emu: RunningEmulator;
@@ -24,8 +23,7 @@ before(async () => {
   emu = await startEmulator({ minTrainingRecords: 40, batchDurationMs: 2_500 });
   const data = await emu.uploadSampleData({ imagesPerClass: 6, testPerClass: 3, classes: 10 });
   const session = emulatorSession(emu);
-  const provisioned = await trainedModel(emu, session, data);
-  const custom = (await session.bedrock.getProvisionedThroughput(provisioned)).modelArn ?? '';
+  const custom = await trainedCustomModel(emu, session, data);
   session.dispose();
   dir = mkdtempSync(join(tmpdir(), 'bmc-cli-contenders-'));
   const base = aslSpec(data, custom, 'fine-tuned', { modes: ['text-to-image'], k: [1, 5], seed: 3 });
@@ -49,7 +47,7 @@ after(async () => {
 
 function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   const env = { ...process.env, BMC_EMULATOR: JSON.stringify(emu.endpoints), AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1' };
-  const child = spawn(process.execPath, ['dist/cli.js', 'compare', '--rpm', '60000', '--spec', specPath, '--workspace', dir, '--batch-poll-seconds', '1', '--batch-role', ROLE, '--yes', ...args], { env });
+  const child = spawn(process.execPath, ['dist/cli.js', 'compare', '--rpm', '60000', '--spec', specPath, '--workspace', dir, '--batch-poll-seconds', '1', '--batch-role', BATCH_ROLE, '--yes', ...args], { env });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
